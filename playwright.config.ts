@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium when present (a browser download fails on these machines); CHROME_PATH overrides.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+const executablePath = process.env.CHROME_PATH || systemChromium;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  workers: process.env.CI ? 1 : 2,
+  reporter: [['list']],
+  use: { baseURL: 'http://127.0.0.1:4321', trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // --ignore-lock: Astro 7 preview keeps a lock and refuses a second server for the same project.
+    command: 'npx astro preview --host 127.0.0.1 --port 4321 --ignore-lock',
+    url: 'http://127.0.0.1:4321/',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,35 @@
+// Runs every check the project has, in order, and ends with one line CI can read:
+// "N passed, N failed, N skipped" over Vitest and Playwright together.
+// Exits non-zero when any step or test failed, or when no test ran at all.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { summarize } from './summarize-tests.mjs';
+
+const reports = 'reports'; // not test-results/: Playwright empties its outputDir at start
+fs.mkdirSync(reports, { recursive: true });
+const vitestJson = `${reports}/vitest.json`;
+const playwrightJson = `${reports}/playwright.json`;
+for (const f of [vitestJson, playwrightJson]) fs.rmSync(f, { force: true });
+
+const failedSteps = [];
+function step(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) failedSteps.push(`${name} (exit ${r.status ?? r.signal})`);
+  return r.status === 0;
+}
+
+step('node version', 'npm', ['run', '-s', 'node:check']);
+step('type check', 'npx', ['astro', 'check']);
+step('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (step('build', 'npx', ['astro', 'build'])) {
+  step('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+} else {
+  failedSteps.push('end-to-end tests (not run: build failed)');
+}
+
+const { passed, failed, skipped, problems } = summarize([vitestJson, playwrightJson]);
+for (const p of [...failedSteps, ...problems]) console.error(`failed: ${p}`);
+const failedTotal = failed + failedSteps.length;
+console.log(`${passed} passed, ${failedTotal} failed, ${skipped} skipped`);
+process.exit(failedTotal > 0 || passed === 0 ? 1 : 0);
