@@ -4,13 +4,16 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium when present (a browser download fails on these machines); CHROME_PATH overrides.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 const executablePath = process.env.CHROME_PATH || systemChromium;
+// Several people (or agents) may test different builds at once: E2E_PORT and E2E_DIST keep them apart.
+const port = Number(process.env.E2E_PORT ?? 4321);
+const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   workers: process.env.CI ? 1 : 2,
   reporter: [['list']],
-  use: { baseURL: 'http://127.0.0.1:4321', trace: 'retain-on-failure' },
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [
     {
       name: 'chromium',
@@ -26,8 +29,8 @@ export default defineConfig({
   ],
   webServer: {
     // --ignore-lock: Astro 7 preview keeps a lock and refuses a second server for the same project.
-    command: 'npx astro preview --host 127.0.0.1 --port 4321 --ignore-lock',
-    url: 'http://127.0.0.1:4321/',
+    command: `npx astro preview --host 127.0.0.1 --port ${port} --outDir ${outDir} --ignore-lock`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
