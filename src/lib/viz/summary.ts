@@ -1,0 +1,62 @@
+// A CloudWatch-style summary of what had happened by time t: Invocations, Errors, Throttles,
+// cold-start share, p50/p99 Duration and cost (F46/F47 first-tier us-east-1 prices).
+
+import { percentile } from './percentile';
+import type { TraceIndex } from './traceIndex';
+
+export interface Summary {
+  invocations: number;
+  errors: number;
+  throttles: number;
+  coldStarts: number;
+  coldStartShare: number; // 0..1 of invocations started by t
+  p50DurationMs?: number;
+  p99DurationMs?: number;
+  costUsd: number;
+  maxConcurrency: number;
+}
+
+export interface PriceInputs {
+  memoryMB: Record<string, number>;
+  architecture: Record<string, 'x86_64' | 'arm64'>;
+}
+
+const REQUEST_USD = 0.2 / 1_000_000; // F47
+const GB_SECOND_USD = { x86_64: 0.0000166667, arm64: 0.0000133334 }; // F46
+
+export function summarize(index: TraceIndex, t: number, prices: PriceInputs): Summary {
+  const invocations = index.starts.countAtOrBefore(t);
+  const coldStarts = index.coldStarts.countAtOrBefore(t);
+  const finished = index.endTimes.countAtOrBefore(t);
+  const durations = new Float64Array(finished);
+  let errors = 0;
+  let costUsd = 0;
+  for (let i = 0; i < finished; i++) {
+    const inv = index.ended[i];
+    durations[i] = inv.durationMs;
+    if (inv.status !== 'success') errors++;
+    const memoryMB = prices.memoryMB[inv.function] ?? 128;
+    const arch = prices.architecture[inv.function] ?? 'x86_64';
+    costUsd += REQUEST_USD + (inv.billedDurationMs / 1000) * (memoryMB / 1024) * GB_SECOND_USD[arch];
+  }
+  return {
+    invocations,
+    errors,
+    throttles: index.throttleTimes().countAtOrBefore(t),
+    coldStarts,
+    coldStartShare: invocations === 0 ? 0 : coldStarts / invocations,
+    p50DurationMs: percentile(durations, 50),
+    p99DurationMs: percentile(durations, 99),
+    costUsd,
+    maxConcurrency: maxConcurrencyUntil(index, t),
+  };
+}
+
+function maxConcurrencyUntil(index: TraceIndex, t: number): number {
+  const res = index.grid.resolutionMs;
+  const buckets = Math.max(1, Math.ceil((t + 1) / res));
+  const peaks = index.grid.peaks(0, buckets * res, buckets, t);
+  let max = 0;
+  for (const p of peaks) if (p > max) max = p;
+  return max;
+}
