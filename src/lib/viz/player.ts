@@ -1,0 +1,173 @@
+// The player: a cursor in virtual time over a deterministic simulation. Playing moves the
+// cursor and simulates just ahead of it; scrubbing back only moves the cursor, because the
+// recorded trace is the truth (style.md 4). Knob changes build a new Player from the start.
+
+import { TraceIndex } from './traceIndex';
+import type { VizResult } from './types';
+
+/** What the player needs from simulator/index.ts createSimulation(). */
+export interface SimulationLike {
+  runUntil(virtualMs: number): void;
+  now(): number;
+  result(): VizResult;
+  dispose(): void;
+}
+
+export interface PlayerOptions {
+  /** Virtual ms simulated beyond the cursor, so every run that started by the cursor is recorded. */
+  lookaheadMs: number;
+  /** Arrivals stop here (Scenario.durationMs); work in flight then finishes. */
+  durationMs: number;
+  /** Upper bound on the virtual time the player will simulate (a runaway guard). */
+  maxVirtualMs: number;
+  resolutionMs: number;
+}
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+
+export class Player {
+  readonly index: TraceIndex;
+  viewMs = 0;
+  speed = 1;
+  playing = false;
+  /** Virtual time simulated so far: the cursor can travel anywhere in [0, horizonMs]. */
+  horizonMs = 0;
+  /** When the last recorded thing ended, once the simulation has run out of work. */
+  endMs: number | undefined;
+  private listeners = new Set<() => void>();
+
+  constructor(private sim: SimulationLike, private options: PlayerOptions) {
+    this.index = new TraceIndex(options.resolutionMs);
+    this.simulateTo(0);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Advance by a wall-clock frame delta when playing. */
+  tick(wallDeltaMs: number): void {
+    if (!this.playing) return;
+    this.seek(this.viewMs + wallDeltaMs * this.speed);
+    if (this.endMs !== undefined && this.viewMs >= this.endMs) this.playing = false;
+    this.emit();
+  }
+
+  play(): void {
+    if (this.endMs !== undefined && this.viewMs >= this.endMs) this.viewMs = 0;
+    this.playing = true;
+    this.emit();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.emit();
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** Move the cursor to t, simulating further only when t is beyond what has been simulated. */
+  seek(t: number): void {
+    this.viewMs = Math.max(0, Math.min(t, this.endMs ?? this.options.maxVirtualMs));
+    this.simulateTo(this.viewMs);
+    if (this.endMs !== undefined) this.viewMs = Math.min(this.viewMs, this.endMs);
+    this.emit();
+  }
+
+  /** Jump to the next thing that happens after the cursor (arrival, start, end, create, destroy). */
+  stepForward(): void {
+    this.pause();
+    let next = this.nextEventAfter(this.viewMs);
+    while (next === undefined && this.endMs === undefined && this.horizonMs < this.options.maxVirtualMs) {
+      this.simulateTo(this.horizonMs + this.options.lookaheadMs);
+      next = this.nextEventAfter(this.viewMs);
+    }
+    if (next !== undefined) this.seek(next);
+  }
+
+  stepBack(): void {
+    this.pause();
+    this.seek(this.previousEventBefore(this.viewMs) ?? 0);
+  }
+
+  reset(): void {
+    this.playing = false;
+    this.viewMs = 0;
+    this.emit();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = speed;
+    this.emit();
+  }
+
+  faster(): void {
+    this.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, SPEEDS.indexOf(this.speed) + 1)] ?? 1);
+  }
+
+  slower(): void {
+    this.setSpeed(SPEEDS[Math.max(0, SPEEDS.indexOf(this.speed) - 1)] ?? 1);
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+    this.sim.dispose();
+  }
+
+  private simulateTo(t: number): void {
+    const target = Math.min(t + this.options.lookaheadMs, this.options.maxVirtualMs);
+    if (target <= this.horizonMs && this.horizonMs > 0) return;
+    this.sim.runUntil(target);
+    this.horizonMs = Math.max(target, this.sim.now());
+    const result = this.sim.result();
+    this.index.update(result);
+    if (this.endMs === undefined && target >= this.options.durationMs && isFinished(result)) {
+      this.endMs = lastRecordedMs(result, this.options.durationMs);
+    }
+  }
+
+  private nextEventAfter(t: number): number | undefined {
+    let best: number | undefined;
+    for (const time of eventTimes(this.index)) if (time > t && (best === undefined || time < best)) best = time;
+    return best;
+  }
+
+  private previousEventBefore(t: number): number | undefined {
+    let best: number | undefined;
+    for (const time of eventTimes(this.index)) if (time < t && (best === undefined || time > best)) best = time;
+    return best;
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+function* eventTimes(index: TraceIndex): Generator<number> {
+  for (const r of index.result.requests) yield r.arrivedMs;
+  for (const row of index.rows) {
+    yield row.env.createdMs;
+    if (row.env.destroyedMs !== undefined) yield row.env.destroyedMs;
+    for (const inv of row.invocations) {
+      if (inv.coldStart && inv.initDurationMs !== undefined) yield inv.startMs - inv.initDurationMs;
+      yield inv.startMs;
+      yield inv.endMs;
+    }
+  }
+}
+
+/** Every request has its final outcome: nothing is left for the simulation to do. */
+function isFinished(result: VizResult): boolean {
+  return result.requests.every((r) => r.outcome !== 'unfinished');
+}
+
+function lastRecordedMs(result: VizResult, durationMs: number): number {
+  let last = durationMs;
+  for (const r of result.requests) if (r.finishedMs !== undefined && r.finishedMs > last) last = r.finishedMs;
+  for (const inv of result.invocations) if (inv.endMs > last) last = inv.endMs;
+  return last;
+}
