@@ -20,6 +20,8 @@ export class TraceIndex {
   readonly ended: VizInvocation[] = [];
   readonly endTimes = new SortedTimes();
   result: VizResult = { requests: [], invocations: [], environments: [], logs: [] };
+  /** Invocation by its requestId (the id RequestRecord.invocationIds lists). */
+  readonly invocationById = new Map<string, VizInvocation>();
   private rowById = new Map<string, EnvRow>();
   private seenInvocations = 0;
   private throttleCache: { requests: unknown; length: number; times: SortedTimes } | undefined;
@@ -76,6 +78,7 @@ export class TraceIndex {
       this.rowById.set(inv.environmentId, row);
       this.rows.push(row);
     }
+    this.invocationById.set(inv.requestId, inv);
     insertBy(row.invocations, inv, (x) => x.startMs);
     insertBy(this.ended, inv, (x) => x.endMs);
     this.endTimes.insert(inv.endMs);
