@@ -1,0 +1,52 @@
+// Light entry for the editor: decides when Monaco loads and falls back to the textarea.
+import type { CodeEditor, EditorOptions } from './types';
+
+let monacoModule: Promise<typeof import('./monaco')> | undefined;
+
+/** Starts (once) the download of Monaco; later callers share the same promise. */
+export function loadMonaco(): Promise<typeof import('./monaco')> {
+  monacoModule ??= import('./monaco');
+  return monacoModule;
+}
+
+export async function createEditor(host: HTMLElement, options: EditorOptions): Promise<CodeEditor> {
+  const mod = await loadMonaco();
+  return mod.createMonacoEditor(host, options);
+}
+
+/**
+ * Calls `activate` when the element comes near the viewport (after the page has loaded, so
+ * first paint never waits on Monaco) or at once when the user clicks or focuses inside it.
+ */
+export function whenNeeded(element: HTMLElement, activate: () => void): () => void {
+  let done = false;
+  const fire = () => {
+    if (done) return;
+    done = true;
+    cleanup();
+    activate();
+  };
+  const onVisible = () => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(fire, { timeout: 1500 });
+    else setTimeout(fire, 200);
+  };
+  const observer = 'IntersectionObserver' in globalThis
+    ? new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer?.disconnect();
+      if (document.readyState === 'complete') onVisible();
+      else window.addEventListener('load', onVisible, { once: true });
+    }, { rootMargin: '300px 0px' })
+    : undefined;
+  observer?.observe(element);
+  element.addEventListener('pointerdown', fire, { once: true });
+  element.addEventListener('focusin', fire, { once: true });
+  function cleanup() {
+    observer?.disconnect();
+    element.removeEventListener('pointerdown', fire);
+    element.removeEventListener('focusin', fire);
+  }
+  if (!observer) fire();
+  return cleanup;
+}
