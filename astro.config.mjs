@@ -1,14 +1,27 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { monacoLazyCss } from './build/monaco-lazy-css.mjs';
+import { courseSidebar } from './src/lib/sidebar.ts';
+
+const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
 export default defineConfig({
   site: 'https://lambda-lab.example',
   integrations: [
     starlight({
       title: 'Lambda Lab',
-      sidebar: [{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] }],
+      description: 'An interactive course on serverless computing and AWS Lambda that runs in your browser.',
+      favicon: '/favicon.svg',
+      // Course order comes from src/lib/curriculum.ts; Starlight derives prev/next from it.
+      sidebar: courseSidebar(contentDir),
+      customCss: ['./src/styles/course.css'],
+      routeMiddleware: './src/route-data.ts',
+      components: {
+        PageTitle: './src/components/LessonHeader.astro',
+        Sidebar: './src/components/ProgressSidebar.astro',
+      },
     }),
   ],
   vite: {

@@ -1,0 +1,2 @@
+export { default as Quiz } from './Quiz.astro';
+export type { QuizAnswer, QuizQuestion } from './types';

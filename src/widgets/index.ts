@@ -1,0 +1,5 @@
+// The one door lessons use to reach interactive pieces: `import { Quiz } from '../../src/widgets';`
+// Widget owners add their export lines here (one widget folder per line).
+export { Quiz } from '../components/quiz';
+export { default as FullWidth } from '../components/FullWidth.astro';
+export { default as TrafficVsFleet } from '../components/illustrations/TrafficVsFleet.astro';
