@@ -7,8 +7,11 @@ import type { VizResult } from './types';
 
 /** What the player needs from simulator/index.ts createSimulation(). */
 export interface SimulationLike {
-  runUntil(virtualMs: number): void;
+  /** Code handlers run for real, so this may be asynchronous. */
+  runUntil(virtualMs: number): void | Promise<void>;
   now(): number;
+  /** True when nothing but background work is left. */
+  isFinished?(): boolean;
   result(): VizResult;
   dispose(): void;
 }
@@ -34,6 +37,9 @@ export class Player {
   horizonMs = 0;
   /** When the last recorded thing ended, once the simulation has run out of work. */
   endMs: number | undefined;
+  /** Set while an asynchronous run (code handlers) is in progress. */
+  busy: Promise<void> | undefined;
+  error: Error | undefined;
   private listeners = new Set<() => void>();
 
   constructor(private sim: SimulationLike, private options: PlayerOptions) {
@@ -75,6 +81,7 @@ export class Player {
     this.viewMs = Math.max(0, Math.min(t, this.endMs ?? this.options.maxVirtualMs));
     this.simulateTo(this.viewMs);
     if (this.endMs !== undefined) this.viewMs = Math.min(this.viewMs, this.endMs);
+    if (this.busy) this.viewMs = Math.min(this.viewMs, this.horizonMs);
     this.emit();
   }
 
@@ -82,7 +89,7 @@ export class Player {
   stepForward(): void {
     this.pause();
     let next = this.nextEventAfter(this.viewMs);
-    while (next === undefined && this.endMs === undefined && this.horizonMs < this.options.maxVirtualMs) {
+    while (next === undefined && !this.busy && !this.error && this.endMs === undefined && this.horizonMs < this.options.maxVirtualMs) {
       this.simulateTo(this.horizonMs + this.options.lookaheadMs);
       next = this.nextEventAfter(this.viewMs);
     }
@@ -119,15 +126,42 @@ export class Player {
   }
 
   private simulateTo(t: number): void {
+    if (this.busy || this.error) return;
     const target = Math.min(t + this.options.lookaheadMs, this.options.maxVirtualMs);
     if (target <= this.horizonMs && this.horizonMs > 0) return;
-    this.sim.runUntil(target);
+    let ran: void | Promise<void>;
+    try {
+      ran = this.sim.runUntil(target);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    if (ran instanceof Promise) {
+      this.busy = ran.then(
+        () => this.recordRun(target),
+        (err: unknown) => this.fail(err),
+      ).finally(() => {
+        this.busy = undefined;
+        this.emit();
+      });
+    } else {
+      this.recordRun(target);
+    }
+  }
+
+  private recordRun(target: number): void {
     this.horizonMs = Math.max(target, this.sim.now());
     const result = this.sim.result();
     this.index.update(result);
-    if (this.endMs === undefined && target >= this.options.durationMs && isFinished(result)) {
+    const finished = this.sim.isFinished ? this.sim.isFinished() : isFinished(result);
+    if (this.endMs === undefined && target >= this.options.durationMs && finished) {
       this.endMs = lastRecordedMs(result, this.options.durationMs);
     }
+  }
+
+  private fail(err: unknown): void {
+    this.error = err instanceof Error ? err : new Error(String(err));
+    this.playing = false;
   }
 
   private nextEventAfter(t: number): number | undefined {

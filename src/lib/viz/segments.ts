@@ -13,7 +13,11 @@ export interface Segment {
   invocation?: VizInvocation;
   /** For an invoke still running at t. */
   running?: boolean;
+  /** Init sub-phase when the engine recorded them (F02). */
+  phase?: InitPhase;
 }
+
+export type InitPhase = 'extension' | 'runtime' | 'function';
 
 /**
  * Segments of one environment as seen at time t, restricted to the window [fromMs, toMs].
@@ -36,12 +40,14 @@ export function rowSegments(row: EnvRow, t: number, fromMs: number, toMs: number
   if (first?.coldStart && first.initDurationMs !== undefined) {
     const initStart = Math.max(env.createdMs, first.startMs - first.initDurationMs);
     push('idle', env.createdMs, initStart);
-    push('init', initStart, first.startMs);
+    pushInit(push, env.initPhasesMs, initStart, first.startMs);
     cursor = first.startMs;
-  } else if (env.initDurationMs !== undefined) {
+  } else if (env.initPhasesMs || env.initDurationMs !== undefined) {
     // Provisioned (F15) or proactive (F14) init: done before any request arrived.
-    push('init', env.createdMs, env.createdMs + env.initDurationMs);
-    cursor = env.createdMs + env.initDurationMs;
+    const p = env.initPhasesMs;
+    const initEnd = env.createdMs + (p ? p.extension + p.runtime + p.function : env.initDurationMs!);
+    pushInit(push, p, env.createdMs, initEnd);
+    cursor = initEnd;
   }
   const lo = firstEndingAtOrAfter(invocations, fromMs);
   if (lo > 0) cursor = Math.max(cursor, invocations[lo - 1].endMs);
@@ -57,6 +63,24 @@ export function rowSegments(row: EnvRow, t: number, fromMs: number, toMs: number
   if (cursor < until) push('idle', cursor, until);
   if (destroyed !== undefined && destroyed <= end) push('shutdown', destroyed, destroyed);
   return out;
+}
+
+type Push = (kind: SegmentKind, a: number, b: number, extra?: Partial<Segment>) => void;
+
+/** Init as its three phases in order (F02) when recorded, scaled to fit [a, b]; else one block. */
+function pushInit(push: Push, phases: { extension: number; runtime: number; function: number } | undefined, a: number, b: number): void {
+  const total = phases ? phases.extension + phases.runtime + phases.function : 0;
+  if (!phases || total <= 0) {
+    push('init', a, b);
+    return;
+  }
+  const scale = (b - a) / total;
+  let at = a;
+  for (const phase of ['extension', 'runtime', 'function'] as const) {
+    const next = at + phases[phase] * scale;
+    if (next > at) push('init', at, next, { phase });
+    at = next;
+  }
 }
 
 /** Index of the first invocation that ends at or after fromMs (binary search). */

@@ -44,6 +44,7 @@ export interface TimelineDraw {
   palette: Palette;
   focused?: VizInvocation;
   hatch?: CanvasPattern | null;
+  crossHatch?: CanvasPattern | null;
 }
 
 export function drawTimeline(ctx: CanvasRenderingContext2D, d: TimelineDraw): void {
@@ -70,11 +71,17 @@ function drawRow(ctx: CanvasRenderingContext2D, segments: Segment[], y: number, 
       ctx.fillStyle = palette.idle;
       ctx.fillRect(x0, y + h / 2 - Math.max(0.5, h / 10), w, Math.max(1, h / 5));
     } else if (s.kind === 'init') {
+      // Phases (F02) read by texture: extension crossed, runtime striped, function init plain.
       ctx.fillStyle = palette.init;
       ctx.fillRect(x0, y + gap, w, h - 2 * gap);
-      if (d.hatch && h >= 4) {
-        ctx.fillStyle = d.hatch;
+      const pattern = s.phase === 'function' ? null : s.phase === 'extension' ? d.crossHatch : d.hatch;
+      if (pattern && h >= 4) {
+        ctx.fillStyle = pattern;
         ctx.fillRect(x0, y + gap, w, h - 2 * gap);
+      }
+      if (s.phase && s.phase !== 'extension' && h >= 4 && w > 3) {
+        ctx.fillStyle = palette.background;
+        ctx.fillRect(x0, y + gap, 1, h - 2 * gap);
       }
     } else if (s.kind === 'invoke') {
       const failed = s.invocation && s.invocation.status !== 'success';
@@ -135,7 +142,7 @@ function drawFocus(ctx: CanvasRenderingContext2D, d: TimelineDraw, plotBottom: n
 }
 
 /** Diagonal stripes over init so its phase reads without colour. */
-export function makeHatch(ctx: CanvasRenderingContext2D, stroke: string): CanvasPattern | null {
+export function makeHatch(ctx: CanvasRenderingContext2D, stroke: string, crossed = false): CanvasPattern | null {
   const tile = document.createElement('canvas');
   tile.width = 6;
   tile.height = 6;
@@ -146,6 +153,10 @@ export function makeHatch(ctx: CanvasRenderingContext2D, stroke: string): Canvas
   t.beginPath();
   t.moveTo(0, 6);
   t.lineTo(6, 0);
+  if (crossed) {
+    t.moveTo(0, 0);
+    t.lineTo(6, 6);
+  }
   t.stroke();
   return ctx.createPattern(tile, 'repeat');
 }

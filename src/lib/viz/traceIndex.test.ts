@@ -106,3 +106,16 @@ describe('rateTimesDuration', () => {
     expect(r.measuredConcurrency).toBeCloseTo(50, 0);
   });
 });
+
+describe('init phases', () => {
+  it('splits a cold start into extension, runtime and function init in that order (F02)', () => {
+    const trace = smallTrace();
+    trace.environments[0] = { ...trace.environments[0], initPhasesMs: { extension: 0, runtime: 60, function: 40 } };
+    const [e1] = indexOf(trace).rows;
+    const init = rowSegments(e1, 2000, 0, 2000).filter((s) => s.kind === 'init');
+    expect(init.map((s) => [s.phase, s.startMs, s.endMs])).toEqual([
+      ['runtime', 0, 60],
+      ['function', 60, 100],
+    ]);
+  });
+});

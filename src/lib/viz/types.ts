@@ -39,6 +39,10 @@ export interface VizEnvironment {
   endReason?: string;
   /** Optional: init of an environment made before any request (provisioned, F15). */
   initDurationMs?: number;
+  /** Engine extension: Init phases in ms (F02: extension, then runtime, then function init). */
+  initPhasesMs?: { extension: number; runtime: number; function: number };
+  /** Engine extension: the log stream this environment writes to (F13). */
+  logStream?: string;
 }
 
 export interface VizLogLine {

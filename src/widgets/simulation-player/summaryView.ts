@@ -1,0 +1,51 @@
+// The CloudWatch-style summary: Invocations, Errors, Throttles, cold-start share,
+// p50/p99 Duration and cost, as of the cursor.
+
+import type { Player } from '../../lib/viz/player';
+import { summarize, type PriceInputs } from '../../lib/viz/summary';
+import { h } from './dom';
+
+const STATS = [
+  ['invocations', 'Invocations'],
+  ['errors', 'Errors'],
+  ['throttles', 'Throttles'],
+  ['cold-starts', 'Cold starts'],
+  ['p50', 'Duration p50'],
+  ['p99', 'Duration p99'],
+  ['max-concurrency', 'Max concurrency'],
+  ['cost', 'Cost'],
+] as const;
+
+export class SummaryView {
+  readonly root: HTMLElement;
+  private values = new Map<string, HTMLElement>();
+
+  constructor(private player: () => Player, private prices: () => PriceInputs) {
+    const list = h('dl', { class: 'lsp-stats' });
+    for (const [key, label] of STATS) {
+      const dd = h('dd', { 'data-stat': key, text: '0' });
+      this.values.set(key, dd);
+      list.append(h('div', { class: 'lsp-stat' }, h('dt', { text: label }), dd));
+    }
+    this.root = h('section', { class: 'lsp-summary', 'aria-label': 'Summary metrics' }, list);
+  }
+
+  update(t: number): void {
+    const s = summarize(this.player().index, t, this.prices());
+    const ms = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
+    this.set('invocations', String(s.invocations));
+    this.set('errors', String(s.errors));
+    this.set('throttles', String(s.throttles));
+    this.set('cold-starts', `${s.coldStarts} (${(s.coldStartShare * 100).toFixed(s.coldStartShare < 0.1 && s.coldStartShare > 0 ? 1 : 0)} %)`);
+    this.set('p50', ms(s.p50DurationMs));
+    this.set('p99', ms(s.p99DurationMs));
+    this.set('max-concurrency', String(s.maxConcurrency));
+    this.set('cost', `$${s.costUsd < 0.01 ? s.costUsd.toFixed(7) : s.costUsd.toFixed(4)}`);
+    this.values.get('cold-starts')!.dataset.count = String(s.coldStarts);
+  }
+
+  private set(key: string, text: string): void {
+    const el = this.values.get(key)!;
+    if (el.textContent !== text) el.textContent = text;
+  }
+}
