@@ -19,7 +19,7 @@ export class ChartFigure {
     this.body = h('div', { class: 'lsp-figure-body' });
     this.tableWrap = h('div', { class: 'lsp-table-wrap', id: `${id}-table`, hidden: true });
     this.toggle = h('button', { type: 'button', class: 'lsp-table-toggle', 'aria-expanded': 'false', 'aria-controls': `${id}-table`, text: 'Show data table' });
-    this.toggle.addEventListener('click', () => this.setOpen(this.tableWrap.hidden));
+    this.toggle.addEventListener('click', () => this.setOpen(!this.tableOpen));
     const caption = h('figcaption', {}, h('span', { class: 'lsp-figure-title', text: title }), this.toggle);
     this.root = h('figure', { class: `lsp-figure lsp-${kind}`, 'data-view': kind, 'aria-labelledby': `${id}-title` }, caption);
     caption.firstElementChild!.id = `${id}-title`;

@@ -1,0 +1,272 @@
+// <lambda-simulation-player>: runs one scenario through the engine and shows it as it unfolds.
+// Attributes: data-scenario (JSON), data-views ("summary timeline concurrency flows"),
+// data-knobs ("default", "none" or a JSON list of knobs), data-title, data-share (keep the
+// scenario in the URL hash), data-window-ms (timeline width in virtual ms).
+
+import { parseScenario, simulate, type Scenario, type SimulationResult } from '../../../simulator/index';
+import { limitsFor, playerFor, pricesFor } from '../../lib/viz/engine';
+import { defaultKnobs, type Knob } from '../../lib/viz/knobs';
+import { readPalette, type Palette } from '../../lib/viz/palette';
+import type { Player } from '../../lib/viz/player';
+import { encodeScenarioHash } from '../../lib/viz/shareLink';
+import { ConcurrencyView } from './concurrencyView';
+import { Controls, handlePlayerKey } from './controls';
+import { h } from './dom';
+import { FlowView } from './flowView';
+import { KnobPanel } from './knobPanel';
+import { SummaryView } from './summaryView';
+import { TimelineView } from './timelineView';
+
+const TEXT_INTERVAL_MS = 250; // text alternatives and tables refresh at 4 Hz while playing
+
+export class SimulationPlayerElement extends HTMLElement {
+  player!: Player;
+  scenario!: Scenario;
+  private root!: HTMLElement;
+  private controls!: Controls;
+  private summary?: SummaryView;
+  private timeline?: TimelineView;
+  private concurrency?: ConcurrencyView;
+  private flows?: FlowView;
+  private knobPanel?: KnobPanel;
+  private unsubscribe?: () => void;
+  private frameId = 0;
+  private lastFrameMs: number | undefined;
+  private lastTextMs = -Infinity;
+  private reducedCarryMs = 0;
+  private width = 640;
+  private palette: Palette | undefined;
+  private resize?: ResizeObserver;
+  private reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  presenter = false;
+
+  connectedCallback(): void {
+    if (this.root) return;
+    let scenario: Scenario;
+    try {
+      scenario = parseScenario(JSON.parse(this.dataset.scenario ?? 'null'));
+    } catch (err) {
+      this.showError(`This simulation's scenario is not valid: ${describe(err)}`);
+      return;
+    }
+    this.build(scenario);
+    this.load(scenario);
+  }
+
+  disconnectedCallback(): void {
+    cancelAnimationFrame(this.frameId);
+    this.resize?.disconnect();
+    this.unsubscribe?.();
+    this.player?.dispose();
+    this.root?.remove();
+    this.root = undefined as unknown as HTMLElement;
+  }
+
+  /** Validate and run a new scenario from the start; returns the problem text if refused. */
+  applyScenario(next: unknown): string | undefined {
+    try {
+      this.load(parseScenario(next));
+      return undefined;
+    } catch (err) {
+      return describe(err);
+    }
+  }
+
+  /** The complete result of this scenario from simulate(): what the views must agree with. */
+  referenceResult(): Promise<SimulationResult> {
+    return simulate(this.scenario);
+  }
+
+  private build(scenario: Scenario): void {
+    const views = new Set((this.dataset.views ?? 'summary timeline concurrency flows').split(/\s+/));
+    const get = () => this.player;
+    this.controls = new Controls(get, { setSeed: (seed) => this.applyScenario({ ...this.scenario, seed }), togglePresenter: () => this.togglePresenter() });
+    const title = this.dataset.title ?? 'Simulation';
+    this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-keyshortcuts': 'Space ArrowLeft ArrowRight + - R F' });
+    this.root.append(h('h3', { class: 'lsp-title', text: title }), this.controls.root);
+    const knobs = this.knobList(scenario);
+    if (knobs.length) {
+      this.knobPanel = new KnobPanel(knobs, (next) => this.applyScenario(next), () => this.scenario);
+      this.root.append(this.knobPanel.root);
+    }
+    if (this.dataset.share !== undefined) this.root.append(this.shareRow());
+    if (views.has('summary')) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario))).root);
+    if (views.has('timeline')) this.root.append((this.timeline = new TimelineView(get, () => this.invalidate())).figure.root);
+    if (views.has('concurrency')) this.root.append((this.concurrency = new ConcurrencyView(get, () => limitsFor(this.scenario))).figure.root);
+    if (views.has('flows')) this.root.append((this.flows = new FlowView(get, (label) => this.sourceInfo(label))).figure.root);
+    this.replaceChildren(this.root);
+    this.root.addEventListener('keydown', (e) => this.onKey(e));
+    this.resize = new ResizeObserver(() => this.measure());
+    this.resize.observe(this.root);
+    document.addEventListener('fullscreenchange', () => {
+      if (!document.fullscreenElement && this.presenter) this.setPresenter(false);
+    });
+    this.reducedMotion?.addEventListener?.('change', () => this.invalidate());
+    this.measure();
+  }
+
+  private load(scenario: Scenario): void {
+    this.unsubscribe?.();
+    this.player?.dispose();
+    this.scenario = scenario;
+    this.player = playerFor(scenario);
+    this.unsubscribe = this.player.subscribe(() => this.invalidate());
+    this.knobPanel?.sync();
+    this.lastTextMs = -Infinity;
+    if (this.dataset.share !== undefined) history.replaceState(null, '', encodeScenarioHash(scenario));
+    this.dispatchEvent(new CustomEvent('scenariochange', { detail: scenario, bubbles: true }));
+    if (this.dataset.autoplay !== undefined) this.player.play();
+    this.invalidate();
+  }
+
+  private knobList(scenario: Scenario): Knob[] {
+    const spec = this.dataset.knobs ?? 'default';
+    if (spec === 'none') return [];
+    if (spec === 'default') return defaultKnobs(scenario);
+    try {
+      return JSON.parse(spec) as Knob[];
+    } catch {
+      return defaultKnobs(scenario);
+    }
+  }
+
+  private sourceInfo(label: string) {
+    const i = this.scenario.sources.findIndex((s, k) => (s.name ?? `${s.type}#${k}`) === label);
+    const s = i >= 0 ? this.scenario.sources[i] : this.scenario.sources.find((x) => label.startsWith(x.type));
+    if (!s) return undefined;
+    const f = this.scenario.functions.find((fn) => fn.name === s.function);
+    const type = s.type === 'invoke' && s.invocationType === 'Event' ? 'event' : s.type;
+    return {
+      type,
+      shards: 'shards' in s ? s.shards : undefined,
+      onSuccess: f?.async?.onSuccess,
+      onFailure: f?.async?.onFailure,
+      maximumRetryAttempts: f?.async?.maximumRetryAttempts,
+    };
+  }
+
+  private shareRow(): HTMLElement {
+    const status = h('span', { class: 'lsp-share-status', role: 'status' });
+    const copy = h('button', { type: 'button', text: 'Copy share link' });
+    copy.addEventListener('click', async () => {
+      const url = location.href.split('#')[0] + encodeScenarioHash(this.scenario);
+      try {
+        await navigator.clipboard.writeText(url);
+        status.textContent = 'Link copied: it reproduces this scenario and seed exactly.';
+      } catch {
+        status.textContent = `Copy this link: ${url}`;
+      }
+    });
+    return h('div', { class: 'lsp-share' }, copy, status);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.presenter) {
+      this.setPresenter(false);
+      e.preventDefault();
+      return;
+    }
+    if (handlePlayerKey(e, this.player, () => this.togglePresenter())) e.preventDefault();
+  }
+
+  togglePresenter(): void {
+    this.setPresenter(!this.presenter);
+  }
+
+  private setPresenter(on: boolean): void {
+    this.presenter = on;
+    this.root.classList.toggle('lsp-presenter', on);
+    document.documentElement.classList.toggle('lsp-presenting', on);
+    if (on) {
+      this.root.requestFullscreen?.().catch(() => undefined); // the overlay works without it
+      this.root.focus();
+    } else if (document.fullscreenElement === this.root) {
+      document.exitFullscreen().catch(() => undefined);
+    }
+    this.palette = undefined;
+    this.measure();
+  }
+
+  private measure(): void {
+    this.width = Math.max(260, Math.floor(this.root.clientWidth - (this.presenter ? 48 : 24)));
+    this.palette = undefined;
+    this.lastTextMs = -Infinity;
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    if (this.frameId) return;
+    this.frameId = requestAnimationFrame((now) => this.frame(now));
+  }
+
+  private frame(nowMs: number): void {
+    this.frameId = 0;
+    if (!this.root) return;
+    const dt = this.lastFrameMs === undefined ? 0 : Math.min(250, nowMs - this.lastFrameMs);
+    this.lastFrameMs = this.player.playing ? nowMs : undefined;
+    if (this.player.playing) {
+      if (this.reducedMotion?.matches) {
+        // Reduced motion: no sliding picture; jump once a second, showing the same information.
+        this.reducedCarryMs += dt;
+        if (this.reducedCarryMs >= 1000) {
+          this.player.tick(this.reducedCarryMs);
+          this.reducedCarryMs = 0;
+        }
+      } else {
+        this.player.tick(dt);
+      }
+    }
+    this.render(nowMs);
+    if (this.player.playing) this.invalidate();
+  }
+
+  private render(nowMs: number): void {
+    const p = this.player;
+    const t = p.viewMs;
+    this.palette ??= readPalette(this.root);
+    const fontPx = this.presenter ? 18 : 12;
+    const windowMs = this.windowMs();
+    const fromMs = Math.max(0, t - windowMs * 0.95);
+    const toMs = fromMs + windowMs;
+    const tall = this.presenter ? window.innerHeight : 0;
+    this.timeline?.draw(t, fromMs, toMs, this.width, this.palette, fontPx, this.presenter ? tall * 0.4 : 320);
+    this.concurrency?.draw(t, fromMs, toMs, this.width, this.presenter ? Math.max(200, tall * 0.25) : 190, this.palette, fontPx);
+    this.controls.update(this.scenario.seed ?? 1, this.presenter);
+    if (!p.playing || nowMs - this.lastTextMs >= TEXT_INTERVAL_MS) {
+      this.lastTextMs = nowMs;
+      this.summary?.update(t);
+      this.timeline?.updateText(t);
+      this.concurrency?.updateText(t, Math.min(windowMs, 10_000));
+      this.flows?.update(t);
+      this.root.dataset.viewMs = String(Math.round(t));
+      if (p.error) this.showRunError(p.error);
+    }
+  }
+
+  private windowMs(): number {
+    const fromAttr = Number(this.dataset.windowMs);
+    if (Number.isFinite(fromAttr) && fromAttr > 0) return fromAttr;
+    return Math.min(60_000, Math.max(2000, this.scenario.durationMs * 1.15));
+  }
+
+  private showRunError(err: Error): void {
+    if (this.root.querySelector('.lsp-run-error')) return;
+    this.controls.root.after(h('p', { class: 'lsp-run-error', role: 'alert', text: `The simulation stopped: ${err.message}. What is shown is everything recorded before it stopped.` }));
+  }
+
+  private showError(text: string): void {
+    this.replaceChildren(h('p', { class: 'lsp-error not-content', role: 'alert', text }));
+  }
+}
+
+function describe(err: unknown): string {
+  const issues = (err as { issues?: { path: string; message: string }[] })?.issues;
+  if (Array.isArray(issues) && issues.length) return issues.slice(0, 4).map((i) => `${i.path || 'scenario'}: ${i.message}`).join('; ');
+  return err instanceof Error ? err.message : String(err);
+}
+
+export const TAG = 'lambda-simulation-player';
+
+export function defineSimulationPlayer(): void {
+  if (!customElements.get(TAG)) customElements.define(TAG, SimulationPlayerElement);
+}

@@ -1,0 +1,58 @@
+// Inputs for the scenario knobs. A change builds a new scenario (same seed) and the player
+// re-runs it from the start; a value the engine refuses is shown, and nothing runs.
+
+import { getPath, setPath, type Knob } from '../../lib/viz/knobs';
+import { h } from './dom';
+
+export class KnobPanel {
+  readonly root: HTMLElement;
+  private inputs = new Map<string, HTMLInputElement>();
+  private message: HTMLParagraphElement;
+
+  constructor(knobs: Knob[], private apply: (next: unknown) => string | undefined, private current: () => unknown) {
+    this.message = h('p', { class: 'lsp-knob-error', role: 'alert' });
+    const grid = h('div', { class: 'lsp-knob-grid' });
+    for (const knob of knobs) {
+      const input = h('input', { type: 'number', min: knob.min, max: knob.max, step: knob.step, 'data-path': knob.path, inputmode: 'decimal' });
+      if (knob.optional) input.placeholder = 'not set';
+      input.addEventListener('change', () => this.change(knob, input));
+      this.inputs.set(knob.path, input);
+      grid.append(h('label', { class: 'lsp-knob' }, h('span', { text: `${knob.label}${knob.unit ? ` (${knob.unit})` : ''}` }), input));
+    }
+    this.root = h('details', { class: 'lsp-knobs', open: true }, h('summary', { text: 'Scenario knobs (each change re-runs from the start with the same seed)' }), grid, this.message);
+    this.sync();
+  }
+
+  /** Show the scenario's current values. */
+  sync(): void {
+    const scenario = this.current();
+    for (const [path, input] of this.inputs) {
+      const v = getPath(scenario, path);
+      if (document.activeElement !== input) input.value = typeof v === 'number' ? String(v) : '';
+    }
+  }
+
+  private change(knob: Knob, input: HTMLInputElement): void {
+    const raw = input.value.trim();
+    const value = raw === '' ? undefined : Number(raw);
+    if (value === undefined && !knob.optional) {
+      this.fail(input, `${knob.label} needs a value.`);
+      return;
+    }
+    if (value !== undefined && !Number.isFinite(value)) {
+      this.fail(input, `${knob.label} must be a number.`);
+      return;
+    }
+    const problem = this.apply(setPath(this.current(), knob.path, value));
+    if (problem) this.fail(input, problem);
+    else {
+      input.removeAttribute('aria-invalid');
+      this.message.textContent = '';
+    }
+  }
+
+  private fail(input: HTMLInputElement, text: string): void {
+    input.setAttribute('aria-invalid', 'true');
+    this.message.textContent = text;
+  }
+}
