@@ -1,0 +1,18 @@
+// The engine's one front door (shared/simulator-contract.md). Widgets, lessons, tests and
+// scripts use only what this file exports.
+export { simulate, createSimulation } from './simulation';
+export { parseScenario, ScenarioError, type ScenarioIssue } from './scenario/parse';
+export type {
+  Scenario, FunctionSpec, SourceSpec, SourceType, Dist, Arrivals, ModelHandler, CodeHandler, AsyncConfig,
+  RecordOptions, ServiceOptions, InvokeSourceSpec, ApiGatewaySourceSpec, PushSourceSpec, SqsSourceSpec,
+  StreamSourceSpec,
+} from './scenario/types';
+export type {
+  SimulationResult, RequestRecord, InvocationRecord, EnvironmentRecord, LogLine, FunctionMetrics, FunctionCost,
+  RequestOutcome, InvocationStatus, EnvironmentEndReason, SeriesPoint,
+} from './trace/records';
+export type { Simulation, SimulationOptions, SimulationEvent, LiveEnvironment, InvokeOptions } from './simulationTypes';
+export { executionEnvironmentMachine } from './machines/executionEnvironmentMachine';
+export { functionScalerMachine } from './machines/functionScalerMachine';
+export { registerSource, sourceKey, registeredSourceKeys } from './sources/types';
+export type { SourceContext, SourceFactory, SourceInstance, SourceKey, InvokeCall, InvokeOutcome } from './sources/types';

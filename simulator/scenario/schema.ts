@@ -1,0 +1,246 @@
+// The zod schema of a Scenario: every documented configuration rule, each with its fact id.
+// Field-level rules live on the fields; rules across fields live in checkScenarioRules.
+import { z } from 'zod';
+import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
+
+const nonNegative = z.number().finite().nonnegative();
+const positiveInt = z.number().int().positive();
+
+export const distSchema = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('constant'), value: nonNegative }),
+  z
+    .strictObject({ dist: z.literal('uniform'), min: nonNegative, max: nonNegative })
+    .refine((d) => d.min <= d.max, { message: 'min must not exceed max', path: ['max'] }),
+  z.strictObject({ dist: z.literal('normal'), mean: nonNegative, sd: nonNegative }),
+  z.strictObject({ dist: z.literal('lognormal'), mu: z.number().finite(), sigma: nonNegative }),
+  z.strictObject({ dist: z.literal('exponential'), mean: z.number().finite().positive() }),
+]);
+
+const msOrDist = z.union([nonNegative, distSchema]);
+const share = z.number().min(0).max(1);
+
+const modelHandlerSchema = z.strictObject({
+  kind: z.literal('model'),
+  initMs: msOrDist.optional(),
+  durationMs: msOrDist,
+  cpuMs: msOrDist.optional(),
+  errorRate: share.optional(),
+  crashRate: share.optional(),
+  response: z.unknown().optional(),
+});
+
+const codeHandlerSchema = z.strictObject({
+  kind: z.literal('code'),
+  source: z.string(),
+  // F104: <file>.<export>; a name containing '..' is malformed.
+  handler: z
+    .string()
+    .regex(/^[^.]+\.[^.].*$/, 'handler must look like <file>.<export>, e.g. index.handler (F104)')
+    .refine((h) => !h.includes('..'), 'handler must not contain ".." (F104)')
+    .optional(),
+});
+
+// F114: variables Lambda reserves; a configuration that sets one is rejected.
+export const RESERVED_ENVIRONMENT_KEYS = [
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
+] as const;
+
+const environmentSchema = z
+  .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'variable names are letters, digits and _'), z.string())
+  .superRefine((vars, ctx) => {
+    for (const key of Object.keys(vars)) {
+      if ((RESERVED_ENVIRONMENT_KEYS as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} is reserved by Lambda (F114)` });
+      }
+    }
+    // F35: 4 KB across all variables (keys and values).
+    const bytes = Object.entries(vars).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
+    if (bytes > 4096) ctx.addIssue({ code: 'custom', message: `variables take ${bytes} bytes; the limit is 4 KB (F35)` });
+  });
+
+const functionSchema = z.strictObject({
+  name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'a function name is 1-64 letters, digits, - or _'),
+  runtime: z
+    .string()
+    .refine((r) => KNOWN_RUNTIMES.includes(r), { message: `runtime must be one of ${KNOWN_RUNTIMES.join(', ')}` })
+    .optional(),
+  architecture: z.enum(['x86_64', 'arm64']).optional(),
+  // F28: 128-10,240 MB in 1 MB steps.
+  memoryMB: z.number().int('memory is set in whole MB (F28)').min(128, 'memory is at least 128 MB (F28)')
+    .max(10240, 'memory is at most 10,240 MB (F28)').optional(),
+  // F29: 1-900 s in 1 s steps.
+  timeoutMs: z.number().int().min(1000, 'the timeout is at least 1 s (F29)').max(900000, 'the timeout is at most 900 s (F29)')
+    .refine((ms) => ms % 1000 === 0, 'the timeout is set in whole seconds (F29)').optional(),
+  reservedConcurrency: z.number().int().nonnegative().optional(),
+  provisionedConcurrency: z.number().int().nonnegative().optional(),
+  environment: environmentSchema.optional(),
+  handler: z.discriminatedUnion('kind', [modelHandlerSchema, codeHandlerSchema]),
+  async: z
+    .strictObject({
+      maximumRetryAttempts: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(), // F65
+      maximumEventAgeMs: z.number().int().min(60000, 'at least 60 s (F65)').max(21600000, 'at most 6 h (F65)').optional(),
+      onSuccess: z.string().min(1).optional(),
+      onFailure: z.string().min(1).optional(),
+    })
+    .optional(),
+});
+
+const arrivalsSchema = z.union([
+  z.strictObject({ at: z.array(nonNegative) }),
+  z
+    .strictObject({
+      rate: z.number().finite().nonnegative('the rate must not be negative'),
+      fromMs: nonNegative.optional(),
+      toMs: nonNegative.optional(),
+      process: z.enum(['poisson', 'uniform']).optional(),
+    })
+    .refine((a) => a.fromMs === undefined || a.toMs === undefined || a.fromMs <= a.toMs, {
+      message: 'fromMs must not be after toMs',
+      path: ['toMs'],
+    }),
+]);
+
+const sourceBase = {
+  function: z.string(),
+  arrivals: arrivalsSchema,
+  payloads: z.array(z.unknown()).optional(),
+  name: z.string().min(1).optional(),
+};
+
+const sourceSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...sourceBase, type: z.literal('invoke'), invocationType: z.enum(['RequestResponse', 'Event']), payload: z.unknown().optional() }),
+  z.strictObject({ ...sourceBase, type: z.literal('api-gateway') }),
+  z.strictObject({ ...sourceBase, type: z.literal('s3') }),
+  z.strictObject({ ...sourceBase, type: z.literal('sns') }),
+  z.strictObject({
+    ...sourceBase,
+    type: z.literal('sqs'),
+    batchSize: z.number().int().min(1).max(10000, 'at most 10,000 (F73)').optional(),
+    maximumBatchingWindowMs: z.number().int().min(0).max(300000, 'at most 300 s (F73)').optional(),
+    maximumConcurrency: z.number().int().min(2, 'at least 2 (F76)').max(1000, 'at most 1,000 (F76)').optional(),
+    visibilityTimeoutMs: z.number().int().min(0).max(43200000, 'at most 12 h').optional(),
+    maxReceiveCount: z.number().int().min(1).max(1000).optional(),
+    reportBatchItemFailures: z.boolean().optional(),
+  }),
+  ...(['kinesis', 'dynamodb-streams'] as const).map((type) =>
+    z.strictObject({
+      ...sourceBase,
+      type: z.literal(type),
+      shards: z.number().int().min(1).max(1000),
+      batchSize: z.number().int().min(1).max(10000, 'at most 10,000 (F85)').optional(),
+      parallelizationFactor: z.number().int().min(1, '1-10 (F85)').max(10, '1-10 (F85)').optional(),
+      bisectBatchOnFunctionError: z.boolean().optional(),
+      maximumRetryAttempts: z.number().int().min(-1).max(10000, '-1 to 10,000 (F86)').optional(),
+      maximumRecordAgeMs: z
+        .number().int().min(-1).max(604800000, 'at most 7 days (F86)')
+        .refine((ms) => ms === -1 || ms >= 60000, '-1 (infinite) or at least 60 s (F86)')
+        .optional(),
+    }),
+  ),
+]);
+
+export const scenarioSchema = z
+  .strictObject({
+    seed: z.number().int().optional(),
+    durationMs: z.number().finite().positive().max(30 * 24 * 3600 * 1000, 'at most 30 days of virtual time'),
+    account: z.strictObject({ concurrencyLimit: z.number().int().min(1).max(1_000_000).optional() }).optional(),
+    functions: z.array(functionSchema).min(1, 'a scenario needs at least one function'),
+    sources: z.array(sourceSchema),
+    record: z.strictObject({ logs: z.boolean().optional(), requests: z.boolean().optional(), invocations: z.boolean().optional() }).optional(),
+    service: z
+      .strictObject({
+        idleTimeoutMs: z.number().finite().positive().optional(),
+        scalingEnvironments: z.number().int().positive().optional(),
+        scalingWindowMs: z.number().finite().positive().optional(),
+        startTime: z.iso.datetime().optional(),
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a Region looks like us-east-1').optional(),
+      })
+      .optional(),
+  })
+  // Cross-field rules run even when some fields are broken, so every problem is listed at once.
+  .superRefine((s, ctx) => checkScenarioRules(s as unknown as ParsedScenario, ctx), { when: () => true });
+
+type ParsedScenario = {
+  durationMs: number;
+  account?: { concurrencyLimit?: number };
+  functions: { name: string; runtime?: string; handler: { kind: string }; reservedConcurrency?: number; provisionedConcurrency?: number }[];
+  sources: { type: string; function: string; arrivals: { at: number[] } | object; batchSize?: number; maximumBatchingWindowMs?: number }[];
+};
+
+/** Rules that span fields: names, references, concurrency budgets, ESM batching. */
+function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
+  const s = sanitize(raw);
+  if (!s) return;
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const names = new Set<string>();
+  const accountLimit = s.account?.concurrencyLimit ?? 1000;
+  let reservedTotal = 0;
+  s.functions.forEach((f, i) => {
+    if (f.name === '') return;
+    if (names.has(f.name)) issue(['functions', i, 'name'], `function name ${f.name} is used twice`);
+    names.add(f.name);
+    if (f.handler.kind === 'code' && !CODE_RUNTIMES.includes(f.runtime ?? 'nodejs24.x')) {
+      issue(['functions', i, 'runtime'], `code handlers run on ${CODE_RUNTIMES.join(', ')} (F139)`);
+    }
+    reservedTotal += f.reservedConcurrency ?? 0;
+    const pc = f.provisionedConcurrency ?? 0;
+    // F16: you can't allocate more provisioned concurrency than reserved concurrency.
+    if (f.reservedConcurrency !== undefined && pc > f.reservedConcurrency) {
+      issue(['functions', i, 'provisionedConcurrency'], 'provisioned concurrency cannot exceed reserved concurrency (F16)');
+    }
+    if (pc > accountLimit - 100) {
+      issue(['functions', i, 'provisionedConcurrency'], `at most ${accountLimit - 100}: 100 stays unreserved (F53)`);
+    }
+  });
+  // F53: at least 100 of the account's concurrency stays unreserved.
+  if (reservedTotal > accountLimit - 100) {
+    const i = s.functions.findIndex((f) => f.reservedConcurrency !== undefined);
+    issue(['functions', i, 'reservedConcurrency'],
+      `reserved concurrency totals ${reservedTotal}; at most ${accountLimit - 100} may be reserved, 100 stays unreserved (F53)`);
+  }
+  s.sources.forEach((src, i) => {
+    if (src.type === '') return;
+    if (!names.has(src.function)) issue(['sources', i, 'function'], `no function named ${src.function}`);
+    if ('at' in src.arrivals) {
+      src.arrivals.at.forEach((t, j) => {
+        if (t > s.durationMs) issue(['sources', i, 'arrivals', 'at', j], `arrival at ${t} ms is after durationMs (${s.durationMs})`);
+      });
+    }
+    // F73: an SQS batch size above 10 needs a batching window of at least 1 s.
+    if (src.type === 'sqs' && (src.batchSize ?? 10) > 10 && (src.maximumBatchingWindowMs ?? 0) < 1000) {
+      issue(['sources', i, 'maximumBatchingWindowMs'], 'a batch size above 10 needs a batching window of at least 1000 ms (F73)');
+    }
+  });
+}
+
+/** Keeps only the well-typed parts of a possibly broken scenario, for the cross-field rules. */
+function sanitize(raw: unknown): ParsedScenario | undefined {
+  if (!isObject(raw) || typeof raw.durationMs !== 'number') return undefined;
+  const functions = (Array.isArray(raw.functions) ? raw.functions : [])
+    .map((f) => (isObject(f) && typeof f.name === 'string' && isObject(f.handler) ? f : { name: '', handler: { kind: '' } }));
+  const sources = (Array.isArray(raw.sources) ? raw.sources : [])
+    .map((x) => (isObject(x) && typeof x.function === 'string' && isObject(x.arrivals) ? x : { type: '', function: '', arrivals: {} }))
+    .map((x) => ('at' in x.arrivals && !Array.isArray(x.arrivals.at) ? { ...x, arrivals: {} } : x));
+  const account = isObject(raw.account) ? raw.account : undefined;
+  return { durationMs: raw.durationMs, account, functions, sources } as ParsedScenario;
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,191 @@
+// Service side of code handlers: one CodeEnvironment (simulator/runtime) per execution
+// environment, driven through CodeRuntimeHost on the engine's scheduler. The service owns
+// the clock, the 10 s Init limit (F03) and the invoke timeout (F133, then reset: F06).
+import type { CodeEnvironment, CodeFunctionSpec, CodeRuntimeHost, Outcome } from '../runtime/types';
+import type { CodeHandler } from '../scenario/types';
+import type { EnvironmentEndReason } from '../trace/records';
+import type { Environment } from './functionRuntime';
+import type { LambdaService } from './lambdaService';
+import { initReportTimeoutLine, logGroupName } from './logFormat';
+import { INIT_LIMIT_MS } from './modelHandler';
+
+const ACCOUNT_ID = '123456789012';
+
+function functionArn(service: LambdaService, name: string): string {
+  return `arn:aws:lambda:${service.config.region}:${ACCOUNT_ID}:function:${name}`;
+}
+
+function codeSpec(service: LambdaService, env: Environment, platformInitMs: number): CodeFunctionSpec {
+  const spec = env.fn.spec;
+  const handler = spec.handler as CodeHandler;
+  return {
+    functionName: spec.name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: functionArn(service, spec.name),
+    runtime: spec.runtime,
+    handler: handler.handler ?? 'index.handler',
+    source: handler.source,
+    memoryMB: spec.memoryMB,
+    timeoutMs: spec.timeoutMs,
+    environment: { ...spec.environment },
+    initializationType: env.provisioned ? 'provisioned-concurrency' : 'on-demand', // F15
+    logGroupName: logGroupName(spec.name),
+    logStreamName: env.record.logStream,
+    region: service.config.region,
+    platformInitMs,
+    cpuShare: Math.min(spec.memoryMB / 1769, 6), // F28
+    cpuTime: 'none',
+  };
+}
+
+function createCode(service: LambdaService, env: Environment, platformInitMs: number): CodeEnvironment {
+  const factory = service.codeFactory;
+  if (!factory) throw new Error('code handler: no CodeEnvironment factory (simulator/runtime/index.ts) is loaded');
+  const sched = service.scheduler;
+  const fnName = env.fn.spec.name;
+  const host: CodeRuntimeHost = {
+    now: () => sched.now(),
+    schedule: (atMs, fn) => sched.schedule(atMs, fn),
+    cancel: (id) => sched.cancel(id),
+    track: (p) => service.track(p),
+    log: (timeMs, message) => service.recorder.log(timeMs, fnName, env.record.logStream, message),
+    // No simulated dependencies exist yet: every call fails, asynchronously, like a network error.
+    call: (svc, _op, _args, reply) => {
+      sched.at(sched.now(), () => reply({ ok: false, errorType: 'ResourceNotFoundException', errorMessage: `no simulated ${svc} in this scenario` }));
+    },
+  };
+  let code: CodeEnvironment;
+  const isCurrent = () => env.code === code;
+  code = factory(codeSpec(service, env, platformInitMs), host, {
+    onInitDone: (outcome) => { if (isCurrent()) codeInitDone(service, env, outcome); },
+    onInvokeDone: (outcome) => { if (isCurrent()) codeInvokeDone(service, env, outcome); },
+  });
+  env.code = code;
+  return code;
+}
+
+function platformInitMs(env: Environment): number {
+  // The runtime's own start (F22 calibration); module code adds its own virtual time.
+  return Math.exp(env.fn.initDist.mu);
+}
+
+export function beginCodeInit(service: LambdaService, env: Environment): void {
+  service.fire(env, 'extensionInit.completed'); // no extensions are modelled: 0 ms
+  const platformMs = platformInitMs(env);
+  env.initStartMs = service.scheduler.now();
+  env.record.initPhasesMs = undefined;
+  if (!env.provisioned) {
+    // F03 (F04: the 10 s limit does not apply to provisioned concurrency).
+    env.initTimer = service.scheduler.at(env.initStartMs + INIT_LIMIT_MS, () => codeInitTimedOut(service, env));
+  }
+  createCode(service, env, platformMs).init();
+}
+
+function codeInitDone(service: LambdaService, env: Environment, outcome: Outcome): void {
+  const now = service.scheduler.now();
+  if (env.current) {
+    // The retried Init inside an invoke (F03) finished: run the handler now.
+    if (outcome.status === 'success') env.code!.invoke(invokeRequest(service, env));
+    else endWithError(service, env, outcome, true);
+    return;
+  }
+  if (env.initTimer) service.scheduler.cancelEvent(env.initTimer);
+  env.initTimer = null;
+  const totalMs = now - env.initStartMs;
+  const runtimeMs = Math.min(totalMs, platformInitMs(env));
+  env.initDurationMs = totalMs;
+  env.record.initPhasesMs = { extension: 0, runtime: runtimeMs, function: totalMs - runtimeMs };
+  service.fire(env, 'runtimeInit.completed');
+  if (outcome.status === 'success') {
+    service.initCompleted(env);
+    return;
+  }
+  // F131: an Init error is returned by the invoke that follows; the environment then resets.
+  env.initError = outcome;
+  service.fire(env, 'init.failed');
+  const call = env.pending;
+  env.pending = null;
+  if (!call) {
+    // A provisioned environment whose Init failed: reset it, nothing to report to.
+    service.fire(env, 'invoke.crashed');
+    service.fire(env, 'reset.completed');
+    service.ended(env, 'error-reset');
+    return;
+  }
+  service.startInvocation(env, call, true);
+}
+
+function codeInitTimedOut(service: LambdaService, env: Environment): void {
+  env.initTimer = null;
+  const now = service.scheduler.now();
+  service.recorder.log(now, env.fn.spec.name, env.record.logStream, initReportTimeoutLine(INIT_LIMIT_MS));
+  env.initDurationMs = INIT_LIMIT_MS;
+  env.code?.destroy('timeout');
+  env.code = null;
+  service.fire(env, 'init.timedOut');
+  const call = env.pending!;
+  env.pending = null;
+  // F03: Init is retried at the first invocation, bounded by the function timeout.
+  service.startInvocation(env, call, true, -1);
+}
+
+function invokeRequest(service: LambdaService, env: Environment) {
+  const inv = env.current!;
+  return {
+    requestId: inv.requestId,
+    event: inv.call.event,
+    deadlineMs: inv.startMs + env.fn.spec.timeoutMs,
+    invokedFunctionArn: functionArn(service, env.fn.spec.name),
+    traceId: `Root=1-${Math.floor((service.config.epochMs + inv.startMs) / 1000).toString(16)}-${inv.requestId.replace(/-/g, '').slice(0, 24)};Sampled=0`,
+  };
+}
+
+/** `suppressedInitMs` < 0: Init must be re-run first (F03). */
+export function runCodeInvocation(service: LambdaService, env: Environment, suppressedInitMs: number): void {
+  const inv = env.current!;
+  inv.timer = service.scheduler.at(inv.startMs + env.fn.spec.timeoutMs, () => codeTimedOut(service, env));
+  if (env.initError) {
+    const error = env.initError as Exclude<Outcome, { status: 'success' }>;
+    env.initError = null;
+    endWithError(service, env, error, true);
+    return;
+  }
+  if (suppressedInitMs < 0 || env.code === null) {
+    createCode(service, env, platformInitMs(env)).init();
+    return;
+  }
+  env.code.invoke(invokeRequest(service, env));
+}
+
+function codeTimedOut(service: LambdaService, env: Environment): void {
+  const call = env.current!.call;
+  env.current!.timer = null;
+  service.endInvocation(env, { status: 'timeout', call });
+}
+
+function codeInvokeDone(service: LambdaService, env: Environment, outcome: Outcome): void {
+  const inv = env.current;
+  if (!inv) return; // late report after a timeout
+  if (inv.timer) service.scheduler.cancelEvent(inv.timer);
+  inv.timer = null;
+  if (outcome.status === 'success') service.endInvocation(env, { status: 'success', call: inv.call, response: outcome.response });
+  else endWithError(service, env, outcome);
+}
+
+function endWithError(service: LambdaService, env: Environment, outcome: Exclude<Outcome, { status: 'success' }>, reset = false): void {
+  const inv = env.current!;
+  if (inv.timer) service.scheduler.cancelEvent(inv.timer);
+  inv.timer = null;
+  service.endInvocation(env, {
+    status: outcome.status, call: inv.call, errorType: outcome.errorType, errorMessage: outcome.errorMessage,
+    trace: outcome.trace ?? [], reset,
+  });
+}
+
+export function destroyCode(env: Environment, reason: EnvironmentEndReason): void {
+  const code = env.code;
+  if (!code) return;
+  env.code = null;
+  const r = reason === 'timeout-reset' ? 'timeout' : reason === 'config-update' ? 'end' : reason;
+  code.destroy(r);
+}

@@ -1,0 +1,149 @@
+// One function's live state inside the service: its resolved configuration, its pool of
+// execution environments (idle provisioned, idle on-demand), its concurrency and its
+// scaling-rate window (F56).
+import type { CodeEnvironment } from '../runtime/types';
+import type { ResolvedFunctionSpec } from '../sources/types';
+import type { EnvironmentRecord } from '../trace/records';
+import type { TimedEvent } from '../core/eventQueue';
+import type { Rng } from '../core/rng';
+import type { PlacementContext } from '../machines/functionScalerMachine';
+import { initCalibration, initLognormal } from './coldStartCalibration';
+import { maxMemoryUsedMB } from './logFormat';
+import type { FunctionStats } from './recorder';
+
+/** F28: 1,769 MB = 1 vCPU; single-threaded work gains nothing above it. */
+export const ONE_VCPU_MEMORY_MB = 1769;
+
+export interface ActiveInvocation {
+  requestId: string;
+  startMs: number;
+  coldStart: boolean;
+  initDurationMs?: number;
+  call: import('../sources/types').InvokeCall;
+  /** Model handlers: the end event; code handlers: the timeout timer. */
+  timer: TimedEvent | null;
+}
+
+export class Environment {
+  state: number;
+  idleSinceMs = 0;
+  /** The next invocation is this environment's first: it carries Init Duration (F20). */
+  coldPending = true;
+  initDurationMs = 0;
+  /** A request waiting for Init to finish (on-demand cold start). */
+  pending: import('../sources/types').InvokeCall | null = null;
+  current: ActiveInvocation | null = null;
+  code: CodeEnvironment | null = null;
+  /** Set by a code or configuration update (F11): shut down instead of going idle. */
+  retire = false;
+  initStartMs: number;
+  initTimer: TimedEvent | null = null;
+  /** F131: Init failed; the next invocation reports this error and the environment resets. */
+  initError: import('../runtime/types').Outcome | null = null;
+  constructor(
+    readonly fn: FunctionRuntime,
+    readonly record: EnvironmentRecord,
+    readonly provisioned: boolean,
+    initialState: number,
+  ) {
+    this.state = initialState;
+    this.initStartMs = record.createdMs;
+  }
+}
+
+/** A deque of idle on-demand environments: placement takes the most recently used (back),
+ * idle reclaim takes the longest idle (front), so idleSinceMs ascends from front to back. */
+export class IdleDeque {
+  private items: (Environment | undefined)[] = [];
+  private head = 0;
+  get size(): number {
+    return this.items.length - this.head;
+  }
+  pushBack(env: Environment): void {
+    this.items.push(env);
+  }
+  popBack(): Environment | undefined {
+    if (this.size === 0) return undefined;
+    return this.items.pop();
+  }
+  front(): Environment | undefined {
+    return this.size === 0 ? undefined : this.items[this.head];
+  }
+  popFront(): Environment | undefined {
+    if (this.size === 0) return undefined;
+    const env = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return env;
+  }
+  remove(env: Environment): boolean {
+    const i = this.items.indexOf(env, this.head);
+    if (i < 0) return false;
+    this.items.splice(i, 1);
+    return true;
+  }
+  toArray(): Environment[] {
+    return this.items.slice(this.head) as Environment[];
+  }
+}
+
+export class FunctionRuntime {
+  idleOnDemand = new IdleDeque();
+  idleProvisioned: Environment[] = [];
+  /** Every environment not yet shut down. */
+  alive = new Set<Environment>();
+  /** Busy or initializing-for-a-request environments (F12). */
+  concurrency = 0;
+  envCounter = 0;
+  reclaimTimer: TimedEvent | null = null;
+  readonly placement: PlacementContext;
+  cpuStretch = 1;
+  memoryUsedMB = 0;
+  initDist = { mu: 0, sigma: 0 };
+  // Sliding-window scaling limit (F56): creation times of the last `scalingLimit` scale-ups.
+  private scaleUps: Float64Array;
+  private scaleUpHead = 0;
+  private scaleUpCount = 0;
+
+  constructor(
+    public spec: ResolvedFunctionSpec,
+    readonly stats: FunctionStats,
+    readonly rng: Rng,
+    readonly scalingLimit: number,
+    readonly scalingWindowMs: number,
+  ) {
+    this.scaleUps = new Float64Array(scalingLimit);
+    this.placement = {
+      idleProvisioned: 0, idleOnDemand: 0, concurrency: 0, reservedConcurrency: spec.reservedConcurrency,
+      unreservedConcurrency: 0, unreservedLimit: 0, scalingWindowFull: false,
+    };
+    this.configure(spec);
+  }
+
+  configure(spec: ResolvedFunctionSpec): void {
+    this.spec = spec;
+    this.placement.reservedConcurrency = spec.reservedConcurrency;
+    this.cpuStretch = spec.memoryMB >= ONE_VCPU_MEMORY_MB ? 1 : ONE_VCPU_MEMORY_MB / spec.memoryMB;
+    this.memoryUsedMB = maxMemoryUsedMB(spec.runtime, spec.memoryMB);
+    this.initDist = initLognormal(initCalibration(spec.runtime, spec.architecture, spec.memoryMB));
+  }
+
+  /** F56: has the function created `scalingLimit` environments within (now - window, now]? */
+  scalingWindowFull(nowMs: number): boolean {
+    if (this.scaleUpCount < this.scalingLimit) return false;
+    return this.scaleUps[this.scaleUpHead] > nowMs - this.scalingWindowMs;
+  }
+
+  noteScaleUp(nowMs: number): void {
+    if (this.scaleUpCount < this.scalingLimit) {
+      this.scaleUps[(this.scaleUpHead + this.scaleUpCount) % this.scalingLimit] = nowMs;
+      this.scaleUpCount++;
+    } else {
+      this.scaleUps[this.scaleUpHead] = nowMs;
+      this.scaleUpHead = (this.scaleUpHead + 1) % this.scalingLimit;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// The end of one invocation: its InvocationRecord, its log lines (F116-F118, F127, F133,
+// F134), metrics and cost, and the outcome reported to the source.
+import type { InvokeCall, InvokeOutcome } from '../sources/types';
+import type { InvocationRecord, InvocationStatus } from '../trace/records';
+import type { Environment } from './functionRuntime';
+import type { LambdaService } from './lambdaService';
+import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
+
+export interface InvocationEnd {
+  status: InvocationStatus;
+  call: InvokeCall;
+  response?: unknown;
+  errorType?: string;
+  errorMessage?: string;
+  trace?: string[];
+  /** 'crash': how the runtime process ended, e.g. 'exit status 1' or 'signal: killed'. */
+  exitError?: string;
+  /** Write the runtime's "Invoke Error" line (F127): model handlers; a code runtime logs its own. */
+  logError?: boolean;
+  /** Reset the environment even though the status is 'error' (F131: a failed Init). */
+  reset?: boolean;
+}
+
+const round2 = (ms: number) => Math.round(ms * 100) / 100;
+
+export function finishInvocation(service: LambdaService, env: Environment, end: InvocationEnd): InvokeOutcome {
+  const inv = env.current!;
+  env.current = null;
+  const fn = env.fn;
+  const spec = fn.spec;
+  const now = service.scheduler.now();
+  const timeoutMs = spec.timeoutMs;
+  // F50: a timed-out invocation reports and bills the full timeout.
+  const durationMs = end.status === 'timeout' ? timeoutMs : round2(now - inv.startMs);
+  const initMs = inv.coldStart ? round2(inv.initDurationMs ?? 0) : 0;
+  // F45: billed = ceil to 1 ms; F51/F27 (current): a cold start's billed duration includes Init.
+  const billedDurationMs = Math.ceil(durationMs + initMs);
+  const requestIds = new Array<string>(inv.call.requests.length);
+  for (let i = 0; i < requestIds.length; i++) requestIds[i] = inv.call.requests[i].id;
+  const record: InvocationRecord = {
+    requestId: inv.requestId, function: spec.name, environmentId: env.record.id, coldStart: inv.coldStart,
+    startMs: inv.startMs, endMs: now, durationMs, billedDurationMs, status: end.status, requestIds,
+  };
+  if (inv.coldStart) record.initDurationMs = initMs;
+  let errorBody: { errorType: string; errorMessage: string; trace?: string[] } | undefined;
+  if (end.status !== 'success') {
+    errorBody = errorResponse(end, inv.requestId, timeoutMs);
+    record.errorType = errorBody.errorType;
+    record.errorMessage = errorBody.errorMessage;
+  }
+  service.recorder.invocation(record);
+  writeLogs(service, env, record, end, inv.initDurationMs);
+  const stats = fn.stats;
+  stats.invocations++;
+  stats.addDuration(durationMs);
+  if (end.status !== 'success') stats.errors++;
+  if (inv.coldStart) stats.coldStarts++;
+  stats.bill(billedDurationMs, spec.memoryMB, spec.architecture);
+  if (service.emit) {
+    service.emit({ type: 'invocation.finished', timeMs: now, function: spec.name, environmentId: env.record.id, invocationId: inv.requestId, status: end.status });
+  }
+  if (errorBody) {
+    return { status: end.status as 'error' | 'timeout' | 'crash', response: errorBody, errorType: errorBody.errorType, errorMessage: errorBody.errorMessage, invocation: record };
+  }
+  return { status: 'success', response: end.response, invocation: record };
+}
+
+/** F126 (function error), F133 (timeout), F134/F135 (runtime exit) bodies for a sync caller. */
+function errorResponse(end: InvocationEnd, requestId: string, timeoutMs: number) {
+  if (end.status === 'timeout') {
+    return { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: ${timeoutMessage(timeoutMs)}` };
+  }
+  if (end.status === 'crash' && end.exitError !== undefined) {
+    return { errorType: end.errorType ?? 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${end.exitError}` };
+  }
+  const body: { errorType: string; errorMessage: string; trace?: string[] } = {
+    errorType: end.errorType ?? 'Error', errorMessage: end.errorMessage ?? '',
+  };
+  body.trace = end.trace ?? [];
+  return body;
+}
+
+function writeLogs(service: LambdaService, env: Environment, r: InvocationRecord, end: InvocationEnd, initDurationMs?: number): void {
+  const rec = service.recorder;
+  if (!rec.keepLogs) return;
+  const fnName = r.function;
+  const stream = env.record.logStream;
+  const now = r.endMs;
+  const iso = () => isoTime(service.config.epochMs + now);
+  if (end.status === 'error' && end.logError) {
+    rec.log(now, fnName, stream, invokeErrorLine(iso(), r.requestId, r.errorType!, r.errorMessage!, end.trace ?? []));
+  } else if (end.status === 'timeout') {
+    rec.log(now, fnName, stream, timeoutLine(iso(), r.requestId, env.fn.spec.timeoutMs));
+  } else if (end.status === 'crash' && end.exitError !== undefined) {
+    rec.log(now, fnName, stream, runtimeExitLine(r.requestId, end.exitError));
+    rec.log(now, fnName, stream, r.errorType!);
+  }
+  rec.log(now, fnName, stream, endLine(r.requestId));
+  const spec = env.fn.spec;
+  rec.log(now, fnName, stream, reportLine(r.requestId, r.durationMs, r.billedDurationMs, spec.memoryMB, env.fn.memoryUsedMB,
+    r.coldStart ? Math.round((initDurationMs ?? 0) * 100) / 100 : undefined));
+}

@@ -1,0 +1,304 @@
+// The Lambda service: places each invocation on an execution environment (F12), enforces
+// reserved/account concurrency (F52-F59) and the scaling rate (F56), runs Init and Invoke in
+// virtual time, resets environments after timeouts and crashes (F06), reclaims idle ones
+// (F08) and records everything. Environment lifecycles step through the table derived from
+// executionEnvironmentMachine; placement follows functionScalerMachine's ordered rules.
+import type { Scheduler } from '../core/scheduler';
+import type { Rng } from '../core/rng';
+import { guid32 as guid, uuidV4 } from '../core/ids';
+import type { CreateCodeEnvironment } from '../runtime/types';
+import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
+import type { EnvironmentEndReason } from '../trace/records';
+import type { SimulationEvent } from '../simulationTypes';
+import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
+import { Environment, FunctionRuntime } from './functionRuntime';
+import type { Recorder } from './recorder';
+import { logStreamName } from './logFormat';
+import { beginModelInit, runModelInvocation } from './modelHandler';
+import { beginCodeInit, runCodeInvocation, destroyCode } from './codeHandler';
+import { finishInvocation, type InvocationEnd } from './invocationEnd';
+
+export interface ServiceConfig {
+  epochMs: number;
+  region: string;
+  accountConcurrencyLimit: number;
+  idleTimeoutMs: number;
+  scalingEnvironments: number;
+  scalingWindowMs: number;
+}
+
+const TABLE = buildEnvironmentTable();
+const RULES = placementRules();
+const N_EVENTS = TABLE.events.length;
+const EV = Object.fromEntries(TABLE.events.map((e, i) => [e, i])) as Record<EnvironmentEventType, number>;
+const S_IDLE = TABLE.stateId('idle');
+const S_SHUT_DOWN = TABLE.stateId('shutDown');
+
+export class LambdaService implements LambdaServiceApi {
+  readonly functions = new Map<string, FunctionRuntime>();
+  unreservedConcurrency = 0;
+  unreservedLimit = 0;
+  emit: ((e: SimulationEvent) => void) | null = null;
+  codeFactory: CreateCodeEnvironment | undefined;
+  readonly idRng: Rng;
+
+  constructor(
+    readonly scheduler: Scheduler,
+    readonly recorder: Recorder,
+    readonly rng: Rng,
+    readonly config: ServiceConfig,
+    specs: ResolvedFunctionSpec[],
+    readonly track: (p: Promise<unknown>) => void,
+  ) {
+    this.idRng = rng.derive('ids');
+    for (const spec of specs) {
+      const stats = recorder.stats.get(spec.name)!;
+      this.functions.set(spec.name, new FunctionRuntime(spec, stats, rng.derive(`function:${spec.name}`),
+        config.scalingEnvironments, config.scalingWindowMs));
+    }
+    this.updateUnreservedLimit();
+  }
+
+  updateUnreservedLimit(): void {
+    let reserved = 0;
+    for (const fn of this.functions.values()) reserved += fn.spec.reservedConcurrency ?? 0;
+    this.unreservedLimit = this.config.accountConcurrencyLimit - reserved;
+  }
+
+  concurrency(functionName: string): number {
+    return this.functions.get(functionName)?.concurrency ?? 0;
+  }
+
+  /** Lifecycle step through the derived table; a move the chart forbids is an engine bug. */
+  fire(env: Environment, event: EnvironmentEventType): void {
+    const next = TABLE.next[env.state * N_EVENTS + EV[event]];
+    if (next < 0) throw new Error(`executionEnvironmentMachine: ${event} is not allowed in ${TABLE.states[env.state]} (${env.record.id})`);
+    env.state = next;
+    if (this.emit) {
+      this.emit({ type: 'environment.state', timeMs: this.scheduler.now(), function: env.fn.spec.name,
+        environmentId: env.record.id, state: TABLE.states[next] });
+    }
+  }
+
+  stateName(env: Environment): string {
+    return TABLE.states[env.state];
+  }
+
+  invoke(call: InvokeCall): void {
+    const fn = this.functions.get(call.function);
+    if (!fn) throw new Error(`invoke: no function named ${call.function}`);
+    const now = this.scheduler.now();
+    const ctx = fn.placement;
+    ctx.idleProvisioned = fn.idleProvisioned.length;
+    ctx.idleOnDemand = fn.idleOnDemand.size;
+    ctx.concurrency = fn.concurrency;
+    ctx.unreservedConcurrency = this.unreservedConcurrency;
+    ctx.unreservedLimit = this.unreservedLimit;
+    ctx.scalingWindowFull = fn.scalingWindowFull(now);
+    switch (decidePlacement(RULES, ctx)) {
+      case 'throttleReserved': return this.throttle(fn, call, 'ReservedFunctionConcurrentInvocationLimitExceeded');
+      case 'throttleAccount': return this.throttle(fn, call, 'ConcurrentInvocationLimitExceeded');
+      case 'throttleScalingRate': return this.throttle(fn, call, 'ScalingRateExceeded');
+      case 'invokeProvisioned':
+        this.acquire(fn);
+        return this.startInvocation(fn.idleProvisioned.pop()!, call, false);
+      case 'invokeWarm':
+        this.acquire(fn);
+        if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
+        return this.startInvocation(fn.idleOnDemand.popBack()!, call, false);
+      case 'createEnvironment': {
+        this.acquire(fn);
+        if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
+        fn.noteScaleUp(now);
+        const env = this.createEnvironment(fn, false);
+        env.pending = call;
+        this.beginInit(env);
+        return;
+      }
+    }
+  }
+
+  private throttle(fn: FunctionRuntime, call: InvokeCall, reason: ThrottleReason): void {
+    fn.stats.throttles++;
+    if (this.emit) this.emit({ type: 'throttled', timeMs: this.scheduler.now(), function: fn.spec.name, reason });
+    // F58: 429 TooManyRequestsException with the reason; the function does not run.
+    const outcome: InvokeOutcome = {
+      status: 'throttled', reason,
+      response: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', Reason: reason },
+    };
+    call.onDone(outcome);
+  }
+
+  /** One more environment serving a request (F12). */
+  private acquire(fn: FunctionRuntime): void {
+    fn.concurrency++;
+    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency++;
+    fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
+  }
+
+  release(fn: FunctionRuntime): void {
+    fn.concurrency--;
+    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency--;
+    fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
+  }
+
+  createEnvironment(fn: FunctionRuntime, provisioned: boolean): Environment {
+    const now = this.scheduler.now();
+    const n = ++fn.envCounter;
+    const logStream = logStreamName(this.config.epochMs + now, guid(this.idRng));
+    const record = { id: `${fn.spec.name}#${n}`, function: fn.spec.name, createdMs: now, provisioned, invocations: 0, logStream };
+    this.recorder.environments.push(record);
+    const env = new Environment(fn, record, provisioned, TABLE.initial);
+    fn.alive.add(env);
+    if (this.emit) this.emit({ type: 'environment.state', timeMs: now, function: fn.spec.name, environmentId: record.id, state: TABLE.states[env.state] });
+    return env;
+  }
+
+  beginInit(env: Environment): void {
+    if (env.fn.spec.handler.kind === 'model') beginModelInit(this, env);
+    else beginCodeInit(this, env);
+  }
+
+  /** Init finished at now(): the environment goes idle, or straight on to its waiting request. */
+  initCompleted(env: Environment): void {
+    this.fire(env, 'functionInit.completed');
+    const call = env.pending;
+    env.pending = null;
+    if (call) {
+      this.fire(env, 'invoke.received');
+      this.startInvocation(env, call, true);
+    } else {
+      env.coldPending = false; // provisioned: Init ran before any request (F15)
+      if (env.retire) this.shutdown(env, 'config-update');
+      else this.makeIdle(env);
+    }
+  }
+
+  /** Starts the handler on env (already acquired). `suppressedInitMs`: F03 retried Init. */
+  startInvocation(env: Environment, call: InvokeCall, coldStart: boolean, suppressedInitMs = 0): void {
+    if (env.state === S_IDLE) this.fire(env, 'invoke.received');
+    const now = this.scheduler.now();
+    const requestId = uuidV4(this.idRng);
+    for (let i = 0; i < call.requests.length; i++) {
+      const r = call.requests[i];
+      r.attempts++;
+      r.invocationIds.push(requestId);
+    }
+    env.record.invocations++;
+    env.coldPending = false;
+    env.current = {
+      requestId, startMs: now, coldStart, initDurationMs: coldStart ? env.initDurationMs : undefined, call, timer: null,
+    };
+    const fn = env.fn;
+    this.recorder.log(now, fn.spec.name, env.record.logStream, `START RequestId: ${requestId} Version: $LATEST`); // F116
+    call.onStart?.({ requestId, startMs: now, coldStart });
+    if (this.emit) {
+      this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });
+    }
+    if (fn.spec.handler.kind === 'model') runModelInvocation(this, env, suppressedInitMs);
+    else runCodeInvocation(this, env, suppressedInitMs);
+  }
+
+  /** The invocation on env ended at now() (see invocationEnd.ts for records and logs). */
+  endInvocation(env: Environment, end: InvocationEnd): void {
+    const outcome = finishInvocation(this, env, end);
+    this.release(env.fn);
+    if (end.status === 'timeout' || end.status === 'crash' || end.reset) {
+      // F06: a timeout or crash resets the environment; the simulator replaces it.
+      this.fire(env, end.status === 'timeout' ? 'invoke.timedOut' : 'invoke.crashed');
+      this.fire(env, 'reset.completed');
+      this.ended(env, end.status === 'timeout' ? 'timeout-reset' : 'error-reset');
+    } else {
+      this.fire(env, end.status === 'success' ? 'invoke.succeeded' : 'invoke.failed');
+      if (env.retire) this.shutdown(env, 'config-update');
+      else this.makeIdle(env);
+    }
+    end.call.onDone(outcome);
+  }
+
+  makeIdle(env: Environment): void {
+    const fn = env.fn;
+    env.idleSinceMs = this.scheduler.now();
+    if (env.provisioned) {
+      fn.idleProvisioned.push(env);
+      return;
+    }
+    fn.idleOnDemand.pushBack(env);
+    if (fn.reclaimTimer === null) this.scheduleReclaim(fn);
+  }
+
+  /** F08: idle environments are shut down after idleTimeoutMs (no documented number). */
+  private scheduleReclaim(fn: FunctionRuntime): void {
+    const front = fn.idleOnDemand.front();
+    if (!front) return;
+    fn.reclaimTimer = this.scheduler.at(front.idleSinceMs + this.config.idleTimeoutMs, () => {
+      fn.reclaimTimer = null;
+      const now = this.scheduler.now();
+      for (let env = fn.idleOnDemand.front(); env && env.idleSinceMs + this.config.idleTimeoutMs <= now; env = fn.idleOnDemand.front()) {
+        fn.idleOnDemand.popFront();
+        this.fire(env, 'idle.expired');
+        this.fire(env, 'shutdown.completed');
+        this.ended(env, 'idle');
+      }
+      this.scheduleReclaim(fn);
+    }, 1, true);
+  }
+
+  /** Shuts an idle environment down now (F07: 0 ms without extensions). */
+  shutdown(env: Environment, reason: EnvironmentEndReason): void {
+    this.fire(env, reason === 'end' ? 'simulation.ended' : 'config.updated');
+    if (env.state !== S_SHUT_DOWN) this.fire(env, 'shutdown.completed');
+    this.ended(env, reason);
+  }
+
+  /** Bookkeeping once env reached shutDown. */
+  ended(env: Environment, reason: EnvironmentEndReason): void {
+    env.record.destroyedMs = this.scheduler.now();
+    env.record.endReason = reason;
+    env.fn.alive.delete(env);
+    destroyCode(env, reason);
+  }
+
+  /** Ends the run: every live environment shuts down with endReason 'end'. */
+  endAll(): void {
+    for (const fn of this.functions.values()) {
+      for (const env of [...fn.alive]) {
+        if (env.current?.timer) this.scheduler.cancelEvent(env.current.timer);
+        if (env.initTimer) this.scheduler.cancelEvent(env.initTimer);
+        this.fire(env, 'simulation.ended');
+        this.ended(env, 'end');
+      }
+      fn.idleOnDemand = new (fn.idleOnDemand.constructor as any)();
+      fn.idleProvisioned = [];
+      if (fn.reclaimTimer) this.scheduler.cancelEvent(fn.reclaimTimer);
+      fn.reclaimTimer = null;
+    }
+  }
+
+  /** F15/F16: provisioned environments are initialised before any request (here: at time 0). */
+  provision(fn: FunctionRuntime): void {
+    const target = fn.spec.provisionedConcurrency ?? 0;
+    let have = 0;
+    for (const env of fn.alive) if (env.provisioned && !env.retire) have++;
+    for (let i = have; i < target; i++) this.beginInit(this.createEnvironment(fn, true));
+  }
+
+  /** F11: new code or configuration; idle environments go now, busy ones after their invoke. */
+  updateFunction(spec: ResolvedFunctionSpec, retireEnvironments: boolean): void {
+    const fn = this.functions.get(spec.name)!;
+    const wasReserved = fn.spec.reservedConcurrency !== undefined;
+    if (wasReserved !== (spec.reservedConcurrency !== undefined)) {
+      this.unreservedConcurrency += wasReserved ? fn.concurrency : -fn.concurrency;
+    }
+    fn.configure(spec);
+    this.updateUnreservedLimit();
+    if (!retireEnvironments) return;
+    const idle = [...fn.idleOnDemand.toArray(), ...fn.idleProvisioned];
+    fn.idleOnDemand = new (fn.idleOnDemand.constructor as any)();
+    fn.idleProvisioned = [];
+    for (const env of fn.alive) env.retire = true;
+    for (const env of idle) this.shutdown(env, 'config-update');
+    this.provision(fn);
+  }
+}
+

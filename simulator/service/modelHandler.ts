@@ -1,0 +1,96 @@
+// The model handler: Init and Invoke durations drawn from the scenario's distributions and
+// the cold-start calibration (F22), CPU stretched by memory (F28), errors, crashes and
+// timeouts decided up front so each invocation costs one scheduled event.
+import { sample } from '../core/distributions';
+import { standardNormal } from '../core/distributions';
+import type { ModelHandler } from '../scenario/types';
+import type { Environment } from './functionRuntime';
+import type { LambdaService } from './lambdaService';
+import { initReportTimeoutLine } from './logFormat';
+
+/** F03: on-demand Init is limited to 10 s. */
+export const INIT_LIMIT_MS = 10_000;
+
+const MODEL_ERROR_MESSAGE = 'Simulated function error';
+const MODEL_TRACE = [`Error: ${MODEL_ERROR_MESSAGE}`, '    at Runtime.handler (file:///var/task/index.mjs:1:1)'];
+
+/** Draws are kept to 0.01 ms, the resolution of the REPORT line (F118). */
+const round2 = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Total Init time and its split into the F02 phases. */
+function drawInit(env: Environment): { extension: number; runtime: number; function: number } {
+  const fn = env.fn;
+  const h = fn.spec.handler as ModelHandler;
+  if (h.initMs === undefined) {
+    return { extension: 0, runtime: round2(Math.exp(fn.initDist.mu + fn.initDist.sigma * standardNormal(fn.rng))), function: 0 };
+  }
+  // initMs replaces the calibrated total; the runtime's own start is part of it.
+  const total = round2(sample(h.initMs, fn.rng));
+  const runtime = Math.min(total, round2(Math.exp(fn.initDist.mu)));
+  return { extension: 0, runtime, function: total - runtime };
+}
+
+export function beginModelInit(service: LambdaService, env: Environment): void {
+  const phases = drawInit(env);
+  const totalMs = phases.extension + phases.runtime + phases.function;
+  env.initDurationMs = totalMs;
+  env.record.initPhasesMs = phases;
+  service.fire(env, 'extensionInit.completed'); // no extensions are modelled: 0 ms (F07)
+  const sched = service.scheduler;
+  const t0 = sched.now();
+  if (env.provisioned) {
+    // F15/F04: provisioned environments were initialised before the scenario starts.
+    service.fire(env, 'runtimeInit.completed');
+    service.initCompleted(env);
+    return;
+  }
+  if (totalMs > INIT_LIMIT_MS) {
+    env.initTimer = sched.at(t0 + INIT_LIMIT_MS, () => initTimedOut(service, env, totalMs));
+    return;
+  }
+  env.initTimer = sched.at(t0 + phases.runtime, () => {
+    service.fire(env, 'runtimeInit.completed');
+    env.initTimer = sched.at(t0 + totalMs, () => {
+      env.initTimer = null;
+      service.initCompleted(env);
+    });
+  });
+}
+
+/** F03: Init hit 10 s; Lambda logs INIT_REPORT and retries Init inside the invoke. */
+function initTimedOut(service: LambdaService, env: Environment, initMs: number): void {
+  env.initTimer = null;
+  const now = service.scheduler.now();
+  service.recorder.log(now, env.fn.spec.name, env.record.logStream, initReportTimeoutLine(INIT_LIMIT_MS));
+  env.initDurationMs = INIT_LIMIT_MS;
+  service.fire(env, 'init.timedOut');
+  const call = env.pending!;
+  env.pending = null;
+  service.startInvocation(env, call, true, initMs);
+}
+
+export function runModelInvocation(service: LambdaService, env: Environment, suppressedInitMs: number): void {
+  const fn = env.fn;
+  const h = fn.spec.handler as ModelHandler;
+  const inv = env.current!;
+  let runMs = sample(h.durationMs, fn.rng) + suppressedInitMs;
+  if (h.cpuMs !== undefined) runMs += sample(h.cpuMs, fn.rng) * fn.cpuStretch;
+  runMs = round2(runMs);
+  const crashed = h.crashRate !== undefined && h.crashRate > 0 && fn.rng.float() < h.crashRate;
+  const failed = !crashed && h.errorRate !== undefined && h.errorRate > 0 && fn.rng.float() < h.errorRate;
+  const sched = service.scheduler;
+  const call = inv.call;
+  if (runMs > fn.spec.timeoutMs) {
+    inv.timer = sched.at(inv.startMs + fn.spec.timeoutMs, () => service.endInvocation(env, { status: 'timeout', call }));
+  } else if (crashed) {
+    inv.timer = sched.at(inv.startMs + runMs, () =>
+      service.endInvocation(env, { status: 'crash', call, errorType: 'Runtime.ExitError', exitError: 'exit status 1' }));
+  } else if (failed) {
+    inv.timer = sched.at(inv.startMs + runMs, () => service.endInvocation(env, {
+      status: 'error', call, errorType: 'Error', errorMessage: MODEL_ERROR_MESSAGE, trace: MODEL_TRACE, logError: true,
+    }));
+  } else {
+    const response = h.response !== undefined ? h.response : call.modelDefaultResponse ?? null;
+    inv.timer = sched.at(inv.startMs + runMs, () => service.endInvocation(env, { status: 'success', call, response }));
+  }
+}

@@ -1,0 +1,95 @@
+// The SourceContext each source gets: the scheduler, its own random stream, its arrivals,
+// request records and the service (see sources/types.ts for the contract).
+import type { Scheduler } from '../core/scheduler';
+import { PRIORITY_ARRIVAL, PRIORITY_NORMAL } from '../core/scheduler';
+import type { Rng } from '../core/rng';
+import type { Scenario, SourceSpec } from '../scenario/types';
+import { createArrivalStream } from '../sources/arrivals';
+import type { FinishDetails, ResolvedFunctionSpec, SourceContext } from '../sources/types';
+import type { RequestOutcome, RequestRecord } from '../trace/records';
+import type { SimulationEvent } from '../simulationTypes';
+import type { LambdaService } from './lambdaService';
+import type { Recorder } from './recorder';
+
+export interface RequestLedger {
+  nextId: number;
+  /** Requests still without an outcome (for 'unfinished' and the exactly-once check). */
+  open: number;
+  /** Resolvers of console invokes, by request. */
+  waiters: Map<RequestRecord, (r: RequestRecord) => void>;
+}
+
+export function createSourceContext(
+  spec: SourceSpec, index: number, scenario: Scenario, scheduler: Scheduler, rng: Rng, service: LambdaService,
+  recorder: Recorder, ledger: RequestLedger, emit: () => ((e: SimulationEvent) => void) | null,
+): SourceContext {
+  const name = spec.name ?? `${spec.type}#${index}`;
+  const payloads = spec.payloads;
+  const fallback = spec.type === 'invoke' && spec.payload !== undefined ? spec.payload : {};
+  const ctx: SourceContext = {
+    spec, index, name, scenario, durationMs: scenario.durationMs, rng, service,
+    now: () => scheduler.now(),
+    schedule: (atMs, fn, priority) => scheduler.schedule(atMs, fn, priority === 'arrival' ? PRIORITY_ARRIVAL : PRIORITY_NORMAL),
+    cancel: (id) => scheduler.cancel(id),
+    scheduleBackground: (atMs, fn) => scheduler.schedule(atMs, fn, PRIORITY_NORMAL, true),
+    startArrivals(onArrival) {
+      const stream = createArrivalStream(spec.arrivals, scenario.durationMs, rng.derive('arrivals'));
+      let index = 0;
+      const next = (): void => {
+        const t = stream.next();
+        if (t < 0) return;
+        scheduler.at(t, () => {
+          const i = index++;
+          next(); // the following arrival is queued before this one's work (same-ms rule)
+          onArrival(t, i);
+        }, PRIORITY_ARRIVAL);
+      };
+      next();
+    },
+    payload: (i) => (payloads && payloads.length ? payloads[i % payloads.length] : fallback),
+    createRequest(init) {
+      const r: RequestRecord = {
+        id: `req-${ledger.nextId++}`, source: name, function: init?.function ?? spec.function,
+        arrivedMs: init?.arrivedMs ?? scheduler.now(), outcome: 'unfinished', attempts: 0, invocationIds: [],
+      };
+      ledger.open++;
+      recorder.request(r);
+      const e = emit();
+      if (e) e({ type: 'request.arrived', timeMs: r.arrivedMs, function: r.function, requestId: r.id, source: name });
+      return r;
+    },
+    finishRequest(r, outcome, details) {
+      finishRequest(r, outcome, details, scheduler, ledger, emit());
+    },
+    functionSpec: (fnName) => service.functions.get(fnName)!.spec as Readonly<ResolvedFunctionSpec>,
+    recordSeries(fnName, series, timeMs, value) {
+      const stats = recorder.stats.get(fnName);
+      if (!stats) throw new Error(`recordSeries: no function named ${fnName}`);
+      (stats.series[series] ??= []).push({ timeMs, value });
+    },
+    addCounter(fnName, counter, delta) {
+      const stats = recorder.stats.get(fnName);
+      if (!stats) throw new Error(`addCounter: no function named ${fnName}`);
+      stats.counters[counter] = (stats.counters[counter] ?? 0) + delta;
+    },
+  };
+  return ctx;
+}
+
+function finishRequest(
+  r: RequestRecord, outcome: Exclude<RequestOutcome, 'unfinished'>, details: FinishDetails | undefined,
+  scheduler: Scheduler, ledger: RequestLedger, emit: ((e: SimulationEvent) => void) | null,
+): void {
+  if (r.outcome !== 'unfinished') throw new Error(`request ${r.id} already ended as ${r.outcome}; every request has exactly one outcome`);
+  r.outcome = outcome;
+  r.finishedMs = details?.finishedMs ?? scheduler.now();
+  if (details?.statusCode !== undefined) r.statusCode = details.statusCode;
+  if (details && 'response' in details) r.response = details.response;
+  ledger.open--;
+  if (emit) emit({ type: 'request.finished', timeMs: r.finishedMs, function: r.function, requestId: r.id, outcome });
+  const waiter = ledger.waiters.get(r);
+  if (waiter) {
+    ledger.waiters.delete(r);
+    waiter(r);
+  }
+}

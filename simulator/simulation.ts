@@ -1,0 +1,302 @@
+// simulate() and createSimulation(): parse the scenario, wire the scheduler, the service and
+// the sources, and run the event loop. Model-only scenarios run a synchronous loop; code
+// handlers make the loop wait for tracked runtime work before each event (runtime/types.ts).
+import { Scheduler } from './core/scheduler';
+import { createRng } from './core/rng';
+import { parseScenario, ScenarioError } from './scenario/parse';
+import type { FunctionSpec, Scenario, SourceSpec } from './scenario/types';
+import {
+  DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_REGION, DEFAULT_SCALING_ENVIRONMENTS,
+  DEFAULT_SCALING_WINDOW_MS, DEFAULT_SEED, epochMsOf, resolveFunction,
+} from './scenario/defaults';
+import type { CreateCodeEnvironment } from './runtime/types';
+import { getSourceFactory, sourceKey, type SourceContext, type SourceInstance } from './sources/types';
+import './sources/sync'; // registers 'invoke:RequestResponse' and 'api-gateway'
+import type { RequestRecord, SimulationResult } from './trace/records';
+import { LambdaService } from './service/lambdaService';
+import { Recorder } from './service/recorder';
+import { createSourceContext, type RequestLedger } from './service/sourceContext';
+import type { InvokeOptions, LiveEnvironment, Simulation, SimulationEvent, SimulationOptions } from './simulationTypes';
+
+const DEFAULT_MAX_STEPS = 200_000_000;
+
+/** Runs a scenario to its end and returns everything it recorded. */
+export async function simulate(scenario: Scenario, options?: SimulationOptions): Promise<SimulationResult> {
+  const sim = createSimulation(scenario, options);
+  try {
+    return await sim.run();
+  } finally {
+    sim.dispose();
+  }
+}
+
+/** A simulation to step (for the UI). Throws ScenarioError before anything runs. */
+export function createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation {
+  return new SimulationRun(parseScenario(scenario), options ?? {});
+}
+
+/** Every source type must have a registered implementation, or nothing runs. */
+function checkSourcesImplemented(sources: SourceSpec[]): void {
+  const missing = sources.flatMap((s, i) => (getSourceFactory(sourceKey(s)) ? [] : [{
+    path: `sources.${i}.type`,
+    message: `source '${sourceKey(s)}' is not implemented in this build of the simulator`,
+  }]));
+  if (missing.length) throw new ScenarioError(missing);
+}
+
+class SimulationRun implements Simulation {
+  private scenario: Scenario;
+  private readonly scheduler = new Scheduler();
+  private readonly recorder: Recorder;
+  private readonly service: LambdaService;
+  private readonly ledger: RequestLedger = { nextId: 1, open: 0, waiters: new Map() };
+  private readonly sources: { ctx: SourceContext; instance: SourceInstance }[] = [];
+  private readonly consoleSources = new Map<string, SourceInstance>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly listeners: ((e: SimulationEvent) => void)[] = [];
+  private readonly hasCode: boolean;
+  private readonly maxSteps: number;
+  private started = false;
+  private finalized = false;
+  private disposed = false;
+  private factoryLoad: Promise<void> | null = null;
+
+  constructor(scenario: Scenario, private readonly options: SimulationOptions) {
+    checkSourcesImplemented(scenario.sources);
+    this.scenario = scenario;
+    this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    const rng = createRng(scenario.seed ?? DEFAULT_SEED);
+    const specs = scenario.functions.map(resolveFunction);
+    this.recorder = new Recorder(scenario.record, specs.map((f) => f.name));
+    this.service = new LambdaService(this.scheduler, this.recorder, rng.derive('service'), {
+      epochMs: epochMsOf(scenario),
+      region: scenario.service?.region ?? DEFAULT_REGION,
+      accountConcurrencyLimit: scenario.account?.concurrencyLimit ?? DEFAULT_ACCOUNT_CONCURRENCY,
+      idleTimeoutMs: scenario.service?.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      scalingEnvironments: scenario.service?.scalingEnvironments ?? DEFAULT_SCALING_ENVIRONMENTS,
+      scalingWindowMs: scenario.service?.scalingWindowMs ?? DEFAULT_SCALING_WINDOW_MS,
+    }, specs, (p) => this.track(p));
+    this.hasCode = specs.some((f) => f.handler.kind === 'code');
+    this.service.codeFactory = options.createCodeEnvironment;
+    scenario.sources.forEach((spec, i) => {
+      const ctx = createSourceContext(spec, i, scenario, this.scheduler, rng.derive(`source:${i}`), this.service,
+        this.recorder, this.ledger, () => this.service.emit);
+      this.sources.push({ ctx, instance: getSourceFactory(sourceKey(spec))!(ctx) });
+    });
+  }
+
+  private track(p: Promise<unknown>): void {
+    const settled = p.then(() => undefined, () => undefined);
+    this.pending.add(settled);
+    void settled.then(() => this.pending.delete(settled));
+  }
+
+  private async awaitTracked(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  private async loadFactory(): Promise<void> {
+    if (!this.hasCode || this.service.codeFactory) return;
+    // A computed specifier until simulator/runtime/index.ts exists, so bundlers don't fail on it.
+    const runtimeModule = './runtime/index';
+    this.factoryLoad ??= import(/* @vite-ignore */ runtimeModule).then((m: { createCodeEnvironment?: CreateCodeEnvironment }) => {
+      if (!m.createCodeEnvironment) throw new Error('simulator/runtime/index.ts does not export createCodeEnvironment');
+      this.service.codeFactory = m.createCodeEnvironment;
+    });
+    await this.factoryLoad;
+  }
+
+  /** Time 0: provisioned environments (F15) and every source's arrivals. */
+  private start(): void {
+    if (this.started) return;
+    if (this.disposed) throw new Error('simulation was disposed');
+    this.started = true;
+    for (const fn of this.service.functions.values()) this.service.provision(fn);
+    for (const s of this.sources) s.instance.start();
+  }
+
+  private requireSync(what: string): void {
+    if (this.hasCode && !this.service.codeFactory) {
+      throw new Error(`${what}: this scenario has code handlers; use the async form (or pass createCodeEnvironment)`);
+    }
+  }
+
+  private checkSteps(): void {
+    if (this.scheduler.stepCount > this.maxSteps) {
+      throw new Error(`simulation exceeded ${this.maxSteps} events (seed ${this.scenario.seed ?? DEFAULT_SEED}); is something looping?`);
+    }
+  }
+
+  /** The synchronous loop: events up to limitMs; with foregroundOnly, stop when only background work is left. */
+  private loopSync(limitMs: number, foregroundOnly: boolean, maxEvents = Infinity): number {
+    const sched = this.scheduler;
+    let n = 0;
+    while (n < maxEvents) {
+      if (foregroundOnly && !sched.hasForeground()) break;
+      if (sched.nextTime() > limitMs) break;
+      sched.step();
+      n++;
+      if ((n & 0xffff) === 0) this.checkSteps();
+    }
+    this.checkSteps();
+    return n;
+  }
+
+  private async loopAsync(limitMs: number, foregroundOnly: boolean, maxEvents = Infinity): Promise<number> {
+    if (!this.hasCode) return this.loopSync(limitMs, foregroundOnly, maxEvents);
+    await this.loadFactory();
+    this.start();
+    const sched = this.scheduler;
+    let n = 0;
+    for (;;) {
+      await this.awaitTracked();
+      if (n >= maxEvents) break;
+      if (foregroundOnly && !sched.hasForeground()) break;
+      if (sched.nextTime() > limitMs) break;
+      sched.step();
+      n++;
+      this.checkSteps();
+    }
+    return n;
+  }
+
+  async ready(): Promise<void> {
+    await this.loadFactory();
+    this.start();
+  }
+
+  async step(): Promise<boolean> {
+    await this.loadFactory();
+    this.start();
+    return (await this.loopAsync(Infinity, false, 1)) > 0;
+  }
+
+  stepSync(): boolean {
+    this.requireSync('stepSync');
+    this.start();
+    return this.loopSync(Infinity, false, 1) > 0;
+  }
+
+  async runUntil(virtualMs: number): Promise<void> {
+    await this.loadFactory();
+    this.start();
+    await this.loopAsync(virtualMs, false);
+    this.scheduler.advanceTo(virtualMs);
+  }
+
+  runUntilSync(virtualMs: number): void {
+    this.requireSync('runUntilSync');
+    this.start();
+    this.loopSync(virtualMs, false);
+    this.scheduler.advanceTo(virtualMs);
+  }
+
+  /** Runs until only background work is left, without ending the simulation (console). */
+  async settle(): Promise<void> {
+    await this.loadFactory();
+    this.start();
+    await this.loopAsync(Infinity, true);
+  }
+
+  async run(): Promise<SimulationResult> {
+    if (this.finalized) return this.recorder.result(this.functionList(), false);
+    await this.settle();
+    // Idle reclaims due before the horizon still happen; then every environment ends.
+    const endMs = Math.max(this.scheduler.now(), this.scenario.durationMs);
+    await this.loopAsync(endMs, false);
+    this.scheduler.advanceTo(endMs);
+    this.service.endAll();
+    this.finalized = true;
+    return this.recorder.result(this.functionList(), false);
+  }
+
+  now(): number {
+    return this.scheduler.now();
+  }
+
+  isFinished(): boolean {
+    return this.started && !this.scheduler.hasForeground() && this.pending.size === 0;
+  }
+
+  subscribe(listener: (event: SimulationEvent) => void): () => void {
+    this.listeners.push(listener);
+    this.service.emit = (e) => {
+      for (const l of this.listeners) l(e);
+    };
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+      if (this.listeners.length === 0) this.service.emit = null;
+    };
+  }
+
+  result(): SimulationResult {
+    return this.recorder.result(this.functionList(), !this.finalized);
+  }
+
+  private functionList() {
+    return [...this.service.functions.values()].map((f) => f.spec);
+  }
+
+  environments(): LiveEnvironment[] {
+    const out: LiveEnvironment[] = [];
+    for (const fn of this.service.functions.values()) {
+      for (const env of fn.alive) out.push({ id: env.record.id, function: fn.spec.name, state: this.service.stateName(env), provisioned: env.provisioned });
+    }
+    return out;
+  }
+
+  invoke(functionName: string, payload?: unknown, options?: InvokeOptions): { requestId: string; finished: Promise<RequestRecord> } {
+    if (!this.service.functions.has(functionName)) throw new Error(`invoke: no function named ${functionName}`);
+    if (this.finalized) throw new Error('invoke: the simulation has ended (run() was called)');
+    this.requireSync('invoke (await ready() first)');
+    this.start();
+    const invocationType = options?.invocationType ?? 'RequestResponse';
+    const instance = this.consoleSource(functionName, invocationType);
+    let resolve!: (r: RequestRecord) => void;
+    const finished = new Promise<RequestRecord>((r) => (resolve = r));
+    const request = instance.arrive!(payload === undefined ? {} : payload);
+    if (request.outcome !== 'unfinished') resolve(request);
+    else this.ledger.waiters.set(request, resolve);
+    return { requestId: request.id, finished };
+  }
+
+  private consoleSource(functionName: string, invocationType: 'RequestResponse' | 'Event'): SourceInstance {
+    const key = `${functionName}:${invocationType}`;
+    let instance = this.consoleSources.get(key);
+    if (instance) return instance;
+    const spec: SourceSpec = { type: 'invoke', function: functionName, invocationType, arrivals: { at: [] }, name: 'console' };
+    const factory = getSourceFactory(sourceKey(spec));
+    if (!factory) throw new Error(`invoke: '${sourceKey(spec)}' is not implemented in this build of the simulator`);
+    const ctx = createSourceContext(spec, -1, this.scenario, this.scheduler, createRng(this.scenario.seed ?? DEFAULT_SEED).derive(`console:${key}`),
+      this.service, this.recorder, this.ledger, () => this.service.emit);
+    instance = factory(ctx);
+    if (!instance.arrive) throw new Error(`invoke: source '${sourceKey(spec)}' cannot take console invokes`);
+    this.consoleSources.set(key, instance);
+    return instance;
+  }
+
+  updateFunction(functionName: string, patch: Partial<Omit<FunctionSpec, 'name'>>): void {
+    const i = this.scenario.functions.findIndex((f) => f.name === functionName);
+    if (i < 0) throw new Error(`updateFunction: no function named ${functionName}`);
+    const before = this.scenario.functions[i];
+    const after = { ...before, ...patch, name: functionName } as FunctionSpec;
+    const next = parseScenario({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
+    this.scenario = next;
+    // F11: new code or configuration means new environments; concurrency settings do not.
+    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async']);
+    const retire = Object.keys(patch).some((k) => !concurrencyOnly.has(k));
+    this.service.updateFunction(resolveFunction(next.functions[i]), retire);
+    if (this.started && !retire) this.service.provision(this.service.functions.get(functionName)!);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const s of this.sources) s.instance.dispose?.();
+    for (const s of this.consoleSources.values()) s.dispose?.();
+    if (!this.finalized) this.service.endAll();
+    this.listeners.length = 0;
+    this.service.emit = null;
+  }
+}

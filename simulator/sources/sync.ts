@@ -1,0 +1,98 @@
+// Synchronous callers: `invoke` with RequestResponse and API Gateway (REST, Lambda proxy).
+// Lambda never retries a sync call (F71): each arrival is one request and one attempt.
+import { buildApiGatewayV1Event } from './events/apiGateway';
+import { payloadText } from './events/encoding';
+import type { ApiGatewaySourceSpec } from '../scenario/types';
+import { epochMsOf } from '../scenario/defaults';
+import type { RequestRecord } from '../trace/records';
+import { registerSource, type InvokeOutcome, type SourceContext } from './types';
+
+/** F93: REST API integration timeout (default and maximum without a quota increase). */
+export const API_GATEWAY_TIMEOUT_MS = 29_000;
+/** F03: the most a cold start can add before the handler's own timeout begins. */
+const INIT_LIMIT_MS = 10_000;
+
+registerSource('invoke:RequestResponse', (ctx) => ({
+  start: () => ctx.startArrivals((_t, i) => invokeRequestResponse(ctx, ctx.payload(i))),
+  arrive: (payload) => invokeRequestResponse(ctx, payload),
+}));
+
+registerSource('api-gateway', (ctx) => ({
+  // Without payloads a request has no body (a GET); with them, the payload is the body.
+  start: () => ctx.startArrivals((_t, i) => invokeThroughApiGateway(ctx, ctx.spec.payloads ? payloadText(ctx.payload(i)) : null)),
+  arrive: (payload) => invokeThroughApiGateway(ctx, payload === undefined ? null : payloadText(payload)),
+}));
+
+function invokeRequestResponse(ctx: SourceContext, payload: unknown): RequestRecord {
+  const request = ctx.createRequest();
+  ctx.service.invoke({
+    function: ctx.spec.function,
+    event: payload,
+    requests: [request],
+    invocationType: 'RequestResponse',
+    onDone: (o) => finishSync(ctx, request, o),
+  });
+  return request;
+}
+
+/** F61/F62/F58: 200 with the payload or the error body; 429 when throttled. */
+function finishSync(ctx: SourceContext, request: RequestRecord, o: InvokeOutcome): void {
+  if (o.status === 'throttled') ctx.finishRequest(request, 'throttled', { statusCode: 429, response: o.response });
+  else if (o.status === 'success') ctx.finishRequest(request, 'succeeded', { statusCode: 200, response: o.response });
+  else ctx.finishRequest(request, 'failed', { statusCode: 200, response: o.response });
+}
+
+const DEFAULT_PROXY_RESPONSE = { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' };
+
+function invokeThroughApiGateway(ctx: SourceContext, body: string | null): RequestRecord {
+  const request = ctx.createRequest();
+  const spec = ctx.spec as ApiGatewaySourceSpec;
+  const fn = ctx.functionSpec(spec.function);
+  const event = buildApiGatewayV1Event(
+    { body, path: '/' },
+    { epochMs: epochMsOf(ctx.scenario) + ctx.now(), rng: () => ctx.rng.float(), region: ctx.scenario.service?.region },
+  );
+  // F93: the client gets 504 at 29 s while the function runs on to its own end.
+  let gatewayTimer = -1;
+  if (fn.timeoutMs + INIT_LIMIT_MS > API_GATEWAY_TIMEOUT_MS) {
+    gatewayTimer = ctx.schedule(request.arrivedMs + API_GATEWAY_TIMEOUT_MS, () => {
+      if (request.outcome === 'unfinished') {
+        ctx.finishRequest(request, 'failed', { statusCode: 504, response: { message: 'Endpoint request timed out' } });
+      }
+    });
+  }
+  ctx.service.invoke({
+    function: spec.function,
+    event,
+    requests: [request],
+    invocationType: 'RequestResponse',
+    modelDefaultResponse: DEFAULT_PROXY_RESPONSE,
+    onDone: (o) => {
+      if (gatewayTimer >= 0) ctx.cancel(gatewayTimer);
+      if (request.outcome !== 'unfinished') return; // the gateway already answered 504
+      finishApiGateway(ctx, request, o);
+    },
+  });
+  return request;
+}
+
+/** API Gateway relays the proxy result; a function error or a malformed result is 502 (F136). */
+function finishApiGateway(ctx: SourceContext, request: RequestRecord, o: InvokeOutcome): void {
+  if (o.status === 'throttled') {
+    ctx.finishRequest(request, 'throttled', { statusCode: 429, response: o.response });
+    return;
+  }
+  if (o.status !== 'success') {
+    ctx.finishRequest(request, 'failed', { statusCode: 502, response: { message: 'Internal server error' } });
+    return;
+  }
+  const result = o.response as { statusCode?: unknown; body?: unknown } | null;
+  const valid = typeof result === 'object' && result !== null && typeof result.statusCode === 'number' &&
+    (result.body === undefined || typeof result.body === 'string');
+  if (!valid) {
+    ctx.finishRequest(request, 'failed', { statusCode: 502, response: { message: 'Internal server error' } });
+    return;
+  }
+  const statusCode = result.statusCode as number;
+  ctx.finishRequest(request, statusCode < 500 ? 'succeeded' : 'failed', { statusCode, response: result });
+}

@@ -1,0 +1,103 @@
+// What a simulation records: the SimulationResult of simulator-contract.md, plus a few
+// engine extensions (marked). The UI renders from these; the trace is the source of truth.
+
+export type RequestOutcome = 'succeeded' | 'failed' | 'throttled' | 'dead-lettered' | 'discarded' | 'unfinished';
+
+export interface RequestRecord {
+  id: string;
+  source: string;
+  function: string;
+  arrivedMs: number;
+  outcome: RequestOutcome;
+  attempts: number;
+  finishedMs?: number;
+  /** The requestId of each InvocationRecord that carried it, in order. */
+  invocationIds: string[];
+  /** What a sync caller got: the payload, or { errorType, errorMessage, ... }. */
+  response?: unknown;
+  /** Sync callers: 200, 429 throttled, 504 gateway timeout, ...; Event invokes 202. */
+  statusCode?: number;
+}
+
+export type InvocationStatus = 'success' | 'error' | 'timeout' | 'crash';
+
+export interface InvocationRecord {
+  /** The awsRequestId the handler saw; also in the START/END/REPORT lines. */
+  requestId: string;
+  function: string;
+  environmentId: string;
+  coldStart: boolean;
+  /** Present exactly when coldStart. */
+  initDurationMs?: number;
+  startMs: number;
+  endMs: number;
+  durationMs: number;
+  billedDurationMs: number;
+  status: InvocationStatus;
+  errorType?: string;
+  errorMessage?: string;
+  /** The RequestRecord ids this run carried (a batch carries several). */
+  requestIds: string[];
+}
+
+export type EnvironmentEndReason = 'error-reset' | 'timeout-reset' | 'idle' | 'scale-in' | 'end' | 'config-update';
+
+export interface EnvironmentRecord {
+  id: string;
+  function: string;
+  createdMs: number;
+  destroyedMs?: number;
+  provisioned: boolean;
+  invocations: number;
+  /** 'config-update' (engine extension): the function's code or configuration changed (F11). */
+  endReason?: EnvironmentEndReason;
+  /** Engine extension: the CloudWatch log stream this environment writes to (F13, F125). */
+  logStream: string;
+  /** Engine extension: Init phases in ms (F02); absent until Init completes. */
+  initPhasesMs?: { extension: number; runtime: number; function: number };
+}
+
+export interface LogLine {
+  timeMs: number;
+  function: string;
+  logStream: string;
+  message: string;
+}
+
+export interface SeriesPoint {
+  timeMs: number;
+  value: number;
+}
+
+export interface FunctionMetrics {
+  invocations: number;
+  errors: number;
+  throttles: number;
+  maxConcurrency: number;
+  coldStarts: number;
+  durationMs: { p50: number; p99: number; max: number };
+  /** Engine extension: invocations that ran on on-demand environments while PC was busy (F17). */
+  provisionedConcurrencySpilloverInvocations: number;
+  /**
+   * Engine extension: time series. The engine records 'ConcurrentExecutions' (the peak in each
+   * virtual second); sources add their own (e.g. queue depth, IteratorAge).
+   */
+  series: Record<string, SeriesPoint[]>;
+  /** Engine extension: counters sources add (e.g. 'DeadLetterErrors', 'DestinationDeliveries'). */
+  counters: Record<string, number>;
+}
+
+export interface FunctionCost {
+  requests: number;
+  gbSeconds: number;
+  usd: number;
+}
+
+export interface SimulationResult {
+  requests: RequestRecord[];
+  invocations: InvocationRecord[];
+  environments: EnvironmentRecord[];
+  logs: LogLine[];
+  metrics: Record<string, FunctionMetrics>;
+  cost: Record<string, FunctionCost>;
+}
