@@ -41,6 +41,12 @@ export interface CodeFunctionSpec {
   /** CPU share relative to 1 vCPU (F28); scales measured CPU time when cpuTime is 'measured'. */
   cpuShare: number;
   cpuTime: 'none' | 'measured';     // 'none' = deterministic (tests, share links)
+  /** Optional: the file's name, e.g. 'index.mjs'; when its stem differs from the handler's module, init fails (F128). */
+  fileName?: string;
+  /** Optional: seed of the environment's random source (crypto.randomUUID, Math.random); default derived from the log stream. */
+  seed?: number;
+  /** Optional: Unix ms that virtual time 0 stands for (Date, log timestamps); default DEFAULT_EPOCH_MS (2026-01-01Z). */
+  epochMs?: number;
 }
 
 export interface InvokeRequest {

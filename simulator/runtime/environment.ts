@@ -1,0 +1,240 @@
+// One execution environment of a code handler, host side: owns the worker, tracks it until it is
+// quiescent (the engine waits on that before advancing virtual time), wakes it for its virtual
+// timers, and turns Runtime API messages into Lambda outcomes. Never touches real time except
+// through the injected watchdog.
+import { workerConfig } from './config';
+import type { PortFactory, WorkerPort } from './hosts/port';
+import type { CodeEnvironment, CodeEnvironmentCallbacks, CodeFunctionSpec, CodeRuntimeHost, InvokeRequest, Outcome } from './types';
+
+/** Real-time safety net against runaway code; injected so tests and the engine stay deterministic. */
+export interface Watchdog {
+  start(ms: number, onFire: () => void): unknown;
+  stop(handle: unknown): void;
+}
+
+export interface EnvironmentOptions {
+  createPort: PortFactory;
+  watchdog: Watchdog;
+  /** Real ms a worker may run without becoming quiescent before it is terminated. */
+  watchdogMs: number;
+  /** Real ms allowed for a new worker to boot (not user code). */
+  bootWatchdogMs: number;
+}
+
+type Phase = 'new' | 'init' | 'frozen' | 'invoking' | 'exited' | 'dead';
+
+export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost, callbacks: CodeEnvironmentCallbacks, opts: EnvironmentOptions): CodeEnvironment {
+  let phase: Phase = 'new';
+  let port: WorkerPort | null = null;
+  let queue: unknown[] = [];
+  let generation = 0;
+  let seq = 0;
+  let booted = false;
+  let tracking: (() => void) | null = null;
+  let watchdogHandle: unknown = null;
+  let wakeId: number | null = null;
+  let wakeAtMs: number | null = null;
+  let request: InvokeRequest | null = null;
+  let pendingInvoke: InvokeRequest | null = null;
+  let initFailure: Outcome | null = null;
+  const config = workerConfig(spec);
+
+  function armWatchdog(ms: number) {
+    if (watchdogHandle !== null) opts.watchdog.stop(watchdogHandle);
+    const gen = generation;
+    watchdogHandle = opts.watchdog.start(ms, () => { watchdogHandle = null; if (gen === generation) runaway(); });
+  }
+  function settle() {
+    if (watchdogHandle !== null) { opts.watchdog.stop(watchdogHandle); watchdogHandle = null; }
+    const done = tracking;
+    tracking = null;
+    done?.();
+  }
+  function track() {
+    if (tracking) return;
+    host.track(new Promise<void>((resolve) => { tracking = resolve; }));
+    armWatchdog(booted ? opts.watchdogMs : opts.bootWatchdogMs);
+  }
+  function send(msg: Record<string, unknown>) {
+    msg.seq = ++seq;
+    msg.nowMs = host.now();
+    track();
+    if (port) port.post(msg); else queue.push(msg);
+  }
+  function cancelWake() {
+    if (wakeId !== null) host.cancel(wakeId);
+    wakeId = null;
+    wakeAtMs = null;
+  }
+  function stopWorker() {
+    generation++;
+    cancelWake();
+    port?.terminate();
+    port = null;
+    queue = [];
+    settle();
+  }
+
+  function startWorker() {
+    generation++;
+    const gen = generation;
+    booted = false;
+    seq = 0;
+    track();
+    opts.createPort().then((p) => {
+      if (gen !== generation) { p.terminate(); return; }
+      port = p;
+      p.onMessage((m) => { if (gen === generation) onMessage(m); });
+      p.onError((e) => { if (gen === generation) workerDied(e); });
+      for (const m of queue) p.post(m);
+      queue = [];
+    }, (e) => { if (gen === generation) workerDied(e); });
+    send({ t: 'start', config });
+  }
+
+  /** Deliver at the worker's virtual time (later than now only when CPU time is measured). */
+  function at(atMs: number | undefined, fn: () => void) {
+    if (atMs !== undefined && atMs > host.now()) host.schedule(atMs, fn); else fn();
+  }
+
+  function onMessage(m: any) {
+    switch (m.t) {
+      case 'booted': booted = true; if (tracking) armWatchdog(opts.watchdogMs); return;
+      case 'log': host.log(Math.max(m.atMs, host.now()), m.message); return;
+      case 'idle': return onIdle(m);
+      case 'dependency': return dependency(m);
+      case '/runtime/invocation/next': return initDone(m.atMs);
+      case '/runtime/init/error': return initError(m);
+      case '/runtime/invocation/{id}/response': return invocationDone(m, { status: 'success', response: JSON.parse(m.payloadJson) });
+      case '/runtime/invocation/{id}/error': return invocationDone(m, errorOutcome(m.exitCode !== undefined ? 'crash' : 'error', m));
+      case 'exit': return exited(m.code, m.atMs);
+    }
+  }
+
+  function errorOutcome(status: 'error' | 'crash', m: any): Outcome {
+    return { status, errorType: m.errorType, errorMessage: m.errorMessage, trace: m.trace };
+  }
+
+  function onIdle(m: any) {
+    if (m.seq !== seq) return; // the worker has not seen our latest message yet
+    settle();
+    const active = phase === 'init' || phase === 'invoking';
+    if (!active || m.nextTimerMs === null) { cancelWake(); return; }
+    if (wakeAtMs === m.nextTimerMs) return;
+    cancelWake();
+    wakeAtMs = m.nextTimerMs;
+    const gen = generation;
+    wakeId = host.schedule(Math.max(m.nextTimerMs, host.now()), () => {
+      wakeId = null;
+      wakeAtMs = null;
+      if (gen === generation && (phase === 'init' || phase === 'invoking')) send({ t: 'timers' });
+    });
+  }
+
+  function dependency(m: any) {
+    const gen = generation;
+    host.call(m.service, m.op, m.args, (reply) => {
+      if (gen === generation && phase !== 'dead') send({ t: 'dependency', callId: m.callId, reply });
+    });
+  }
+
+  function initDone(atMs: number) {
+    if (phase !== 'init') return;
+    phase = 'frozen';
+    cancelWake();
+    const next = pendingInvoke;
+    pendingInvoke = null;
+    if (next) { startInvocation(next); return; } // re-initialised inside an invoke (F06, F131)
+    at(atMs, () => callbacks.onInitDone({ status: 'success', response: null }));
+  }
+
+  function initError(m: any) {
+    const outcome = errorOutcome('error', m);
+    failInit(outcome, m.atMs);
+  }
+  function failInit(outcome: Outcome, atMs?: number) {
+    initFailure = outcome;
+    phase = 'exited'; // the runtime exits after /runtime/init/error (F100, F131)
+    stopWorker();
+    const next = pendingInvoke;
+    pendingInvoke = null;
+    if (next) at(atMs, () => callbacks.onInvokeDone({ ...outcome, status: 'crash' } as Outcome));
+    else at(atMs, () => callbacks.onInitDone(outcome));
+  }
+
+  function invocationDone(m: any, outcome: Outcome) {
+    if (phase !== 'invoking' || !request || m.requestId !== request.requestId) return; // stale id: F98's 400
+    request = null;
+    if (outcome.status === 'crash') { phase = 'exited'; stopWorker(); } else { phase = 'frozen'; cancelWake(); }
+    at(m.atMs, () => callbacks.onInvokeDone(outcome));
+  }
+
+  /** process.exit() or a fatal error outside an invocation: the runtime process is gone (F135). */
+  function exited(code: number, atMs?: number) {
+    const message = `Runtime exited with error: exit status ${code}`;
+    if (phase === 'init') { failInit({ status: 'error', errorType: 'Runtime.ExitError', errorMessage: message }, atMs); return; }
+    const current = request;
+    request = null;
+    const wasInvoking = phase === 'invoking';
+    phase = 'exited';
+    stopWorker();
+    if (wasInvoking && current) {
+      host.log(Math.max(atMs ?? 0, host.now()), `RequestId: ${current.requestId} Error: ${message}\nRuntime.ExitError`);
+      at(atMs, () => callbacks.onInvokeDone({ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message }));
+    }
+  }
+
+  function workerDied(e: unknown) {
+    if (phase === 'dead' || phase === 'exited') return;
+    if (typeof process !== 'undefined' && process.env.LAMBDA_LAB_DEBUG) console.error('worker died', e);
+    exitedBySignal();
+  }
+  function exitedBySignal() {
+    const message = 'Runtime exited with error: signal: killed';
+    if (phase === 'init') { failInit({ status: 'error', errorType: 'Runtime.ExitError', errorMessage: message }); return; }
+    const current = request;
+    request = null;
+    const wasInvoking = phase === 'invoking';
+    phase = 'exited';
+    stopWorker();
+    if (wasInvoking && current) at(undefined, () => callbacks.onInvokeDone({ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message }));
+  }
+
+  /** The watchdog fired: terminate silently; the engine's deadline records the timeout (F133). */
+  function runaway() {
+    if (phase === 'dead') return;
+    phase = 'exited';
+    stopWorker();
+  }
+
+  function startInvocation(r: InvokeRequest) {
+    phase = 'invoking';
+    request = r;
+    let eventJson: string;
+    try { eventJson = JSON.stringify(r.event === undefined ? null : r.event); } catch { eventJson = 'null'; }
+    send({ t: 'invocation', requestId: r.requestId, eventJson, deadlineMs: r.deadlineMs, invokedFunctionArn: r.invokedFunctionArn, traceId: r.traceId });
+  }
+
+  return {
+    init() {
+      if (phase !== 'new') return;
+      phase = 'init';
+      startWorker();
+    },
+    invoke(r: InvokeRequest) {
+      if (phase === 'dead') return;
+      if (phase === 'frozen') { startInvocation(r); return; }
+      pendingInvoke = r;
+      if (phase === 'exited' || phase === 'new') { phase = 'init'; initFailure = null; startWorker(); }
+    },
+    destroy(reason) {
+      void reason;
+      if (phase === 'dead') return;
+      phase = 'dead';
+      request = null;
+      pendingInvoke = null;
+      stopWorker();
+      try { host.call('db', 'release', { environment: spec.logStreamName }, () => {}); } catch { /* no dependency service wired */ }
+    },
+  };
+}
