@@ -1,0 +1,330 @@
+// <function-console>: wires the server-rendered markup of FunctionConsole.astro to the editor,
+// autosave, share links and the simulation. Light on purpose: Monaco and the engine load later.
+import { createEditor, whenNeeded } from '../../lib/editor/load';
+import { TextareaEditor } from '../../lib/editor/textarea';
+import type { CodeEditor, EditorOptions } from '../../lib/editor/types';
+import { decodeShare, encodeShare } from '../../lib/share/codec';
+import { readHashEntry, withHashEntry } from '../../lib/share/hash';
+import { clearSaved, loadSaved, save } from '../../lib/share/storage';
+import { ConfigForm, type FieldIssue } from './config-form';
+import { checkEventJson } from './event-json';
+import { MAX_BATCH_INVOKES } from './options';
+import { historyLine, renderSummary, responseText, statusLine } from './render';
+import { consoleStateSchema, CUSTOM_EVENT, defaultState, shareKey, storageKey, type ConsoleState, type Language } from './state';
+import type { InvocationView, InvokeMode } from './view';
+
+type Engine = typeof import('./engine');
+let enginePromise: Promise<Engine> | undefined;
+const loadEngine = () => (enginePromise ??= import('./engine'));
+
+export class FunctionConsoleElement extends HTMLElement {
+  private started = false;
+  private id_ = '';
+  private defaults!: ConsoleState;
+  private state!: ConsoleState;
+  private editor!: CodeEditor;
+  private form!: ConfigForm;
+  private session: import('./session').ConsoleSession | undefined;
+  private busy = false;
+  private eventOk = true;
+  private configIssues: FieldIssue[] = [];
+  private eventEdits = new Map<string, string>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private views: InvocationView[] = [];
+  /** True while state is pushed into the controls: their change events are not user edits. */
+  private applying = false;
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    this.id_ = this.dataset.id ?? 'console';
+    this.defaults = parseInitial(this.dataset.initial);
+    this.form = new ConfigForm(this.el('config') as HTMLFieldSetElement, `fc-${this.id_}`, () => this.onConfigInput());
+    const { state, notice } = this.initialState();
+    this.state = state;
+    this.editor = new TextareaEditor(this.el('code') as HTMLTextAreaElement, this.editorOptions());
+    this.applyState();
+    if (notice) this.notice(notice);
+    this.wire();
+    whenNeeded(this, () => void this.upgradeEditor());
+  }
+
+  disconnectedCallback(): void {
+    this.session?.dispose();
+    this.session = undefined;
+  }
+
+  private el<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.querySelector(`[data-part="${name}"]`) as T;
+  }
+
+  private button(action: string): HTMLButtonElement {
+    return this.querySelector(`[data-action="${action}"]`) as HTMLButtonElement;
+  }
+
+  /** A share link for this instance wins over autosave, which wins over the lesson's original. */
+  private initialState(): { state: ConsoleState; notice?: string } {
+    const encoded = readHashEntry(location.hash, shareKey(this.id_));
+    if (encoded !== undefined) {
+      this.dropShareEntry(); // from now on, edits autosave and reload keeps them
+      const decoded = decodeShare(encoded, consoleStateSchema);
+      if (decoded.ok) {
+        save(storageKey(this.id_), decoded.value);
+        return { state: decoded.value };
+      }
+      return { state: this.defaults, notice: `${decoded.message} Showing the original code, event and configuration instead.` };
+    }
+    return { state: loadSaved(storageKey(this.id_), consoleStateSchema) ?? this.defaults };
+  }
+
+  private editorOptions(): EditorOptions {
+    return {
+      value: this.state.code, language: this.state.language, instanceId: this.id_,
+      ariaLabel: 'Handler code', onChange: (code) => this.update({ code }), onRun: () => void this.invoke(1, 'sequential'),
+    };
+  }
+
+  private async upgradeEditor(): Promise<void> {
+    const area = this.el<HTMLTextAreaElement>('code');
+    const host = this.el('monaco');
+    const hadFocus = document.activeElement === area;
+    try {
+      host.hidden = false;
+      const monaco = await createEditor(host, { ...this.editorOptions(), value: this.editor.getValue() });
+      this.editor.dispose();
+      this.editor = monaco;
+      area.hidden = true;
+      this.querySelector<HTMLLabelElement>(`label[for="${area.id}"]`)?.setAttribute('id', `${area.id}-label`);
+      this.dataset.editor = 'monaco';
+      if (hadFocus) monaco.focus();
+    } catch (err) {
+      host.hidden = true;
+      this.dataset.editor = 'textarea';
+      this.notice('The code editor could not load, so this is a plain text box: you can still edit and invoke JavaScript here.');
+      console.warn('function console: Monaco failed to load', err);
+    }
+  }
+
+  private wire(): void {
+    this.el<HTMLSelectElement>('language').addEventListener('change', (e) => {
+      const language = (e.target as HTMLSelectElement).value as Language;
+      this.editor.setLanguage(language);
+      this.update({ language });
+    });
+    this.el<HTMLSelectElement>('event-kind').addEventListener('change', (e) => void this.pickEvent((e.target as HTMLSelectElement).value));
+    this.el<HTMLTextAreaElement>('event').addEventListener('input', (e) => {
+      this.update({ event: (e.target as HTMLTextAreaElement).value });
+      this.checkEvent();
+    });
+    this.button('invoke').addEventListener('click', () => void this.invoke(1, 'sequential'));
+    this.button('invoke-sequential').addEventListener('click', () => void this.invoke(this.count(), 'sequential'));
+    this.button('invoke-concurrent').addEventListener('click', () => void this.invoke(this.count(), 'concurrent'));
+    this.button('new-environment').addEventListener('click', () => {
+      this.session?.newEnvironment();
+      this.status('The next invocation starts a new execution environment (cold start).');
+    });
+    this.button('reset').addEventListener('click', () => this.reset());
+    this.button('share').addEventListener('click', () => void this.share());
+    this.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        e.preventDefault();
+        void this.invoke(1, 'sequential');
+      }
+    });
+  }
+
+  private count(): number {
+    const n = Math.round(Number(this.el<HTMLInputElement>('count').value));
+    return Math.min(MAX_BATCH_INVOKES, Math.max(1, Number.isFinite(n) ? n : 1));
+  }
+
+  /** Puts `state` into every control (initial load and reset). */
+  private applyState(): void {
+    this.applying = true;
+    try {
+      this.putState();
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private putState(): void {
+    const s = this.state;
+    this.el<HTMLSelectElement>('language').value = s.language;
+    this.editor.setLanguage(s.language);
+    this.editor.setValue(s.code);
+    this.el<HTMLSelectElement>('event-kind').value = s.eventKind;
+    this.el<HTMLTextAreaElement>('event').value = s.event;
+    this.form.write(s.config);
+    this.checkEvent();
+    void this.checkConfig();
+  }
+
+  private update(patch: Partial<ConsoleState>): void {
+    if (this.applying) return;
+    this.state = { ...this.state, ...patch };
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => save(storageKey(this.id_), this.state), 250);
+  }
+
+  private onConfigInput(): void {
+    this.update({ config: this.form.read() });
+    void this.checkConfig();
+  }
+
+  private async checkConfig(): Promise<void> {
+    const config = this.state.config;
+    const engine = await loadEngine();
+    if (config !== this.state.config) return; // a newer edit will check itself
+    this.configIssues = engine.validateConfig(config);
+    this.form.showIssues(this.configIssues);
+    this.refreshInvokable();
+  }
+
+  private checkEvent(): void {
+    const area = this.el<HTMLTextAreaElement>('event');
+    const error = this.el('event-error');
+    const check = checkEventJson(area.value);
+    this.eventOk = check.ok;
+    if (check.ok) {
+      area.removeAttribute('aria-invalid');
+      error.textContent = '';
+    } else {
+      area.setAttribute('aria-invalid', 'true');
+      error.textContent = `Line ${check.line}, column ${check.column}: ${check.message}. Fix the event to invoke.`;
+    }
+    this.refreshInvokable();
+  }
+
+  private refreshInvokable(): void {
+    const blocked = this.busy || !this.eventOk || this.configIssues.length > 0;
+    for (const action of ['invoke', 'invoke-sequential', 'invoke-concurrent']) this.button(action).disabled = blocked;
+  }
+
+  private async pickEvent(kind: string): Promise<void> {
+    this.eventEdits.set(this.state.eventKind, this.el<HTMLTextAreaElement>('event').value);
+    let text = this.eventEdits.get(kind);
+    if (text === undefined) {
+      text = kind === 'custom' ? CUSTOM_EVENT : `${JSON.stringify((await loadEngine()).sampleEventFor(kind), null, 2)}\n`;
+    }
+    this.el<HTMLTextAreaElement>('event').value = text;
+    this.update({ eventKind: kind, event: text });
+    this.checkEvent();
+  }
+
+  private async invoke(count: number, mode: InvokeMode): Promise<void> {
+    if (this.busy || !this.eventOk || this.configIssues.length > 0) return;
+    const event = checkEventJson(this.state.event);
+    if (!event.ok) return;
+    this.busy = true;
+    this.refreshInvokable();
+    this.status(count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`);
+    try {
+      const js = await this.editor.toJavaScript();
+      if (!js.ok) {
+        this.notice(js.message);
+        this.status('Not invoked.');
+        return;
+      }
+      const engine = await loadEngine();
+      this.session ??= new engine.ConsoleSession();
+      const deployed = this.session.deploy({ source: js.js, config: this.state.config });
+      const { views, totalCostUsd } = await this.session.invoke(event.value, count, mode, this.views.length + 1);
+      this.views.push(...views);
+      this.show(views[views.length - 1]);
+      for (const v of views) this.addHistory(v);
+      this.status((deployed ? 'Deployed the changed code and configuration. ' : '') + statusLine(views, totalCostUsd));
+    } catch (err) {
+      this.status('The simulation failed.');
+      this.notice(`The simulation could not run this invocation: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.busy = false;
+      this.refreshInvokable();
+    }
+  }
+
+  private show(v: InvocationView | undefined): void {
+    if (!v) return;
+    this.el('result-empty').hidden = true;
+    const summary = this.el('summary');
+    renderSummary(summary, v);
+    summary.hidden = false;
+    const response = this.el('response');
+    response.textContent = responseText(v);
+    response.dataset.status = v.status === 'success' ? 'success' : 'error';
+    const logs = this.el('logs');
+    logs.textContent = v.logLines.join('\n');
+    for (const name of ['response', 'response-title', 'logs', 'logs-title']) this.el(name).hidden = false;
+  }
+
+  private addHistory(v: InvocationView): void {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'fc-btn';
+    button.textContent = 'Show';
+    button.setAttribute('aria-label', `Show invocation ${v.index}`);
+    button.addEventListener('click', () => this.show(v));
+    li.append(`${historyLine(v)} `, button);
+    li.dataset.status = v.status;
+    this.el('history').prepend(li);
+  }
+
+  private reset(): void {
+    this.state = this.defaults;
+    this.eventEdits.clear();
+    clearTimeout(this.saveTimer);
+    clearSaved(storageKey(this.id_));
+    this.applyState();
+    this.notice('');
+    this.status('Reset to the original code, event and configuration.');
+  }
+
+  private async share(): Promise<void> {
+    const encoded = encodeShare({ ...this.state, code: this.editor.getValue() });
+    const field = this.el<HTMLInputElement>('share-url');
+    if (!encoded.ok) {
+      field.hidden = true;
+      this.status(encoded.message);
+      return;
+    }
+    const url = location.href.split('#')[0] + withHashEntry(location.hash, shareKey(this.id_), encoded.encoded);
+    field.value = url;
+    field.hidden = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.status('Share link copied to the clipboard.');
+    } catch {
+      field.select();
+      this.status('Copy the share link from the box below the buttons.');
+    }
+  }
+
+  private dropShareEntry(): void {
+    const key = shareKey(this.id_);
+    const rest = location.hash.replace(/^#/, '').split('&').filter((p) => p !== '' && !p.startsWith(`${key}=`));
+    history.replaceState(history.state, '', location.pathname + location.search + (rest.length ? `#${rest.join('&')}` : ''));
+  }
+
+  private status(text: string): void {
+    this.el('status').textContent = text;
+  }
+
+  private notice(text: string): void {
+    const el = this.el('notice');
+    el.textContent = text;
+    el.hidden = text === '';
+  }
+}
+
+function parseInitial(json: string | undefined): ConsoleState {
+  try {
+    const parsed = consoleStateSchema.safeParse(JSON.parse(json ?? ''));
+    if (parsed.success) return parsed.data;
+  } catch {
+    /* fall through to the built-in template */
+  }
+  return defaultState();
+}
+
+if (!customElements.get('function-console')) customElements.define('function-console', FunctionConsoleElement);

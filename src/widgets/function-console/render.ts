@@ -1,0 +1,61 @@
+// Turns an InvocationView into the result panel and a history entry.
+import type { InvocationView } from './view';
+
+const STATUS_TEXT: Record<InvocationView['status'], string> = {
+  success: 'Succeeded', error: 'Function error', timeout: 'Timed out', crash: 'Crashed', throttled: 'Throttled',
+};
+
+export function ms(value: number | undefined): string {
+  return value === undefined ? '–' : `${value.toFixed(2)} ms`;
+}
+
+export function usd(value: number | undefined): string {
+  if (value === undefined) return '–';
+  if (value === 0) return '$0';
+  // Single invocations cost fractions of a micro-dollar: show significant digits, not cents.
+  return `$${value.toPrecision(3)}`;
+}
+
+export function summaryItems(v: InvocationView): [string, string][] {
+  const items: [string, string][] = [
+    ['Status', STATUS_TEXT[v.status] + (v.errorType ? ` (${v.errorType})` : '')],
+    ['Duration', ms(v.durationMs)],
+    ['Billed duration', v.billedDurationMs === undefined ? '–' : `${v.billedDurationMs} ms`],
+    ['Memory size', `${v.memoryMB} MB`],
+  ];
+  if (v.maxMemoryUsedMB !== undefined) items.push(['Max memory used', `${v.maxMemoryUsedMB} MB`]);
+  items.push(['Init duration', v.coldStart ? ms(v.initDurationMs) : 'none (warm start)']);
+  items.push(['Cost of this invocation', usd(v.costUsd)]);
+  items.push(['Deployment', String(v.deployment)]);
+  return items;
+}
+
+export function renderSummary(dl: HTMLElement, v: InvocationView): void {
+  dl.replaceChildren(...summaryItems(v).map(([term, value]) => {
+    const div = document.createElement('div');
+    const dt = document.createElement('dt');
+    const dd = document.createElement('dd');
+    dt.textContent = term;
+    dd.textContent = value;
+    div.append(dt, dd);
+    return div;
+  }));
+}
+
+export function responseText(v: InvocationView): string {
+  return v.response === undefined ? 'null' : JSON.stringify(v.response, null, 2);
+}
+
+export function historyLine(v: InvocationView): string {
+  const start = v.coldStart ? `cold, init ${ms(v.initDurationMs)}` : 'warm';
+  return `#${v.index} ${STATUS_TEXT[v.status]} · ${start} · ${ms(v.durationMs)} · billed ${v.billedDurationMs ?? '–'} ms · ${usd(v.costUsd)} · deployment ${v.deployment}`;
+}
+
+export function statusLine(views: InvocationView[], totalCostUsd: number): string {
+  if (views.length === 0) return '';
+  const last = views[views.length - 1];
+  if (views.length === 1) return `${historyLine(last)}.`;
+  const ok = views.filter((v) => v.status === 'success').length;
+  const cold = views.filter((v) => v.coldStart).length;
+  return `${views.length} invocations: ${ok} succeeded, ${cold} cold starts, ${usd(totalCostUsd)} in total.`;
+}

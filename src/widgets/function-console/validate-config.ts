@@ -1,0 +1,57 @@
+// Configuration checks use the engine's own rules: the console builds the function spec the
+// simulation would get and lets parseScenario judge it, then names the form field at fault.
+import { parseScenario, ScenarioError } from '../../../simulator/index';
+import type { FieldIssue } from './config-form';
+import type { FunctionConfig } from './state';
+
+export const CONSOLE_FUNCTION_NAME = 'console-function';
+
+const FIELD_LABELS: Record<string, string> = {
+  runtime: 'Runtime', architecture: 'Architecture', memoryMB: 'Memory', timeoutMs: 'Timeout',
+  handler: 'Handler', environment: 'Environment variables',
+};
+const FIELD_OF_PATH: Record<string, string> = { timeoutMs: 'timeoutS' };
+
+/** The environment as the engine takes it, or the problems that stop it being one. */
+export function environmentRecord(pairs: FunctionConfig['environment']): { env: Record<string, string>; issues: FieldIssue[] } {
+  const env: Record<string, string> = {};
+  const issues: FieldIssue[] = [];
+  pairs.forEach(([key, value], i) => {
+    const name = key.trim();
+    if (name === '' && value === '') return; // an empty row being filled in
+    if (name === '') issues.push({ field: 'environment', message: `Environment variables: variable ${i + 1} has a value but no name.` });
+    else if (name in env) issues.push({ field: 'environment', message: `Environment variables: ${name} is set twice.` });
+    else env[name] = value;
+  });
+  return { env, issues };
+}
+
+export function functionSpec(config: FunctionConfig, source: string, env: Record<string, string>) {
+  return {
+    name: CONSOLE_FUNCTION_NAME,
+    runtime: config.runtime,
+    architecture: config.architecture,
+    memoryMB: config.memoryMB,
+    timeoutMs: config.timeoutS * 1000,
+    environment: env,
+    handler: { kind: 'code' as const, source, handler: config.handler },
+  };
+}
+
+export function validateConfig(config: FunctionConfig): FieldIssue[] {
+  const { env, issues } = environmentRecord(config.environment);
+  try {
+    parseScenario({ durationMs: 1000, functions: [functionSpec(config, '', env)], sources: [] });
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    for (const issue of err.issues) issues.push(toFieldIssue(issue.path, issue.message));
+  }
+  return issues;
+}
+
+function toFieldIssue(path: string, message: string): FieldIssue {
+  // 'functions.0.memoryMB', 'functions.0.handler.handler', 'functions.0.environment.AWS_REGION'
+  const key = path.split('.')[2] ?? '';
+  const label = FIELD_LABELS[key];
+  return { field: FIELD_OF_PATH[key] ?? key, message: label ? `${label}: ${message}` : `${path || 'Configuration'}: ${message}` };
+}

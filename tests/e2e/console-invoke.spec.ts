@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { consoleWidget, invokeButton, LAB, REPORT_LINE, setCode, waitForMonaco } from './helpers/console';
+
+const COUNTER = `let count = 0; // module scope: survives warm invocations
+export const handler = async (event, context) => {
+  count += 1;
+  console.log('count is', count);
+  return { count, key1: event.key1 };
+};
+`;
+
+function reportLines(logs: string): string[] {
+  return logs.split('\n').filter((l) => l.startsWith('REPORT '));
+}
+
+test('a typed handler runs cold first, then warm with its module state kept (F20, F09)', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  await setCode(page, COUNTER);
+  await invokeButton(widget).click();
+
+  const response = widget.locator('[data-part="response"]');
+  const logs = widget.locator('[data-part="logs"]');
+  await expect(response).toContainText('"count": 1', { timeout: 30_000 });
+  await expect(response).toContainText('"key1": "value1"');
+  const cold = await logs.textContent() ?? '';
+  expect(cold).toMatch(/^START RequestId: \S+ Version: \$LATEST$/m);
+  expect(cold).toMatch(/^END RequestId: \S+$/m);
+  expect(reportLines(cold)).toHaveLength(1);
+  expect(reportLines(cold)[0]).toMatch(REPORT_LINE);
+  expect(reportLines(cold)[0]).toMatch(/\tInit Duration: \d+\.\d{2} ms/);
+  await expect(widget.locator('[data-part="summary"]')).toContainText('Init duration');
+  await expect(widget.locator('[data-part="summary"]')).toContainText('Cost of this invocation');
+
+  // Ctrl+Enter from the editor invokes again, on the warm environment.
+  await widget.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(response).toContainText('"count": 2', { timeout: 30_000 });
+  const warm = await logs.textContent() ?? '';
+  expect(reportLines(warm)).toHaveLength(1);
+  expect(reportLines(warm)[0]).toMatch(REPORT_LINE);
+  expect(reportLines(warm)[0]).not.toContain('Init Duration');
+  await expect(widget.locator('[data-part="history"] li')).toHaveCount(2);
+});
+
+test('"New environment" and a configuration change both make the next invoke cold (F11)', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  await setCode(page, COUNTER);
+  const response = widget.locator('[data-part="response"]');
+  const logs = widget.locator('[data-part="logs"]');
+  await invokeButton(widget).click();
+  await expect(response).toContainText('"count": 1', { timeout: 30_000 });
+  await invokeButton(widget).click();
+  await expect(response).toContainText('"count": 2', { timeout: 30_000 });
+
+  await widget.getByRole('button', { name: 'New environment' }).click();
+  await invokeButton(widget).click();
+  await expect(response).toContainText('"count": 1', { timeout: 30_000 });
+  await expect(logs).toContainText('Init Duration');
+
+  await widget.getByLabel('Memory (MB)').fill('256');
+  await invokeButton(widget).click();
+  await expect(widget.locator('[data-part="history"] li')).toHaveCount(4);
+  await expect(response).toContainText('"count": 1');
+  await expect(logs).toContainText('Memory Size: 256 MB');
+  await expect(logs).toContainText('Init Duration');
+});
+
+test('a syntax error in the handler is reported as Runtime.UserCodeSyntaxError (F129)', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  await setCode(page, 'export const handler = async (event) => {\n  const x = ;\n  return x;\n};\n');
+  await invokeButton(widget).click();
+  await expect(widget.locator('[data-part="response"]')).toContainText('Runtime.UserCodeSyntaxError', { timeout: 30_000 });
+});
+
+test('an endless loop times out while the page stays responsive (F133)', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  await widget.getByLabel('Timeout (s)').fill('1');
+  await setCode(page, 'export const handler = async () => {\n  while (true) {}\n};\n');
+  await invokeButton(widget).click();
+  await expect(invokeButton(widget)).toBeDisabled();
+  // While the handler spins, the page still answers a click at once.
+  await widget.getByRole('button', { name: 'Add variable' }).click({ timeout: 1000 });
+  await expect(widget.getByLabel('Variable 1 name')).toBeVisible({ timeout: 1000 });
+  await expect(widget.locator('[data-part="logs"]')).toContainText('Task timed out after 1.00 seconds', { timeout: 30_000 });
+  await expect(widget.locator('[data-part="summary"]')).toContainText('Timed out');
+  await expect(invokeButton(widget)).toBeEnabled();
+});
+
+test('a TypeScript handler is compiled before it runs', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  await widget.getByLabel('Language').selectOption('typescript');
+  await setCode(page, `import type { Handler } from 'aws-lambda';
+interface Order { key1: string }
+export const handler: Handler<Order, { upper: string }> = async (event) => {
+  const upper: string = event.key1.toUpperCase();
+  return { upper };
+};
+`);
+  await invokeButton(widget).click();
+  await expect(widget.locator('[data-part="response"]')).toContainText('"upper": "VALUE1"', { timeout: 30_000 });
+});
+
+test('"Invoke N concurrently" starts one environment per request; "Invoke N times" reuses one (F12)', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  await setCode(page, COUNTER);
+  await widget.getByLabel('Number of invocations').fill('3');
+  await widget.getByRole('button', { name: 'Invoke N concurrently' }).click();
+  const history = widget.locator('[data-part="history"] li');
+  await expect(history).toHaveCount(3, { timeout: 30_000 });
+  await expect(history.filter({ hasText: 'cold' })).toHaveCount(3);
+  await widget.getByRole('button', { name: 'Invoke N times' }).click();
+  await expect(history).toHaveCount(6, { timeout: 30_000 });
+  await expect(history.filter({ hasText: 'warm' })).toHaveCount(3);
+});

@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { consoleWidget, invokeButton, LAB, savedState, setCode, STORAGE_KEY, waitForMonaco } from './helpers/console';
+
+test('bad event JSON shows the line, disables Invoke and keeps the text', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  const event = widget.getByLabel('Event JSON');
+  const broken = '{\n  "key1": "value1"\n  "key2": 2\n}';
+  await event.fill(broken);
+  await expect(widget.locator('[data-part="event-error"]')).toContainText('Line 3');
+  await expect(event).toHaveAttribute('aria-invalid', 'true');
+  await expect(invokeButton(widget)).toBeDisabled();
+  await expect(widget.getByRole('button', { name: 'Invoke N times' })).toBeDisabled();
+  await expect(event).toHaveValue(broken);
+  await event.fill('{\n  "key1": "value1",\n  "key2": 2\n}');
+  await expect(widget.locator('[data-part="event-error"]')).toHaveText('');
+  await expect(invokeButton(widget)).toBeEnabled();
+});
+
+test('invalid configuration is explained with the engine rules and blocks Invoke (F28, F29, F114)', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  const errors = widget.locator('[data-part="config-errors"]');
+  await widget.getByLabel('Memory (MB)').fill('100');
+  await expect(errors).toContainText('Memory');
+  await expect(widget.getByLabel('Memory (MB)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(invokeButton(widget)).toBeDisabled();
+  await widget.getByLabel('Memory (MB)').fill('1769');
+  await widget.getByLabel('Timeout (s)').fill('901');
+  await expect(errors).toContainText('Timeout');
+  await widget.getByLabel('Timeout (s)').fill('30');
+  await widget.getByRole('button', { name: 'Add variable' }).click();
+  await widget.getByLabel('Variable 1 name').fill('AWS_REGION');
+  await widget.getByLabel('Variable 1 value').fill('eu-west-1');
+  await expect(errors).toContainText('AWS_REGION');
+  await expect(invokeButton(widget)).toBeDisabled();
+  await widget.getByRole('button', { name: 'Remove variable 1' }).click();
+  await expect(errors).toHaveText('');
+  await expect(invokeButton(widget)).toBeEnabled();
+});
+
+test('the sample event picker fills the event with a real event shape', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await widget.getByLabel('Template').selectOption('sqs');
+  await expect(widget.getByLabel('Event JSON')).toHaveValue(/"eventSource": "aws:sqs"/);
+  await widget.getByLabel('Template').selectOption('apigw-v2');
+  await expect(widget.getByLabel('Event JSON')).toHaveValue(/"routeKey"/);
+});
+
+test('Monaco is not requested before the page has loaded, then arrives lazily', async ({ page }) => {
+  const monacoRequests: string[] = [];
+  page.on('request', (r) => { if (/monaco|editor\.api|ts\.worker|editor\.worker/i.test(r.url())) monacoRequests.push(r.url()); });
+  await page.goto(LAB, { waitUntil: 'load' });
+  expect(monacoRequests).toEqual([]);
+  await waitForMonaco(page);
+  expect(monacoRequests.length).toBeGreaterThan(0);
+});
+
+test('if Monaco cannot load, a labelled textarea stays, says so, and still invokes JavaScript', async ({ page }) => {
+  await page.route(/\/_astro\/.*(monaco|editor\.api).*\.js$/, (route) => route.abort());
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await widget.getByLabel('Handler code').click();
+  await expect(widget).toHaveAttribute('data-editor', 'textarea', { timeout: 30_000 });
+  await expect(widget.locator('[data-part="notice"]')).toContainText('could not load');
+  await widget.getByLabel('Handler code').fill('export const handler = async () => ({ fallback: true });\n');
+  await invokeButton(widget).click();
+  await expect(widget.locator('[data-part="response"]')).toContainText('"fallback": true', { timeout: 30_000 });
+});
+
+test('a share link reproduces code, event and configuration in a fresh browser', async ({ page, browser }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  const code = 'export const handler = async (event) => ({ shared: event.n * 2 });\n';
+  await setCode(page, code);
+  await widget.getByLabel('Event JSON').fill('{ "n": 21 }');
+  await widget.getByLabel('Memory (MB)').fill('512');
+  await widget.getByLabel('Architecture').selectOption('arm64');
+  await widget.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await widget.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/#fc-lab=[A-Za-z0-9+\-$]+$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  const copy = consoleWidget(other);
+  await expect(copy.getByLabel('Event JSON')).toHaveValue('{ "n": 21 }');
+  await expect(copy.getByLabel('Memory (MB)')).toHaveValue('512');
+  await expect(copy.getByLabel('Architecture')).toHaveValue('arm64');
+  await expect.poll(async () => (await savedState(other))?.code).toBe(code);
+  await invokeButton(copy).click();
+  await expect(copy.locator('[data-part="response"]')).toContainText('"shared": 42', { timeout: 30_000 });
+  await fresh.close();
+});
+
+test('a mangled or oversized share link shows a message and the defaults, never a crash', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${LAB}#fc-lab=N4IgLgFgpgtgziAXCAjAOgGwHYCs`);
+  const widget = consoleWidget(page);
+  await expect(widget.locator('[data-part="notice"]')).toContainText('damaged');
+  await expect(widget.getByLabel('Memory (MB)')).toHaveValue('128');
+  await expect(widget.locator('[data-part="code"]')).toHaveValue(/export const handler/);
+
+  await page.goto(`${LAB}#fc-lab=${'A'.repeat(40_000)}`);
+  await page.reload();
+  await expect(consoleWidget(page).locator('[data-part="notice"]')).toContainText('too long');
+  expect(errors).toEqual([]);
+});
+
+test('reload keeps edits; reset brings back the original', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  const code = 'export const handler = async () => "kept after reload";\n';
+  await setCode(page, code);
+  await widget.getByLabel('Timeout (s)').fill('7');
+  await expect.poll(async () => (await savedState(page))?.code).toBe(code);
+  await page.reload();
+  const again = consoleWidget(page);
+  await expect(again.getByLabel('Timeout (s)')).toHaveValue('7');
+  await waitForMonaco(page);
+  await expect(again.locator('.monaco-editor .view-lines')).toContainText(/kept.after.reload/);
+  await again.getByRole('button', { name: 'Reset to original' }).click();
+  await expect(again.getByLabel('Timeout (s)')).toHaveValue('3');
+  await expect(again.locator('.monaco-editor .view-lines')).toContainText(/let.invocations.=.0/);
+  expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBeNull();
+});
+
+test('the console passes axe before and after an invocation, and fits a 360 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await waitForMonaco(page);
+  const scan = async () => (await new AxeBuilder({ page }).include('function-console').analyze()).violations;
+  expect(await scan()).toEqual([]);
+  await invokeButton(widget).click();
+  await expect(widget.locator('[data-part="logs"]')).toContainText('REPORT', { timeout: 30_000 });
+  expect(await scan()).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the console can be driven from the keyboard alone', async ({ page }) => {
+  await page.goto(LAB);
+  const widget = consoleWidget(page);
+  await widget.getByLabel('Event JSON').focus();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(widget.locator('[data-part="logs"]')).toContainText('REPORT', { timeout: 30_000 });
+  await expect(widget.locator('[data-part="status"]')).toContainText('#1');
+});
