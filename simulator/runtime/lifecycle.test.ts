@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { codeSpec, createFakeHost, harness } from './testing/fake-host';
+
+const ID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\t/;
+const counter = `let invocations = 0;
+export const handler = async () => { invocations++; return { invocations }; };`;
+
+describe('execution environment lifecycle', () => {
+  test('module scope runs once per environment: a counter grows across warm invokes and restarts in a new environment', async () => {
+    const a = harness(codeSpec(counter));
+    expect(await a.init()).toEqual({ status: 'success', response: null });
+    expect(await a.invoke()).toEqual({ status: 'success', response: { invocations: 1 } });
+    expect(await a.invoke()).toEqual({ status: 'success', response: { invocations: 2 } });
+    const b = harness(codeSpec(counter), {}, a.fake);
+    await b.init();
+    expect(await b.invoke()).toEqual({ status: 'success', response: { invocations: 1 } });
+    expect(await a.invoke()).toEqual({ status: 'success', response: { invocations: 3 } });
+    a.destroy(); b.destroy();
+  });
+
+  test('console lines use the Node runtime format: undefined request id during init, the request id after, newlines as \\r (F120)', async () => {
+    const h = harness(codeSpec(`console.log('cold');
+export const handler = async () => { console.log('a\\nb'); console.warn('w'); console.error('e', { x: 1 }); console.info('i'); return 1; };`));
+    await h.init();
+    await h.invoke({}, 'c0ffee00-0000-4000-8000-000000000001');
+    const lines = h.fake.logs.map((l) => l.message);
+    expect(lines[0]).toMatch(ID);
+    expect(lines[0].split('\t').slice(1)).toEqual(['undefined', 'INFO', 'cold']);
+    expect(lines.slice(1).map((l) => l.split('\t').slice(1).join('\t'))).toEqual([
+      'c0ffee00-0000-4000-8000-000000000001\tINFO\ta\rb',
+      'c0ffee00-0000-4000-8000-000000000001\tWARN\tw',
+      'c0ffee00-0000-4000-8000-000000000001\tERROR\te { x: 1 }',
+      'c0ffee00-0000-4000-8000-000000000001\tINFO\ti',
+    ]);
+    h.destroy();
+  });
+
+  test('a 200 ms virtual sleep takes exactly 200 virtual ms and getRemainingTimeInMillis counts down against the deadline (F111)', async () => {
+    const h = harness(codeSpec(`export const handler = async (event, context) => {
+  const before = context.getRemainingTimeInMillis();
+  const t0 = Date.now();
+  await new Promise((r) => setTimeout(r, 200));
+  return { before, after: context.getRemainingTimeInMillis(), sleptMs: Date.now() - t0 };
+};`));
+    await h.init();
+    const start = h.fake.now();
+    expect(await h.invoke()).toEqual({ status: 'success', response: { before: 3000, after: 2800, sleptMs: 200 } });
+    expect(h.fake.now() - start).toBe(200);
+    h.destroy();
+  });
+
+  test('a 5 s sleep under a 3 s timeout never answers: the deadline resets the environment (F133, F06)', async () => {
+    const h = harness(codeSpec(`let n = 0;
+export const handler = async (event) => { n++; await new Promise((r) => setTimeout(r, event.sleepMs)); return n; };`));
+    await h.init();
+    expect(await h.invoke({ sleepMs: 200 })).toEqual({ status: 'success', response: 1 });
+    expect(await h.invoke({ sleepMs: 5000 })).toEqual({ status: 'timeout' });
+    await h.init();
+    expect(await h.invoke({ sleepMs: 200 })).toEqual({ status: 'success', response: 1 });
+    h.destroy();
+  });
+
+  test('an infinite loop is stopped by the watchdog and the deadline then resets the environment', async () => {
+    const h = harness(codeSpec(`let n = 0;
+export const handler = async (event) => { n++; if (event.spin) { while (true) {} } return n; };`), { watchdogMs: 300 });
+    await h.init();
+    expect(await h.invoke({ spin: false })).toEqual({ status: 'success', response: 1 });
+    expect(await h.invoke({ spin: true })).toEqual({ status: 'timeout' });
+    await h.init();
+    expect(await h.invoke({ spin: false })).toEqual({ status: 'success', response: 1 });
+    h.destroy();
+  });
+
+  test('top-level await finishes before the first invoke, on virtual time (F105)', async () => {
+    const h = harness(codeSpec(`const config = await new Promise((r) => setTimeout(() => r({ loadedAt: Date.now() }), 500));
+export const handler = async () => config;`, { epochMs: 0 }));
+    expect(await h.init()).toEqual({ status: 'success', response: null });
+    expect(h.fake.now()).toBe(500);
+    expect(await h.invoke()).toEqual({ status: 'success', response: { loadedAt: 500 } });
+    h.destroy();
+  });
+
+  test('a timer left pending when an async handler returns fires during the next invocation, not while frozen (F09)', async () => {
+    const h = harness(codeSpec(`export const handler = async (event) => {
+  if (event.first) setTimeout(() => console.log('late timer'), 5000);
+  return 'ok';
+};`));
+    await h.init();
+    await h.invoke({ first: true }, 'req-1');
+    expect(h.fake.pending()).toBe(0); // frozen: nothing scheduled for the idle gap
+    await h.fake.run(() => false, 60_000);
+    expect(h.fake.logs.some((l) => l.message.includes('late timer'))).toBe(false);
+    h.fake.host.schedule(60_000, () => {});
+    await h.fake.run(() => false);
+    await h.invoke({}, 'req-2');
+    const late = h.fake.logs.find((l) => l.message.includes('late timer'));
+    expect(late?.message.split('\t')[1]).toBe('req-2');
+    h.destroy();
+  });
+
+  test('two environments never share globals', async () => {
+    const fake = createFakeHost();
+    const src = `export const handler = async () => { globalThis.seen = (globalThis.seen ?? 0) + 1; return globalThis.seen; };`;
+    const a = harness(codeSpec(src), {}, fake);
+    const b = harness(codeSpec(src, { logStreamName: '2026/01/01/[$LATEST]ffffffffffffffffffffffffffffffff' }), {}, fake);
+    await a.init(); await b.init();
+    expect(await a.invoke()).toEqual({ status: 'success', response: 1 });
+    expect(await a.invoke()).toEqual({ status: 'success', response: 2 });
+    expect(await b.invoke()).toEqual({ status: 'success', response: 1 });
+    a.destroy(); b.destroy();
+  });
+});
