@@ -127,8 +127,10 @@ export class Player {
 
   private simulateTo(t: number): void {
     if (this.busy || this.error) return;
-    const target = Math.min(t + this.options.lookaheadMs, this.options.maxVirtualMs);
-    if (target <= this.horizonMs && this.horizonMs > 0) return;
+    const needed = Math.min(t + this.options.lookaheadMs, this.options.maxVirtualMs);
+    if (needed <= this.horizonMs && this.horizonMs > 0) return;
+    // Run a further lookahead at once: reading result() copies the trace, so do it rarely.
+    const target = Math.min(needed + this.options.lookaheadMs, this.options.maxVirtualMs);
     let ran: void | Promise<void>;
     try {
       ran = this.sim.runUntil(target);

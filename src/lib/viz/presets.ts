@@ -63,3 +63,17 @@ export const PRESETS: Preset[] = [
 ];
 
 export const DEFAULT_PRESET = PRESETS[0];
+
+/** Presets the engine in this build accepts (a source not built yet is left out, with a build warning). */
+export function runnablePresets<T>(parse: (input: unknown) => T): { id: string; label: string; scenario: T }[] {
+  const out: { id: string; label: string; scenario: T }[] = [];
+  for (const p of PRESETS) {
+    try {
+      out.push({ ...p, scenario: parse(p.scenario) });
+    } catch (err) {
+      console.warn(`[viz] preset ${p.id} left out: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (!out.length) throw new Error('no playground preset is a valid scenario');
+  return out;
+}
