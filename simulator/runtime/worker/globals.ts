@@ -62,7 +62,7 @@ export function installGlobals(rt: any): void {
   const blocked = ['XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches',
     'BroadcastChannel', 'MessageChannel', 'MessagePort', 'Worker', 'SharedWorker', 'postMessage', 'onmessage',
     'onmessageerror', 'close', 'navigator', 'localStorage', 'sessionStorage', 'requestAnimationFrame',
-    'WebTransport', 'RTCPeerConnection', 'FileSystemHandle', 'CookieStore', 'cookieStore', 'Atomics', 'SharedArrayBuffer'];
+    'WebTransport', 'RTCPeerConnection', 'require', 'module', 'exports', '__filename', '__dirname', 'FileSystemHandle', 'CookieStore', 'cookieStore', 'Atomics', 'SharedArrayBuffer'];
   for (const name of blocked) {
     for (let o = g; o; o = Object.getPrototypeOf(o)) {
       const d = Object.getOwnPropertyDescriptor(o, name);

@@ -39,7 +39,7 @@ export function makeLoader(deps: {
     if (fileName && /\.cjs$/.test(fileName)) return false;
     // The contract: ESM when the file uses import/export statements, else CommonJS.
     const stripped = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\])\/\/.*$/gm, '$1');
-    return /(^|[;\n}])\s*(import\s*[\w${*'"]|import\s*\.\s*meta|export\s*[\w${*])/.test(stripped);
+    return /(^|[;\n}])\s*(import(\s+[\w$]|\s*[{*'"]|\s*\.\s*meta)|export(\s+[\w$]|\s*[{*]))/.test(stripped);
   }
 
   function missingEsm(spec: string, file: string): Error {
@@ -56,6 +56,8 @@ export function makeLoader(deps: {
   }
 
   const shimUrls: Record<string, string> = {};
+  let userUrl = '';
+  let userFile = '/var/task/index.mjs';
   function shimUrl(spec: string): string {
     if (!shimUrls[spec]) {
       const names = Object.keys(deps.modules[spec]).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
@@ -82,6 +84,7 @@ export function makeLoader(deps: {
     if (firstMissing) throw firstMissing; // Node fails at link time, before any module code runs
     const begin = `globalThis[Symbol.for(${JSON.stringify(deps.beginKey.description)})]();`;
     const url = deps.moduleUrl(begin + rewritten);
+    userUrl = url;
     deps.setLoading(true);
     try {
       return await deps.importUrl(url);
@@ -132,6 +135,7 @@ export function makeLoader(deps: {
       throw runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${h.module}'\nRequire stack:\n- /var/runtime/index.mjs`);
     }
     const file = `/var/task/${expected}${esm ? '.mjs' : '.js'}`;
+    userFile = file;
     let exports: any;
     try {
       exports = esm ? await loadEsm(cfg.source, file) : loadCjs(cfg.source, file);
@@ -148,5 +152,5 @@ export function makeLoader(deps: {
     return { fn, file };
   }
 
-  return { load, dynamicImport, parseHandler, isEsm };
+  return { load, dynamicImport, parseHandler, isEsm, userUrl: () => userUrl, userFile: () => userFile };
 }

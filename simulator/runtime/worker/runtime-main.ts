@@ -31,7 +31,6 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
   let current: any = null; // the invocation in flight
   let beforeExit: null | (() => void) = null;
   let handlerFn: any = null;
-  let handlerFile = '/var/task/index.mjs';
   let rng = 1;
   let nextCallId = 1;
   const pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
@@ -78,7 +77,12 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
   };
 
   // ---- errors in the Node runtime's shapes (F126, F127)
-  function cleanStack(s: string) { return s.split('\n').filter((l) => !/lambda-lab\.|runtimeMain|at check \(|at runOne/.test(l)).join('\n'); }
+  // Stacks show the handler file as Lambda would (/var/task/...), without the simulator's frames.
+  function cleanStack(s: string) {
+    const url = loader.userUrl();
+    const text = url ? s.split(url).join('file://' + loader.userFile()) : s;
+    return text.split('\n').filter((l) => !/^\s+at /.test(l) || l.includes('/var/task/')).join('\n');
+  }
   function isErrorLike(e: any) {
     return e instanceof Error || (e && typeof e.name === 'string' && typeof e.message === 'string' && typeof e.stack === 'string' && e.name && e.message && e.stack);
   }
@@ -250,7 +254,6 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
     try {
       const loaded = await loader.load({ handler: c.handler, source: c.source, fileName: c.fileName });
       handlerFn = loaded.fn;
-      handlerFile = loaded.file;
       const isAsync = handlerFn.constructor && handlerFn.constructor.name === 'AsyncFunction';
       const streaming = handlerFn[Symbol.for('aws.lambda.runtime.handler.streaming')] === 'response';
       if (c.callbacksRemoved && handlerFn.length >= 3 && !streaming) { // F108: nodejs24.x
