@@ -243,7 +243,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
   async function start(c: any) {
     cfg = c;
     rng = c.seed | 0;
-    startMs = c.nowMs;
+    startMs = now();
     buildEnv(c);
     if (c.env.AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA !== '1' && c.env.AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA !== 'true') {
       awslambda = (globalThis as any).awslambda = {
