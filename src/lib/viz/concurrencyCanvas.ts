@@ -41,8 +41,8 @@ export function concurrencyScaleMax(peak: number, lines: LimitLine[]): number {
 
 export function drawConcurrency(ctx: CanvasRenderingContext2D, d: ConcurrencyDraw): number {
   const { palette, fontPx } = d;
-  const left = fontPx * 3.2;
-  const right = d.width - 8;
+  const left = Math.ceil(fontPx * 3.2);
+  const right = d.width - Math.ceil(fontPx * 2);
   const top = fontPx + 8;
   const bottom = d.height - fontPx - 14;
   const columns = Math.max(1, Math.floor(right - left));

@@ -26,11 +26,12 @@ export const MAX_ROW_PX = 22;
 
 export function timelineLayout(rowCount: number, width: number, maxPlotHeight: number, fromMs: number, toMs: number, fontPx: number): TimelineLayout {
   const axisHeight = fontPx + 12;
-  const left = 4;
+  // Same plot edges as the concurrency chart, so both cursors line up.
+  const left = Math.ceil(fontPx * 3.2);
   const rows = Math.max(1, rowCount);
   const rowHeight = Math.min(MAX_ROW_PX, Math.max(0.25, maxPlotHeight / rows));
   const height = Math.ceil(rows * rowHeight) + axisHeight + 4;
-  return { width, height, left, top: 2, rowHeight, plotWidth: width - left * 2, axisHeight, fromMs, toMs, fontPx };
+  return { width, height, left, top: 2, rowHeight, plotWidth: width - left - Math.ceil(fontPx * 2), axisHeight, fromMs, toMs, fontPx };
 }
 
 export function timeToX(layout: TimelineLayout, t: number): number {

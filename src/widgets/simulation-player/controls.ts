@@ -34,7 +34,7 @@ export class Controls {
       const seed = Number(this.seedInput.value);
       if (Number.isInteger(seed) && seed >= 0) actions.setSeed(seed);
     });
-    this.presenterButton = button('Presenter mode', '⛶ Present', 'F', () => actions.togglePresenter());
+    this.presenterButton = button('Presenter mode', 'Present', 'F', () => actions.togglePresenter());
     this.presenterButton.setAttribute('aria-pressed', 'false');
     this.scrubber = h('input', { type: 'range', min: 0, max: 1, step: 1, value: 0, class: 'lsp-scrubber', 'aria-label': 'Virtual time: drag to travel back and forth over what has been simulated' });
     this.scrubber.addEventListener('input', () => {
@@ -45,8 +45,8 @@ export class Controls {
       'div',
       { class: 'lsp-controls', role: 'toolbar', 'aria-label': 'Player controls' },
       this.playButton,
-      button('Step back to the previous event', '⏮', 'ArrowLeft', () => this.player().stepBack()),
-      button('Step to the next event', '⏭', 'ArrowRight', () => this.player().stepForward()),
+      button('Step back to the previous event', '◀ Back', 'ArrowLeft', () => this.player().stepBack()),
+      button('Step to the next event', 'Step ▶', 'ArrowRight', () => this.player().stepForward()),
       button('Slower', '−', '-', () => this.player().slower()),
       this.speedOut,
       button('Faster', '+', '+', () => this.player().faster()),
@@ -62,7 +62,7 @@ export class Controls {
     const label = p.playing ? 'Pause' : 'Play';
     if (this.playButton.getAttribute('aria-label') !== label) {
       this.playButton.setAttribute('aria-label', label);
-      this.playButton.textContent = p.playing ? '⏸ Pause' : '▶ Play';
+      this.playButton.textContent = p.playing ? '❚❚ Pause' : '▶ Play';
     }
     this.speedOut.textContent = `${p.speed}×`;
     const max = Math.round(p.endMs ?? p.horizonMs);

@@ -25,7 +25,7 @@ export class FlowView {
 
   constructor(private player: () => Player, private sourceInfo: (label: string) => SourceInfo | undefined) {
     this.figure = new ChartFigure('flows', 'How requests flow');
-    this.boards = h('div', { class: 'lsp-flows' });
+    this.boards = h('div', { class: 'lsp-flow-boards' });
     this.figure.body.append(this.boards);
   }
 

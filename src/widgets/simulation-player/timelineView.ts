@@ -33,6 +33,7 @@ export class TimelineView {
     this.canvas.addEventListener('mouseleave', () => this.showDetail(this.focused));
     this.canvas.addEventListener('click', (e) => this.pick(e));
     this.canvas.addEventListener('keydown', (e) => this.key(e));
+    this.showDetail(undefined);
   }
 
   draw(t: number, fromMs: number, toMs: number, width: number, palette: Palette, fontPx: number, maxPlotHeight: number): void {
