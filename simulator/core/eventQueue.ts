@@ -4,12 +4,14 @@
 
 export class TimedEvent {
   /** Cleared on cancel (lazy deletion: the entry stays in the heap until popped). */
-  fn: (() => void) | null;
+  fn: ((arg: any) => void) | null;
   constructor(
     readonly timeMs: number,
     /** priority * 2^44 + sequence number: ties at the same ms keep priority, then FIFO. */
     readonly key: number,
-    fn: () => void,
+    fn: (arg: any) => void,
+    /** Passed to fn: lets hot paths schedule a shared function instead of a fresh closure. */
+    readonly arg: unknown,
     readonly background: boolean,
   ) {
     this.fn = fn;

@@ -23,7 +23,12 @@ export class Scheduler {
 
   /** Schedules fn at atMs (clamped to now); returns the event for cancelEvent. */
   at(atMs: number, fn: () => void, priority = PRIORITY_NORMAL, background = false): TimedEvent {
-    const ev = new TimedEvent(atMs > this.nowMs ? atMs : this.nowMs, priority * PRIORITY_SPAN + this.seq++, fn, background);
+    return this.atWith(atMs, fn, undefined, priority, background);
+  }
+
+  /** Schedules fn(arg) at atMs: no closure per event on hot paths. */
+  atWith<T>(atMs: number, fn: (arg: T) => void, arg: T, priority = PRIORITY_NORMAL, background = false): TimedEvent {
+    const ev = new TimedEvent(atMs > this.nowMs ? atMs : this.nowMs, priority * PRIORITY_SPAN + this.seq++, fn, arg, background);
     this.queue.push(ev);
     if (!background) this.foreground++;
     return ev;
@@ -78,7 +83,7 @@ export class Scheduler {
       if (!ev.background) this.foreground--;
       this.nowMs = ev.timeMs;
       this.stepCount++;
-      fn();
+      fn(ev.arg);
       return true;
     }
   }

@@ -14,14 +14,18 @@ import type { FunctionStats } from './recorder';
 /** F28: 1,769 MB = 1 vCPU; single-threaded work gains nothing above it. */
 export const ONE_VCPU_MEMORY_MB = 1769;
 
-export interface ActiveInvocation {
-  requestId: string;
-  startMs: number;
-  coldStart: boolean;
-  initDurationMs?: number;
-  call: import('../sources/types').InvokeCall;
+export class ActiveInvocation {
   /** Model handlers: the end event; code handlers: the timeout timer. */
-  timer: TimedEvent | null;
+  timer: TimedEvent | null = null;
+  /** Model handlers: how the invocation ends, decided when it starts. */
+  end: import('./invocationEnd').InvocationEnd | null = null;
+  constructor(
+    readonly requestId: string,
+    readonly startMs: number,
+    readonly coldStart: boolean,
+    readonly initDurationMs: number | undefined,
+    readonly call: import('../sources/types').InvokeCall,
+  ) {}
 }
 
 export class Environment {
@@ -100,6 +104,8 @@ export class FunctionRuntime {
   envCounter = 0;
   reclaimTimer: TimedEvent | null = null;
   readonly placement: PlacementContext;
+  /** The service this function lives in (set by LambdaService). */
+  service!: import('./lambdaService').LambdaService;
   cpuStretch = 1;
   memoryUsedMB = 0;
   initDist = { mu: 0, sigma: 0 };

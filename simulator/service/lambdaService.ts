@@ -11,9 +11,9 @@ import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec,
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
-import { Environment, FunctionRuntime } from './functionRuntime';
+import { ActiveInvocation, Environment, FunctionRuntime } from './functionRuntime';
 import type { Recorder } from './recorder';
-import { logStreamName } from './logFormat';
+import { logStreamName, startLine } from './logFormat';
 import { beginModelInit, runModelInvocation } from './modelHandler';
 import { beginCodeInit, runCodeInvocation, destroyCode } from './codeHandler';
 import { finishInvocation, type InvocationEnd } from './invocationEnd';
@@ -53,8 +53,9 @@ export class LambdaService implements LambdaServiceApi {
     this.idRng = rng.derive('ids');
     for (const spec of specs) {
       const stats = recorder.stats.get(spec.name)!;
-      this.functions.set(spec.name, new FunctionRuntime(spec, stats, rng.derive(`function:${spec.name}`),
-        config.scalingEnvironments, config.scalingWindowMs));
+      const fn = new FunctionRuntime(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
+      fn.service = this;
+      this.functions.set(spec.name, fn);
     }
     this.updateUnreservedLimit();
   }
@@ -186,11 +187,9 @@ export class LambdaService implements LambdaServiceApi {
     }
     env.record.invocations++;
     env.coldPending = false;
-    env.current = {
-      requestId, startMs: now, coldStart, initDurationMs: coldStart ? env.initDurationMs : undefined, call, timer: null,
-    };
+    env.current = new ActiveInvocation(requestId, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
     const fn = env.fn;
-    this.recorder.log(now, fn.spec.name, env.record.logStream, `START RequestId: ${requestId} Version: $LATEST`); // F116
+    if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId)); // F116
     call.onStart?.({ requestId, startMs: now, coldStart });
     if (this.emit) {
       this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });

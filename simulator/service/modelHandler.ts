@@ -78,19 +78,22 @@ export function runModelInvocation(service: LambdaService, env: Environment, sup
   runMs = round2(runMs);
   const crashed = h.crashRate !== undefined && h.crashRate > 0 && fn.rng.float() < h.crashRate;
   const failed = !crashed && h.errorRate !== undefined && h.errorRate > 0 && fn.rng.float() < h.errorRate;
-  const sched = service.scheduler;
   const call = inv.call;
+  let endMs = inv.startMs + runMs;
   if (runMs > fn.spec.timeoutMs) {
-    inv.timer = sched.at(inv.startMs + fn.spec.timeoutMs, () => service.endInvocation(env, { status: 'timeout', call }));
+    endMs = inv.startMs + fn.spec.timeoutMs;
+    inv.end = { status: 'timeout', call };
   } else if (crashed) {
-    inv.timer = sched.at(inv.startMs + runMs, () =>
-      service.endInvocation(env, { status: 'crash', call, errorType: 'Runtime.ExitError', exitError: 'exit status 1' }));
+    inv.end = { status: 'crash', call, errorType: 'Runtime.ExitError', exitError: 'exit status 1' };
   } else if (failed) {
-    inv.timer = sched.at(inv.startMs + runMs, () => service.endInvocation(env, {
-      status: 'error', call, errorType: 'Error', errorMessage: MODEL_ERROR_MESSAGE, trace: MODEL_TRACE, logError: true,
-    }));
+    inv.end = { status: 'error', call, errorType: 'Error', errorMessage: MODEL_ERROR_MESSAGE, trace: MODEL_TRACE, logError: true };
   } else {
-    const response = h.response !== undefined ? h.response : call.modelDefaultResponse ?? null;
-    inv.timer = sched.at(inv.startMs + runMs, () => service.endInvocation(env, { status: 'success', call, response }));
+    inv.end = { status: 'success', call, response: h.response !== undefined ? h.response : call.modelDefaultResponse ?? null };
   }
+  inv.timer = service.scheduler.atWith(endMs, endModelInvocation, env);
+}
+
+/** Shared by every model invocation's end event (no closure per invocation). */
+function endModelInvocation(env: Environment): void {
+  env.fn.service.endInvocation(env, env.current!.end!);
 }

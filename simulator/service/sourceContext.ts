@@ -35,16 +35,16 @@ export function createSourceContext(
     startArrivals(onArrival) {
       const stream = createArrivalStream(spec.arrivals, scenario.durationMs, rng.derive('arrivals'));
       let index = 0;
-      const next = (): void => {
-        const t = stream.next();
-        if (t < 0) return;
-        scheduler.at(t, () => {
-          const i = index++;
-          next(); // the following arrival is queued before this one's work (same-ms rule)
-          onArrival(t, i);
-        }, PRIORITY_ARRIVAL);
+      // One arrival is queued at a time; the next is queued before this one's work runs, so
+      // arrivals at the same ms all come before any other work at that ms.
+      const fire = (t: number): void => {
+        const i = index++;
+        const next = stream.next();
+        if (next >= 0) scheduler.atWith(next, fire, next, PRIORITY_ARRIVAL);
+        onArrival(t, i);
       };
-      next();
+      const first = stream.next();
+      if (first >= 0) scheduler.atWith(first, fire, first, PRIORITY_ARRIVAL);
     },
     payload: (i) => (payloads && payloads.length ? payloads[i % payloads.length] : fallback),
     createRequest(init) {

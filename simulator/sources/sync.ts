@@ -5,7 +5,7 @@ import { payloadText } from './events/encoding';
 import type { ApiGatewaySourceSpec } from '../scenario/types';
 import { epochMsOf } from '../scenario/defaults';
 import type { RequestRecord } from '../trace/records';
-import { registerSource, type InvokeOutcome, type SourceContext } from './types';
+import { registerSource, type InvokeCall, type InvokeOutcome, type SourceContext } from './types';
 
 /** F93: REST API integration timeout (default and maximum without a quota increase). */
 export const API_GATEWAY_TIMEOUT_MS = 29_000;
@@ -23,15 +23,23 @@ registerSource('api-gateway', (ctx) => ({
   arrive: (payload) => invokeThroughApiGateway(ctx, payload === undefined ? null : payloadText(payload)),
 }));
 
+/** One RequestResponse call; a class so the hot path allocates no closure per request. */
+class RequestResponseCall implements InvokeCall {
+  readonly invocationType = 'RequestResponse' as const;
+  readonly requests: RequestRecord[];
+  readonly function: string;
+  constructor(private readonly ctx: SourceContext, private readonly request: RequestRecord, readonly event: unknown) {
+    this.requests = [request];
+    this.function = ctx.spec.function;
+  }
+  onDone(o: InvokeOutcome): void {
+    finishSync(this.ctx, this.request, o);
+  }
+}
+
 function invokeRequestResponse(ctx: SourceContext, payload: unknown): RequestRecord {
   const request = ctx.createRequest();
-  ctx.service.invoke({
-    function: ctx.spec.function,
-    event: payload,
-    requests: [request],
-    invocationType: 'RequestResponse',
-    onDone: (o) => finishSync(ctx, request, o),
-  });
+  ctx.service.invoke(new RequestResponseCall(ctx, request, payload));
   return request;
 }
 

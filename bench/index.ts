@@ -1,0 +1,48 @@
+// `npm run bench`: runs every registered benchmark in its own Node process (fresh heap) and
+// prints simulated invocations per second of wall time and the peak heap seen.
+// To add benchmarks: export `benchmarks: Benchmark[]` from a file in bench/ and add ONE line
+// to SUITES below.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Benchmark } from './types';
+
+const SUITES: Record<string, () => Promise<{ benchmarks: Benchmark[] }>> = {
+  engine: () => import('./engine'),
+};
+
+async function runOne(suite: string, index: number): Promise<void> {
+  const bench = (await SUITES[suite]()).benchmarks[index];
+  let peak = process.memoryUsage().heapUsed;
+  const sampleHeap = () => {
+    const used = process.memoryUsage().heapUsed;
+    if (used > peak) peak = used;
+  };
+  const t0 = performance.now();
+  const { invocations, note } = await bench.run(sampleHeap);
+  const wallMs = performance.now() - t0;
+  sampleHeap();
+  console.log(JSON.stringify({ invocations, wallMs, peakHeapMB: peak / 2 ** 20, note }));
+}
+
+async function main(): Promise<void> {
+  const [, , suiteArg, indexArg] = process.argv;
+  if (suiteArg !== undefined && indexArg !== undefined) return runOne(suiteArg, Number(indexArg));
+  const self = fileURLToPath(import.meta.url);
+  for (const [suite, load] of Object.entries(SUITES)) {
+    const { benchmarks } = await load();
+    for (let i = 0; i < benchmarks.length; i++) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', self, suite, String(i)], { encoding: 'utf8' });
+      const line = child.stdout.trim().split('\n').pop() ?? '';
+      if (child.status !== 0 || !line.startsWith('{')) {
+        console.log(`${benchmarks[i].name}\n  FAILED (exit ${child.status}): ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        continue;
+      }
+      const r = JSON.parse(line) as { invocations: number; wallMs: number; peakHeapMB: number; note?: string };
+      const rate = Math.round(r.invocations / (r.wallMs / 1000)).toLocaleString('en-US');
+      console.log(`${benchmarks[i].name}\n  ${r.invocations.toLocaleString('en-US')} invocations in ${(r.wallMs / 1000).toFixed(2)} s wall` +
+        ` = ${rate} invocations/s, peak heap ${r.peakHeapMB.toFixed(0)} MB${r.note ? `\n  ${r.note}` : ''}`);
+    }
+  }
+}
+
+await main();
