@@ -36,7 +36,6 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   let wakeAtMs: number | null = null;
   let request: InvokeRequest | null = null;
   let pendingInvoke: InvokeRequest | null = null;
-  let initFailure: Outcome | null = null;
   const config = workerConfig(spec);
 
   function armWatchdog(ms: number) {
@@ -153,7 +152,6 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     failInit(outcome, m.atMs);
   }
   function failInit(outcome: Outcome, atMs?: number) {
-    initFailure = outcome;
     phase = 'exited'; // the runtime exits after /runtime/init/error (F100, F131)
     stopWorker();
     const next = pendingInvoke;
@@ -207,6 +205,14 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     stopWorker();
   }
 
+  /** Module code starts after the platform's extension and runtime init (F22), in virtual time. */
+  function beginInit() {
+    const delayMs = Math.max(0, spec.platformInitMs || 0);
+    if (delayMs === 0) { startWorker(); return; }
+    const gen = ++generation;
+    wakeId = host.schedule(host.now() + delayMs, () => { wakeId = null; if (gen === generation && phase === 'init') startWorker(); });
+  }
+
   function startInvocation(r: InvokeRequest) {
     phase = 'invoking';
     request = r;
@@ -219,13 +225,13 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     init() {
       if (phase !== 'new') return;
       phase = 'init';
-      startWorker();
+      beginInit();
     },
     invoke(r: InvokeRequest) {
       if (phase === 'dead') return;
       if (phase === 'frozen') { startInvocation(r); return; }
       pendingInvoke = r;
-      if (phase === 'exited' || phase === 'new') { phase = 'init'; initFailure = null; startWorker(); }
+      if (phase === 'exited' || phase === 'new') { phase = 'init'; beginInit(); }
     },
     destroy(reason) {
       void reason;
