@@ -1,0 +1,269 @@
+// The SQS event source mapping (F72-F80): Lambda long-polls the queue with a few pollers,
+// scales the number of concurrent batches while a backlog lasts, invokes the function
+// synchronously with each batch, deletes what succeeded and lets the rest reappear after the
+// visibility timeout, until the queue's redrive policy moves it to the DLQ.
+import type { SqsSourceSpec } from '../scenario/types';
+import { payloadText, randomIamId, utf8Length, uuid } from './events/encoding';
+import { buildSqsEvent } from './events/sqs';
+import { nextAsyncBackoffMs } from './asyncDispatcherMachine';
+import { eventContextFor, startEpochMs } from './sourceClock';
+import { SqsQueue, SQS_RETENTION_MS, type SqsMessage } from './sqsQueue';
+import { sqsPollerTable, type SqsPollerEvent, type SqsPollerState } from './sqsPollerMachine';
+import { sqsFailedMessages } from './sqsBatchResponse';
+import { SqsQueueMetrics } from './sqsQueueMetrics';
+import type { InvokeCall, InvokeOutcome, SourceContext, SourceFactory } from './types';
+
+/** F73: default batch size 10. F60/F76: at most 1,000 concurrent batches. F75: start with 5. */
+export const SQS_DEFAULT_BATCH_SIZE = 10;
+export const SQS_MAX_CONCURRENT_BATCHES = 1_000;
+export const SQS_INITIAL_CONCURRENT_BATCHES = 5;
+/** F75: up to 300 more concurrent batches per minute while messages wait: one per 200 ms. */
+export const SQS_SCALE_UP_STEP_MS = 200;
+/** SQS's default visibility timeout, 30 s (SQS API reference, CreateQueue). */
+export const SQS_DEFAULT_VISIBILITY_TIMEOUT_MS = 30_000;
+/** F72: a batch holds at most 6 MB of payload. */
+const BATCH_BYTE_LIMIT = 6 * 1024 * 1024;
+
+interface Lane {
+  state: SqsPollerState;
+  batch: SqsMessage[];
+  receivedMs: number;
+  backoffMs: number;
+}
+
+/**
+ * F78: the batch stays hidden for the queue's visibility timeout; if the batching window plus
+ * the function timeout exceed it, Lambda uses window + timeout + 30 s instead.
+ */
+export function effectiveVisibilityTimeoutMs(visibilityTimeoutMs: number, windowMs: number, functionTimeoutMs: number): number {
+  return windowMs + functionTimeoutMs > visibilityTimeoutMs ? windowMs + functionTimeoutMs + 30_000 : visibilityTimeoutMs;
+}
+
+export class SqsEventSourceMapping {
+  private readonly queue = new SqsQueue();
+  private readonly metrics: SqsQueueMetrics;
+  private readonly lanes: Lane[] = [];
+  private readonly spec: SqsSourceSpec;
+  private readonly fn: string;
+  private readonly batchSize: number;
+  private readonly windowMs: number;
+  private readonly cap: number;
+  private readonly minimum: number;
+  private readonly visibilityMs: number;
+  private readonly senderId: string;
+  private readonly queueName: string;
+  private readonly failureRng: () => number;
+  private target: number;
+  private busy = 0;
+  private windowDueMs = -1;
+  private pumpScheduled = false;
+  private scaleTickScheduled = false;
+  private throttledSinceTick = false;
+
+  constructor(private readonly src: SourceContext) {
+    this.spec = src.spec as SqsSourceSpec;
+    this.fn = this.spec.function;
+    this.batchSize = this.spec.batchSize ?? SQS_DEFAULT_BATCH_SIZE;
+    this.windowMs = this.spec.maximumBatchingWindowMs ?? 0;
+    this.cap = this.spec.maximumConcurrency ?? SQS_MAX_CONCURRENT_BATCHES;
+    this.minimum = Math.min(SQS_INITIAL_CONCURRENT_BATCHES, this.cap);
+    this.target = this.minimum;
+    this.visibilityMs = effectiveVisibilityTimeoutMs(
+      this.spec.visibilityTimeoutMs ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_MS, this.windowMs, src.functionSpec(this.fn).timeoutMs);
+    const ids = eventContextFor(src).rng;
+    this.senderId = randomIamId(ids, 'AIDA');
+    this.queueName = `${this.fn}-queue`;
+    const failures = src.rng.derive('batch-item-failures');
+    this.failureRng = () => failures.float();
+    this.metrics = new SqsQueueMetrics(src, this.fn, this.queue);
+  }
+
+  start(): void {
+    this.src.startArrivals((timeMs, index) => this.send(timeMs, index));
+  }
+
+  private send(timeMs: number, index: number): void {
+    const body = this.src.spec.payloads?.length ? payloadText(this.src.payload(index)) : JSON.stringify({ messageNumber: index + 1 });
+    this.queue.send({
+      request: this.src.createRequest({ arrivedMs: timeMs }), messageId: uuid(eventContextFor(this.src).rng),
+      body, bodyBytes: utf8Length(body), sentMs: timeMs, firstReceiveMs: -1, receiveCount: 0, state: 'visible',
+    });
+    this.metrics.wake();
+    this.requestPump();
+  }
+
+  /** Same-millisecond arrivals are all queued before the pollers read (contract). */
+  private requestPump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    this.src.schedule(this.src.now(), () => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    // F75: at low traffic the mapping scales back towards 5 concurrent batches.
+    if (this.queue.visibleCount === 0) this.target = Math.max(this.minimum, this.busy);
+    while (this.busy < this.target && this.queue.visibleCount > 0) {
+      if (this.windowMs > 0 && this.queue.visibleCount < this.batchSize) {
+        this.openWindow();   // F72: wait for a full batch or the end of the window
+        break;
+      }
+      this.startBatch();
+    }
+    if (this.queue.visibleCount > 0 && this.busy >= this.target) this.scheduleScaleTick();
+  }
+
+  private openWindow(): void {
+    if (this.windowDueMs >= 0) return;
+    this.windowDueMs = this.src.now() + this.windowMs;
+    this.src.schedule(this.windowDueMs, () => {
+      this.windowDueMs = -1;
+      if (this.busy < this.target && this.queue.visibleCount > 0) this.startBatch();
+      this.pump();
+    });
+  }
+
+  private scheduleScaleTick(): void {
+    if (this.scaleTickScheduled || this.target >= this.cap) return;
+    this.scaleTickScheduled = true;
+    this.src.schedule(this.src.now() + SQS_SCALE_UP_STEP_MS, () => {
+      this.scaleTickScheduled = false;
+      // F75: one more concurrent batch per 200 ms while messages wait and no invoke was throttled.
+      if (this.queue.visibleCount > 0 && this.busy >= this.target && !this.throttledSinceTick) {
+        this.target = Math.min(this.cap, this.target + 1);
+      }
+      this.throttledSinceTick = false;
+      this.pump();
+    });
+  }
+
+  private startBatch(): void {
+    const now = this.src.now();
+    const batch = this.queue.receive(this.batchSize, BATCH_BYTE_LIMIT, now).filter((m) => this.keepUnexpired(m, now));
+    if (batch.length === 0) return;
+    let lane = this.lanes.find((l) => l.state === 'polling');
+    if (!lane) {
+      lane = { state: 'polling', batch: [], receivedMs: 0, backoffMs: 0 };
+      this.lanes.push(lane);
+    }
+    lane.batch = batch;
+    lane.receivedMs = now;
+    lane.backoffMs = 0;
+    this.stepLane(lane, 'batch.received');
+    this.busy++;
+    this.invoke(lane);
+  }
+
+  /** Messages past the retention period are deleted by SQS, not delivered. */
+  private keepUnexpired(message: SqsMessage, now: number): boolean {
+    if (now - message.sentMs < SQS_RETENTION_MS) return true;
+    this.queue.remove(message);
+    this.src.finishRequest(message.request, 'discarded');
+    return false;
+  }
+
+  private stepLane(lane: Lane, event: SqsPollerEvent['type']): void {
+    lane.state = sqsPollerTable.next(lane.state, event, undefined) as SqsPollerState;
+  }
+
+  private invoke(lane: Lane): void {
+    const epoch = startEpochMs(this.src);
+    const event = buildSqsEvent(
+      lane.batch.map((m) => SqsQueue.recordInput(m, epoch, this.senderId, this.queueName)), eventContextFor(this.src));
+    const partial = this.modelBatchResponse(lane.batch);
+    const call: InvokeCall & { modelErrorRate?: number } = {
+      function: this.fn,
+      event,
+      requests: lane.batch.map((m) => m.request),
+      invocationType: 'RequestResponse',   // F72: pollers invoke synchronously
+      onDone: (outcome) => this.onDone(lane, outcome),
+    };
+    if (partial !== undefined) {
+      call.modelDefaultResponse = partial;
+      // The per-message draw replaces the whole-invocation error (needs the engine's support).
+      call.modelErrorRate = 0;
+    }
+    this.src.service.invoke(call);
+  }
+
+  /**
+   * Model handlers with ReportBatchItemFailures: each message fails on its own with the
+   * handler's errorRate and is reported in batchItemFailures (F80), so partial batches occur.
+   */
+  private modelBatchResponse(batch: SqsMessage[]): unknown {
+    const handler = this.src.functionSpec(this.fn).handler;
+    if (!this.spec.reportBatchItemFailures || handler.kind !== 'model') return undefined;
+    const rate = handler.errorRate ?? 0;
+    const failed = batch.filter(() => rate > 0 && this.failureRng() < rate);
+    return { batchItemFailures: failed.map((m) => ({ itemIdentifier: m.messageId })) };
+  }
+
+  private onDone(lane: Lane, outcome: InvokeOutcome): void {
+    if (outcome.status === 'throttled') return this.onThrottled(lane);
+    const failed = outcome.status === 'success'
+      ? sqsFailedMessages(lane.batch, outcome.response, this.spec.reportBatchItemFailures ?? false)
+      : new Set(lane.batch);   // F78: a function error returns the whole batch
+    for (const message of lane.batch) {
+      if (failed.has(message)) continue;
+      this.queue.remove(message);
+      this.src.finishRequest(message.request, 'succeeded');
+    }
+    if (failed.size > 0) {
+      const returning = lane.batch.filter((m) => failed.has(m));
+      this.src.schedule(Math.max(this.src.now(), lane.receivedMs + this.visibilityMs), () => this.release(returning));
+    }
+    this.freeLane(lane, 'invoke.completed');
+  }
+
+  private freeLane(lane: Lane, event: SqsPollerEvent['type']): void {
+    this.stepLane(lane, event);
+    lane.batch = [];
+    this.busy--;
+    this.requestPump();
+  }
+
+  /** Throttled: keep the batch in flight and retry with back-off until it becomes visible again. */
+  private onThrottled(lane: Lane): void {
+    this.stepLane(lane, 'invoke.throttled');
+    this.throttledSinceTick = true;
+    this.target = Math.max(this.minimum, this.busy - 1);
+    lane.backoffMs = nextAsyncBackoffMs(lane.backoffMs);
+    const visibleAgainMs = lane.receivedMs + this.visibilityMs;
+    const retryMs = this.src.now() + lane.backoffMs;
+    if (retryMs < visibleAgainMs) {
+      this.src.schedule(retryMs, () => {
+        this.stepLane(lane, 'backoff.expired');
+        this.invoke(lane);
+      });
+      return;
+    }
+    this.src.schedule(visibleAgainMs, () => {
+      const batch = lane.batch;
+      this.freeLane(lane, 'visibility.expired');
+      this.release(batch);
+    });
+  }
+
+  /** F78/F79: the visibility timeout ended; redrive after maxReceiveCount receives, else show again. */
+  private release(messages: SqsMessage[]): void {
+    const now = this.src.now();
+    for (const message of messages) {
+      if (this.spec.maxReceiveCount !== undefined && message.receiveCount >= this.spec.maxReceiveCount) {
+        this.queue.remove(message);
+        this.src.addCounter(this.fn, 'MessagesRedrivenToDLQ', 1);
+        this.src.finishRequest(message.request, 'dead-lettered');
+      } else if (now - message.sentMs >= SQS_RETENTION_MS) {
+        this.queue.remove(message);
+        this.src.finishRequest(message.request, 'discarded');
+      } else {
+        this.queue.makeVisible(message);
+      }
+    }
+    this.metrics.wake();
+    this.requestPump();
+  }
+}
+
+export const sqsSource: SourceFactory = (src) => new SqsEventSourceMapping(src);
