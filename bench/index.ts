@@ -8,6 +8,7 @@ import type { Benchmark } from './types';
 
 const SUITES: Record<string, () => Promise<{ benchmarks: Benchmark[] }>> = {
   engine: () => import('./engine'),
+  runtime: () => import('./runtime'),
 };
 
 async function runOne(suite: string, index: number): Promise<void> {

@@ -1,0 +1,29 @@
+// Every page the build produced (from its sitemap) loads cleanly in both themes.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
+import { watchConsole } from './helpers/console';
+import { sitePaths } from './helpers/pages';
+import { shownTheme, themes, useSystemTheme } from './helpers/theme';
+
+const paths = sitePaths();
+
+test('the sitemap lists the home page and lesson 1', () => {
+  expect(paths).toContain('/');
+  expect(paths).toContain('/lessons/01-serverless-computing/');
+});
+
+for (const path of paths) {
+  for (const theme of themes) {
+    test(`${path} loads with no console errors and no axe violations in the ${theme} theme`, async ({ page }) => {
+      const problems = watchConsole(page);
+      await useSystemTheme(page, theme);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+      expect(await shownTheme(page)).toBe(theme);
+      await expect(page.locator('h1').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+      problems.expectNone();
+    });
+  }
+}
