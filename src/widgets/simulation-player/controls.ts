@@ -34,7 +34,7 @@ export class Controls {
       const seed = Number(this.seedInput.value);
       if (Number.isInteger(seed) && seed >= 0) actions.setSeed(seed);
     });
-    this.presenterButton = button('Presenter mode', 'Present', 'F', () => actions.togglePresenter());
+    this.presenterButton = button('Presenter mode', 'Presenter mode', 'F', () => actions.togglePresenter());
     this.presenterButton.setAttribute('aria-pressed', 'false');
     this.scrubber = h('input', { type: 'range', min: 0, max: 1, step: 1, value: 0, class: 'lsp-scrubber', 'aria-label': 'Virtual time: drag to travel back and forth over what has been simulated' });
     this.scrubber.addEventListener('input', () => {

@@ -83,7 +83,7 @@ export class SimulationPlayerElement extends HTMLElement {
     this.controls = new Controls(get, { setSeed: (seed) => this.applyScenario({ ...this.scenario, seed }), togglePresenter: () => this.togglePresenter() });
     const title = this.dataset.title ?? 'Simulation';
     this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-keyshortcuts': 'Space ArrowLeft ArrowRight + - R F' });
-    this.root.append(h('h3', { class: 'lsp-title', text: title }), this.controls.root);
+    this.root.append(h('p', { class: 'lsp-title', text: title }), this.controls.root);
     const knobs = this.knobList(scenario);
     if (knobs.length) {
       this.knobPanel = new KnobPanel(knobs, (next) => this.applyScenario(next), () => this.scenario);

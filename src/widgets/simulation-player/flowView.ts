@@ -55,7 +55,7 @@ export class FlowView {
     for (const [label, value, note] of stages) {
       list.append(h('li', { class: 'lsp-flow-stage' }, h('span', { class: 'lsp-flow-label', text: label }), h('span', { class: 'lsp-flow-value', text: String(value) }), note ? h('span', { class: 'lsp-flow-note', text: note }) : ''));
     }
-    return h('section', { class: 'lsp-flow', 'aria-label': `${c.source} to ${c.function}` }, h('h4', { text: `${c.source} → ${c.function}` }), list);
+    return h('section', { class: 'lsp-flow', 'aria-label': `${c.source} to ${c.function}` }, h('p', { class: 'lsp-flow-title', text: `${c.source} → ${c.function}` }), list);
   }
 }
 
