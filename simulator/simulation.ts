@@ -133,7 +133,8 @@ class SimulationRun implements Simulation {
     let n = 0;
     while (n < maxEvents) {
       if (foregroundOnly && !sched.hasForeground()) break;
-      if (sched.nextTime() > limitMs) break;
+      const t = sched.nextTime();
+      if (t > limitMs || t === Infinity) break;
       sched.step();
       n++;
       if ((n & 0xffff) === 0) this.checkSteps();
@@ -152,7 +153,8 @@ class SimulationRun implements Simulation {
       await this.awaitTracked();
       if (n >= maxEvents) break;
       if (foregroundOnly && !sched.hasForeground()) break;
-      if (sched.nextTime() > limitMs) break;
+      const t = sched.nextTime();
+      if (t > limitMs || t === Infinity) break;
       sched.step();
       n++;
       this.checkSteps();

@@ -148,6 +148,13 @@ export function registerSource(key: SourceKey, factory: SourceFactory): void {
   registry.set(key, factory);
 }
 
+/** Removes a registration (tests use it to check what an unimplemented source does). */
+export function unregisterSource(key: SourceKey): SourceFactory | undefined {
+  const factory = registry.get(key);
+  registry.delete(key);
+  return factory;
+}
+
 export function getSourceFactory(key: SourceKey): SourceFactory | undefined {
   return registry.get(key);
 }
