@@ -9,18 +9,18 @@ import { eventContextFor } from './sourceClock';
 import type { SourceContext, SourceFactory, SourceInstance } from './types';
 
 /** Wraps one arrival's payload (undefined: the source's default) in the event the function gets. */
-type EventBuilder = (src: SourceContext, payload: unknown, index: number) => unknown;
+type EventBuilder = (src: SourceContext, payload: unknown, index: number, arrivedMs: number) => unknown;
 
 const buildInvokePayload: EventBuilder = (src, payload, index) => (payload === undefined ? src.payload(index) : payload);
 
-const buildS3: EventBuilder = (src, payload, index) => {
+const buildS3: EventBuilder = (src, payload, index, arrivedMs) => {
   const key = payload === undefined ? `uploads/object-${index + 1}.json` : payloadText(payload);
-  return buildS3Event({ key, sequence: index + 1 }, eventContextFor(src));
+  return buildS3Event({ key, sequence: index + 1 }, eventContextFor(src, arrivedMs, index));
 };
 
-const buildSns: EventBuilder = (src, payload, index) => {
+const buildSns: EventBuilder = (src, payload, index, arrivedMs) => {
   const message = payload === undefined ? JSON.stringify({ notification: index + 1 }) : payloadText(payload);
-  return buildSnsEvent({ message }, eventContextFor(src));
+  return buildSnsEvent({ message }, eventContextFor(src, arrivedMs, index));
 };
 
 function asyncSource(build: EventBuilder): SourceFactory {
@@ -32,13 +32,15 @@ function asyncSource(build: EventBuilder): SourceFactory {
       start() {
         src.startArrivals((timeMs, index) => {
           count++;
-          queue.enqueue(src.createRequest({ arrivedMs: timeMs }), build(src, payloadOf(index), index));
+          const payload = payloadOf(index);
+          queue.enqueue(src.createRequest({ arrivedMs: timeMs }), () => build(src, payload, index, timeMs));
         });
       },
       // The console's Test button: one more event at now(), with the payload given.
       arrive(payload) {
         const request = src.createRequest();
-        queue.enqueue(request, build(src, payload, count++));
+        const index = count++;
+        queue.enqueue(request, () => build(src, payload, index, request.arrivedMs));
         return request;
       },
     };

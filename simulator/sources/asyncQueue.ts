@@ -6,7 +6,8 @@ import {
   asyncDispatcherTable, nextAsyncBackoffMs, type AsyncDispatcherEvent, type AsyncDispatcherState,
 } from './asyncDispatcherMachine';
 import { asyncEventTable, type AsyncEventContext, type AsyncEventEvent, type AsyncEventState } from './asyncEventMachine';
-import type { InvokeOutcome, SourceContext } from './types';
+import { setLazyEvent } from './sourceClock';
+import type { InvokeCall, InvokeOutcome, SourceContext } from './types';
 
 /** F63: the second run comes 1 minute after the first fails, the third 2 minutes after the second. */
 export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
@@ -18,7 +19,9 @@ const MAX_QUEUE_LENGTH = 5_000_000;
 
 interface AsyncEntry {
   request: RequestRecord;
-  event: unknown;
+  /** Built on first read and kept: every retry delivers the same event. */
+  buildEvent: () => unknown;
+  event?: { value: unknown };
   state: AsyncEventState;
   context: AsyncEventContext;
 }
@@ -43,11 +46,11 @@ export class AsyncQueue {
   }
 
   /** The caller already has its 202 (F61); the event now waits for the function. */
-  enqueue(request: RequestRecord, event: unknown): void {
+  enqueue(request: RequestRecord, buildEvent: () => unknown): void {
     request.statusCode = 202;
     this.src.addCounter(this.functionName, 'AsyncEventsReceived', 1);
     const context = { functionErrors: 0, maximumRetryAttempts: this.maximumRetryAttempts, hasOnFailure: this.onFailure !== undefined };
-    this.pushReady({ request, event, state: asyncEventTable.initial as AsyncEventState, context });
+    this.pushReady({ request, buildEvent, state: asyncEventTable.initial as AsyncEventState, context });
   }
 
   get length(): number {
@@ -106,16 +109,18 @@ export class AsyncQueue {
     }
     this.stepEntry(entry, 'dispatch');
     let throttled = false;
-    this.src.service.invoke({
+    const call: InvokeCall = {
       function: this.functionName,
-      event: entry.event,
+      event: undefined,
       requests: [entry.request],
       invocationType: 'Event',
       onDone: (outcome) => {
         if (outcome.status === 'throttled') throttled = true;
         this.onDone(entry, outcome);
       },
-    });
+    };
+    setLazyEvent(call, () => (entry.event ??= { value: entry.buildEvent() }).value);
+    this.src.service.invoke(call);
     if (!throttled) {
       this.backoffMs = 0;
       this.src.recordSeries(this.functionName, 'AsyncEventAge', now, now - entry.request.arrivedMs);

@@ -1,12 +1,14 @@
-// Wall-clock instants for event payloads: the scenario's start time plus virtual ms, so event
-// timestamps agree with the log lines, and ids drawn from the source's own seeded stream.
+// Wall-clock instants and ids for event payloads: the scenario's start time plus virtual ms,
+// so event timestamps agree with the log lines, and ids drawn from a generator keyed by the
+// source's seed and the event's own number. Keyed ids let events be built lazily (only code
+// handlers read them) without the result depending on when, or whether, they were built.
 import { epochMsOf } from '../scenario/defaults';
-import type { EventContext } from './events/encoding';
-import type { SourceContext } from './types';
+import { seededRng, type EventContext } from './events/encoding';
+import type { InvokeCall, SourceContext } from './types';
 
 interface SourceClock {
   startEpochMs: number;
-  rng: () => number;
+  seed: number;
 }
 
 const clocks = new WeakMap<SourceContext, SourceClock>();
@@ -14,9 +16,7 @@ const clocks = new WeakMap<SourceContext, SourceClock>();
 function clockOf(src: SourceContext): SourceClock {
   let clock = clocks.get(src);
   if (!clock) {
-    // Ids get their own stream, so adding a field to an event never shifts arrival times.
-    const rng = src.rng.derive('event-ids');
-    clock = { startEpochMs: epochMsOf(src.scenario), rng: () => rng.float() };
+    clock = { startEpochMs: epochMsOf(src.scenario), seed: src.rng.derive('event-ids').uint32() };
     clocks.set(src, clock);
   }
   return clock;
@@ -26,7 +26,35 @@ export function startEpochMs(src: SourceContext): number {
   return clockOf(src).startEpochMs;
 }
 
-export function eventContextFor(src: SourceContext, atMs = src.now()): EventContext {
+/** Mixes the source seed with a key (murmur3 finaliser) into a seed for one event's ids. */
+function mix(seed: number, key: number): number {
+  let h = (seed ^ Math.imul(key + 1, 0x9e3779b1)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Builder context for the event numbered `key` (any per-source counter) at virtual atMs. */
+export function eventContextFor(src: SourceContext, atMs: number, key: number): EventContext {
   const clock = clockOf(src);
-  return { epochMs: clock.startEpochMs + atMs, rng: clock.rng, region: src.scenario.service?.region };
+  return { epochMs: clock.startEpochMs + atMs, rng: seededRng(mix(clock.seed, key)), region: src.scenario.service?.region };
+}
+
+/** Builds call.event on first read, once; model handlers never read it, so 100k-record runs stay cheap. */
+export function setLazyEvent(call: InvokeCall, build: () => unknown): void {
+  let built = false;
+  let value: unknown;
+  Object.defineProperty(call, 'event', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!built) {
+        value = build();
+        built = true;
+      }
+      return value;
+    },
+  });
 }

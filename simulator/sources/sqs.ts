@@ -6,7 +6,7 @@ import type { SqsSourceSpec } from '../scenario/types';
 import { payloadText, randomIamId, utf8Length, uuid } from './events/encoding';
 import { buildSqsEvent } from './events/sqs';
 import { nextAsyncBackoffMs } from './asyncDispatcherMachine';
-import { eventContextFor, startEpochMs } from './sourceClock';
+import { eventContextFor, setLazyEvent, startEpochMs } from './sourceClock';
 import { SqsQueue, SQS_RETENTION_MS, type SqsMessage } from './sqsQueue';
 import { sqsPollerTable, type SqsPollerEvent, type SqsPollerState } from './sqsPollerMachine';
 import { sqsFailedMessages } from './sqsBatchResponse';
@@ -59,6 +59,7 @@ export class SqsEventSourceMapping {
   private pumpScheduled = false;
   private scaleTickScheduled = false;
   private throttledSinceTick = false;
+  private invokeCount = 0;
 
   constructor(private readonly src: SourceContext) {
     this.spec = src.spec as SqsSourceSpec;
@@ -70,8 +71,7 @@ export class SqsEventSourceMapping {
     this.target = this.minimum;
     this.visibilityMs = effectiveVisibilityTimeoutMs(
       this.spec.visibilityTimeoutMs ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_MS, this.windowMs, src.functionSpec(this.fn).timeoutMs);
-    const ids = eventContextFor(src).rng;
-    this.senderId = randomIamId(ids, 'AIDA');
+    this.senderId = randomIamId(eventContextFor(src, 0, -1).rng, 'AIDA');
     this.queueName = `${this.fn}-queue`;
     const failures = src.rng.derive('batch-item-failures');
     this.failureRng = () => failures.float();
@@ -85,7 +85,7 @@ export class SqsEventSourceMapping {
   private send(timeMs: number, index: number): void {
     const body = this.src.spec.payloads?.length ? payloadText(this.src.payload(index)) : JSON.stringify({ messageNumber: index + 1 });
     this.queue.send({
-      request: this.src.createRequest({ arrivedMs: timeMs }), messageId: uuid(eventContextFor(this.src).rng),
+      request: this.src.createRequest({ arrivedMs: timeMs }), messageId: uuid(eventContextFor(this.src, timeMs, 2 * index).rng),
       body, bodyBytes: utf8Length(body), sentMs: timeMs, firstReceiveMs: -1, receiveCount: 0, state: 'visible',
     });
     this.metrics.wake();
@@ -169,17 +169,19 @@ export class SqsEventSourceMapping {
   }
 
   private invoke(lane: Lane): void {
+    // The records as of this receive: counts and receipt handles change with each one.
     const epoch = startEpochMs(this.src);
-    const event = buildSqsEvent(
-      lane.batch.map((m) => SqsQueue.recordInput(m, epoch, this.senderId, this.queueName)), eventContextFor(this.src));
+    const inputs = lane.batch.map((m) => SqsQueue.recordInput(m, epoch, this.senderId, this.queueName));
+    const ctx = eventContextFor(this.src, this.src.now(), 2 * this.invokeCount++ + 1);
     const partial = this.modelBatchResponse(lane.batch);
     const call: InvokeCall & { modelErrorRate?: number } = {
       function: this.fn,
-      event,
+      event: undefined,
       requests: lane.batch.map((m) => m.request),
       invocationType: 'RequestResponse',   // F72: pollers invoke synchronously
       onDone: (outcome) => this.onDone(lane, outcome),
     };
+    setLazyEvent(call, () => buildSqsEvent(inputs, ctx));
     if (partial !== undefined) {
       call.modelDefaultResponse = partial;
       // The per-message draw replaces the whole-invocation error (needs the engine's support).

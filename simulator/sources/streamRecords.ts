@@ -4,7 +4,7 @@
 import type { RequestRecord } from '../trace/records';
 import { dynamoDbSequenceNumber, marshallItem, type DynamoDbChangeInput, type DynamoDbItem } from './events/dynamodb';
 import { payloadText, utf8Length } from './events/encoding';
-import { kinesisSequenceNumber, kinesisShardFor } from './events/kinesis';
+import { kinesisSequenceNumber } from './events/kinesis';
 import { md5Hex } from './events/md5';
 
 export interface StreamEntry {
@@ -26,7 +26,7 @@ export interface Placement {
   laneInShard: number;
 }
 
-const placements = new Map<string, number>();
+const placements = new Map<string, { top: number; low: number }>();
 
 /** The key a record is written under: the payload's partitionKey or id, else one of a few keys. */
 export function partitionKeyOf(payload: unknown, index: number, keyCount: number): string {
@@ -40,12 +40,14 @@ export function partitionKeyOf(payload: unknown, index: number, keyCount: number
 }
 
 export function placeKey(partitionKey: string, shards: number, factor: number): Placement {
-  let hashLow = placements.get(partitionKey);
-  if (hashLow === undefined) {
-    hashLow = parseInt(md5Hex(partitionKey).slice(8, 16), 16);
-    if (placements.size < 100_000) placements.set(partitionKey, hashLow);
+  let hash = placements.get(partitionKey);
+  if (hash === undefined) {
+    const hex = md5Hex(partitionKey);
+    hash = { top: parseInt(hex.slice(0, 8), 16), low: parseInt(hex.slice(8, 16), 16) };
+    if (placements.size < 100_000) placements.set(partitionKey, hash);
   }
-  return { shardIndex: kinesisShardFor(partitionKey, shards), laneInShard: hashLow % factor };
+  // Same rule as kinesisShardFor: the top 32 bits of MD5(key) pick the shard's hash-key range.
+  return { shardIndex: Math.min(shards - 1, Math.floor((hash.top / 0x100000000) * shards)), laneInShard: hash.low % factor };
 }
 
 /** Builds stream entries; DynamoDB items remember their last image for MODIFY records. */

@@ -6,10 +6,11 @@
 import type { StreamSourceSpec } from '../scenario/types';
 import { buildDynamoDbEvent } from './events/dynamodb';
 import { buildKinesisEvent } from './events/kinesis';
-import { eventContextFor, startEpochMs } from './sourceClock';
+import { md5Hex } from './events/md5';
+import { eventContextFor, setLazyEvent, startEpochMs } from './sourceClock';
 import { partitionKeyOf, placeKey, StreamWriter, type StreamEntry } from './streamRecords';
 import { streamPollerTable, type StreamPollerEvent, type StreamPollerState } from './streamPollerMachine';
-import type { InvokeOutcome, SourceContext, SourceFactory } from './types';
+import type { InvokeCall, InvokeOutcome, SourceContext, SourceFactory } from './types';
 
 /** F83: Kinesis shards are polled once per second; F84: DynamoDB stream shards 4 times a second. */
 export const KINESIS_POLL_INTERVAL_MS = 1_000;
@@ -44,6 +45,7 @@ export class StreamEventSourceMapping {
   private readonly batchSize: number;
   private readonly maxRetries: number;
   private readonly maxAgeMs: number;
+  private invokeCount = 0;
 
   constructor(private readonly src: SourceContext) {
     this.spec = src.spec as StreamSourceSpec;
@@ -117,17 +119,20 @@ export class StreamEventSourceMapping {
     const batch = lane.records.slice(lane.next, end);
     const now = this.src.now();
     this.src.recordSeries(this.fn, 'IteratorAge', now, now - batch[batch.length - 1].arrivalMs);
-    this.src.service.invoke({
+    const call: InvokeCall = {
       function: this.fn,
-      event: this.buildEvent(batch),
+      event: undefined,
       requests: batch.map((e) => e.request),
       invocationType: 'RequestResponse',
       onDone: (outcome) => this.onDone(lane, outcome),
-    });
+    };
+    const key = this.invokeCount++;
+    setLazyEvent(call, () => this.buildEvent(batch, key));
+    this.src.service.invoke(call);
   }
 
-  private buildEvent(batch: StreamEntry[]): unknown {
-    const ctx = eventContextFor(this.src);
+  private buildEvent(batch: StreamEntry[], key: number): unknown {
+    const ctx = eventContextFor(this.src, this.src.now(), key);
     const epoch = startEpochMs(this.src);
     if (this.spec.type === 'kinesis') {
       return buildKinesisEvent(batch.map((e) => ({
@@ -135,7 +140,10 @@ export class StreamEventSourceMapping {
         arrivalEpochMs: epoch + Math.round(e.arrivalMs),
       })), ctx);
     }
-    return buildDynamoDbEvent(batch.map((e) => ({ ...e.change!, creationEpochMs: epoch + e.arrivalMs })), ctx);
+    // A record keeps its eventID through retries: derive it from where it sits in the stream.
+    return buildDynamoDbEvent(batch.map((e) => ({
+      ...e.change!, creationEpochMs: epoch + e.arrivalMs, eventId: md5Hex(`${e.shardIndex}:${e.sequenceNumber}`),
+    })), ctx);
   }
 
   private onDone(lane: Lane, outcome: InvokeOutcome): void {

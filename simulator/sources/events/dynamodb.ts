@@ -14,6 +14,8 @@ export interface DynamoDbChangeInput {
   sequenceNumber: string;
   creationEpochMs: number;
   tableName?: string;
+  /** Stable per record; drawn from the generator when absent. */
+  eventId?: string;
 }
 
 /** Plain JSON to DynamoDB JSON: strings S, numbers N (as text), booleans BOOL, lists L, maps M. */
@@ -82,7 +84,7 @@ export function buildDynamoDbRecord(input: DynamoDbChangeInput, ctx: EventContex
   };
   const table = `arn:aws:dynamodb:${region}:${ctx.accountId ?? DEFAULT_ACCOUNT_ID}:table/${input.tableName ?? 'lambda-lab-table'}`;
   return {
-    eventID: randomHex(ctx.rng, 32),
+    eventID: input.eventId ?? randomHex(ctx.rng, 32),
     eventVersion: '1.1',
     dynamodb,
     awsRegion: region,

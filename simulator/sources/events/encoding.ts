@@ -48,13 +48,15 @@ export const randomBase64 = (rng: Rng, n: number): string => randomChars(rng, BA
 /** Shaped like an IAM unique id (AIDA..., AROA...): 21 upper-case letters and digits. */
 export const randomIamId = (rng: Rng, prefix: string): string => prefix + randomChars(rng, UPPER_ALNUM, 17);
 
-/** An RFC 4122 version-4 UUID from the seeded PRNG. */
+/** An RFC 4122 version-4 UUID from the seeded PRNG (four 32-bit draws). */
 export function uuid(rng: Rng): string {
-  const hex = randomHex(rng, 32).split('');
-  hex[12] = '4';
-  hex[16] = HEX[(parseInt(hex[16], 16) & 0x3) | 0x8];
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  const word = () => Math.floor(rng() * 0x100000000).toString(16).padStart(8, '0');
+  const a = word();
+  const b = word();
+  const c = word();
+  const d = word();
+  const variant = HEX[(parseInt(c[0], 16) & 0x3) | 0x8];
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 
 const encoder = new TextEncoder();
@@ -72,7 +74,18 @@ export function base64Utf8(text: string): string {
   return out;
 }
 
-export const utf8Length = (text: string): number => encoder.encode(text).length;
+/** UTF-8 byte length without encoding (payload size limits are counted per record). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
 
 /** ISO-8601 with milliseconds, as S3, SNS and EventBridge write it. */
 export const isoTime = (epochMs: number): string => new Date(epochMs).toISOString();

@@ -1,0 +1,50 @@
+// Event source benchmarks: a 100,000-message SQS backlog drained by the event source mapping
+// (scaling, batches, visibility and redrive), and an 8-shard Kinesis stream with a
+// parallelization factor and failing batches. Stepped in virtual seconds so the heap can be
+// sampled near its peak.
+import { createSimulation, type Scenario } from '../simulator/index';
+import type { Benchmark } from './types';
+
+async function runChunked(scenario: Scenario, sampleHeap: () => void, stepMs: number): Promise<{ invocations: number; note: string }> {
+  const sim = createSimulation(scenario);
+  for (let t = stepMs; t <= scenario.durationMs; t += stepMs) {
+    sim.runUntilSync(t);
+    sampleHeap();
+  }
+  const result = await sim.run();
+  sampleHeap();
+  const m = Object.values(result.metrics);
+  const invocations = m.reduce((n, f) => n + f.invocations, 0);
+  const outcomes: Record<string, number> = {};
+  for (const r of result.requests) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  const lastMs = Math.max(...result.requests.map((r) => r.finishedMs ?? 0));
+  return {
+    invocations,
+    note: `${result.requests.length} records, outcomes ${JSON.stringify(outcomes)}, max concurrency ` +
+      `${Math.max(...m.map((f) => f.maxConcurrency))}, last outcome at ${(lastMs / 1000).toFixed(0)} s virtual`,
+  };
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: '100,000 SQS messages (batch 10, 5 % errors, visibility 30 s, maxReceiveCount 3)',
+    run: (sample) => runChunked({
+      seed: 11,
+      durationMs: 100_000,
+      functions: [{ name: 'consumer', memoryMB: 256, handler: { kind: 'model', durationMs: { dist: 'lognormal', mu: 4.6, sigma: 0.4 }, errorRate: 0.05 } }],
+      sources: [{ type: 'sqs', function: 'consumer', arrivals: { rate: 1000 }, batchSize: 10, visibilityTimeoutMs: 30_000, maxReceiveCount: 3 }],
+    }, sample, 1000),
+  },
+  {
+    name: '8-shard Kinesis stream, 100,000 records, parallelization factor 2, 2 % errors, bisect',
+    run: (sample) => runChunked({
+      seed: 12,
+      durationMs: 100_000,
+      functions: [{ name: 'processor', memoryMB: 512, handler: { kind: 'model', durationMs: { dist: 'exponential', mean: 40 }, errorRate: 0.02 } }],
+      sources: [{
+        type: 'kinesis', function: 'processor', arrivals: { rate: 1000, process: 'poisson' }, shards: 8, parallelizationFactor: 2,
+        batchSize: 100, bisectBatchOnFunctionError: true, maximumRetryAttempts: 3,
+      }],
+    }, sample, 1000),
+  },
+];
