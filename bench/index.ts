@@ -8,6 +8,7 @@ import type { Benchmark } from './types';
 
 const SUITES: Record<string, () => Promise<{ benchmarks: Benchmark[] }>> = {
   engine: () => import('./engine'),
+  sources: () => import('./sources'),
   runtime: () => import('./runtime'),
 };
 

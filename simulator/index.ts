@@ -16,3 +16,6 @@ export { executionEnvironmentMachine } from './machines/executionEnvironmentMach
 export { functionScalerMachine } from './machines/functionScalerMachine';
 export { registerSource, sourceKey, registeredSourceKeys } from './sources/types';
 export type { SourceContext, SourceFactory, SourceInstance, SourceKey, InvokeCall, InvokeOutcome } from './sources/types';
+// Event sources (issue 4): registering them is a side effect of this module; sampleEvent feeds the console's test-event picker.
+export { EVENT_SOURCE_KEYS } from './sources/eventSources';
+export { sampleEvent, SAMPLE_EVENT_KINDS, type SampleEventKind } from './sources/events/sampleEvent';
