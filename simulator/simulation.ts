@@ -2,14 +2,13 @@
 // the sources, and run the event loop. Model-only scenarios run a synchronous loop; code
 // handlers make the loop wait for tracked runtime work before each event (runtime/types.ts).
 import { Scheduler } from './core/scheduler';
-import { createRng } from './core/rng';
+import { createRng, deriveSeed } from './core/rng';
 import { parseScenario, ScenarioError } from './scenario/parse';
 import type { FunctionSpec, Scenario, SourceSpec } from './scenario/types';
 import {
   DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_REGION, DEFAULT_SCALING_ENVIRONMENTS,
   DEFAULT_SCALING_WINDOW_MS, DEFAULT_SEED, epochMsOf, resolveFunction,
 } from './scenario/defaults';
-import type { CreateCodeEnvironment } from './runtime/types';
 import { getSourceFactory, sourceKey, type SourceContext, type SourceInstance } from './sources/types';
 import './sources/sync'; // registers 'invoke:RequestResponse' and 'api-gateway'
 import type { RequestRecord, SimulationResult } from './trace/records';
@@ -78,6 +77,7 @@ class SimulationRun implements Simulation {
     }, specs, (p) => this.track(p));
     this.hasCode = specs.some((f) => f.handler.kind === 'code');
     this.service.codeFactory = options.createCodeEnvironment;
+    this.service.dependencies = options.dependencies;
     scenario.sources.forEach((spec, i) => {
       const ctx = createSourceContext(spec, i, scenario, this.scheduler, rng.derive(`source:${i}`), this.service,
         this.recorder, this.ledger, () => this.service.emit);
@@ -97,11 +97,13 @@ class SimulationRun implements Simulation {
 
   private async loadFactory(): Promise<void> {
     if (!this.hasCode || this.service.codeFactory) return;
-    // A computed specifier until simulator/runtime/index.ts exists, so bundlers don't fail on it.
-    const runtimeModule = './runtime/index';
-    this.factoryLoad ??= import(/* @vite-ignore */ runtimeModule).then((m: { createCodeEnvironment?: CreateCodeEnvironment }) => {
-      if (!m.createCodeEnvironment) throw new Error('simulator/runtime/index.ts does not export createCodeEnvironment');
+    // Loaded only when a scenario has code handlers: model-only pages never fetch the runtime.
+    this.factoryLoad ??= import('./runtime/index').then((m) => {
       this.service.codeFactory = m.createCodeEnvironment;
+      this.service.dependencies ??= m.createDependencyService(
+        { now: () => this.scheduler.now(), schedule: (atMs, fn) => this.scheduler.schedule(atMs, fn) },
+        { seed: deriveSeed(this.scenario.seed ?? DEFAULT_SEED, 'dependencies'), ...(this.scenario.dependencies ?? {}) },
+      );
     });
     await this.factoryLoad;
   }

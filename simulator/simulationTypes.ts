@@ -1,11 +1,13 @@
 // The stepping API (createSimulation) beyond the contract minimum. See simulator/README.md.
-import type { CreateCodeEnvironment } from './runtime/types';
+import type { CodeRuntimeHost, CreateCodeEnvironment } from './runtime/types';
 import type { FunctionSpec } from './scenario/types';
 import type { RequestRecord, SimulationResult } from './trace/records';
 
 export interface SimulationOptions {
   /** Factory for code-handler environments; default: simulator/runtime (loaded lazily). */
   createCodeEnvironment?: CreateCodeEnvironment;
+  /** Engine-side dependencies behind host.call (default: the runtime's createDependencyService). */
+  dependencies?: { call: CodeRuntimeHost['call'] };
   /** Safety cap on events processed (a runaway scenario is an error, not a hang). Default 2e8. */
   maxSteps?: number;
 }

@@ -151,6 +151,21 @@ export const scenarioSchema = z
     functions: z.array(functionSchema).min(1, 'a scenario needs at least one function'),
     sources: z.array(sourceSchema),
     record: z.strictObject({ logs: z.boolean().optional(), requests: z.boolean().optional(), invocations: z.boolean().optional() }).optional(),
+    dependencies: z
+      .strictObject({
+        db: z.strictObject({
+          maxConnections: z.number().int().min(1).optional(), connectMs: nonNegative.optional(),
+          queryMs: nonNegative.optional(), jitterMs: nonNegative.optional(),
+        }).optional(),
+        http: z.strictObject({
+          latencyMs: nonNegative.optional(), jitterMs: nonNegative.optional(),
+          routes: z.record(z.string(), z.strictObject({
+            status: z.number().int().min(100).max(599).optional(), body: z.unknown().optional(),
+            latencyMs: nonNegative.optional(), headers: z.record(z.string(), z.string()).optional(),
+          })).optional(),
+        }).optional(),
+      })
+      .optional(),
     service: z
       .strictObject({
         idleTimeoutMs: z.number().finite().positive().optional(),

@@ -130,4 +130,9 @@ export interface Scenario {
   sources: SourceSpec[];
   record?: RecordOptions;
   service?: ServiceOptions;
+  /** Engine extension: simulated downstream services for code handlers (runtime/dependencies.ts DependencyConfig). */
+  dependencies?: {
+    db?: { maxConnections?: number; connectMs?: number; queryMs?: number; jitterMs?: number };
+    http?: { latencyMs?: number; jitterMs?: number; routes?: Record<string, { status?: number; body?: unknown; latencyMs?: number; headers?: Record<string, string> }> };
+  };
 }

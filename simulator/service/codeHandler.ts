@@ -49,8 +49,9 @@ function createCode(service: LambdaService, env: Environment, platformInitMs: nu
     cancel: (id) => sched.cancel(id),
     track: (p) => service.track(p),
     log: (timeMs, message) => service.recorder.log(timeMs, fnName, env.record.logStream, message),
-    // No simulated dependencies exist yet: every call fails, asynchronously, like a network error.
-    call: (svc, _op, _args, reply) => {
+    call: (svc, op, args, reply) => {
+      if (service.dependencies) return service.dependencies.call(svc, op, args, reply);
+      // Without a dependency service every call fails, asynchronously, like a network error.
       sched.at(sched.now(), () => reply({ ok: false, errorType: 'ResourceNotFoundException', errorMessage: `no simulated ${svc} in this scenario` }));
     },
   };

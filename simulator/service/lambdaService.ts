@@ -6,7 +6,7 @@
 import type { Scheduler } from '../core/scheduler';
 import type { Rng } from '../core/rng';
 import { guid32 as guid, uuidV4 } from '../core/ids';
-import type { CreateCodeEnvironment } from '../runtime/types';
+import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
 import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
@@ -40,6 +40,8 @@ export class LambdaService implements LambdaServiceApi {
   unreservedLimit = 0;
   emit: ((e: SimulationEvent) => void) | null = null;
   codeFactory: CreateCodeEnvironment | undefined;
+  /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
+  dependencies: { call: CodeRuntimeHost['call'] } | undefined;
   readonly idRng: Rng;
 
   constructor(
