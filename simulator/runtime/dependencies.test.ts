@@ -63,4 +63,23 @@ export const handler = async () => {
     };
     expect(await latencies(11)).toEqual(await latencies(11));
   });
+
+  test('a reply that arrives while the environment is frozen is seen only when it thaws (F09)', async () => {
+    const fake = createFakeHost({ http: { latencyMs: 500, jitterMs: 0 } });
+    const h = harness(codeSpec(`import { get } from 'lambda-lab:http';
+export const handler = async (event) => {
+  if (event.first) get('https://api.example.com/slow').then((r) => console.log('late reply', r.status));
+  return 'returned';
+};`), {}, fake);
+    await h.init();
+    await h.invoke({ first: true }, 'req-1');
+    fake.host.schedule(2000, () => {});
+    await fake.run(() => false);
+    expect(fake.logs.some((l) => l.message.includes('late reply'))).toBe(false);
+    await h.invoke({}, 'req-2');
+    const line = fake.logs.find((l) => l.message.includes('late reply'))!;
+    expect(line.message.split('\t').slice(1)).toEqual(['req-2', 'INFO', 'late reply 200']);
+    expect(line.timeMs).toBe(2000);
+    h.destroy();
+  });
 });

@@ -36,6 +36,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   let wakeAtMs: number | null = null;
   let request: InvokeRequest | null = null;
   let pendingInvoke: InvokeRequest | null = null;
+  const held: Record<string, unknown>[] = [];
   const config = workerConfig(spec);
 
   function armWatchdog(ms: number) {
@@ -71,6 +72,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     port?.terminate();
     port = null;
     queue = [];
+    held.length = 0;
     settle();
   }
 
@@ -133,7 +135,9 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   function dependency(m: any) {
     const gen = generation;
     host.call(m.service, m.op, m.args, (reply) => {
-      if (gen === generation && phase !== 'dead') send({ t: 'dependency', callId: m.callId, reply });
+      if (gen !== generation || phase === 'dead') return;
+      const msg = { t: 'dependency', callId: m.callId, reply };
+      if (phase === 'frozen') held.push(msg); else send(msg); // a frozen environment sees it when thawed (F09)
     });
   }
 
@@ -219,6 +223,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     let eventJson: string;
     try { eventJson = JSON.stringify(r.event === undefined ? null : r.event); } catch { eventJson = 'null'; }
     send({ t: 'invocation', requestId: r.requestId, eventJson, deadlineMs: r.deadlineMs, invokedFunctionArn: r.invokedFunctionArn, traceId: r.traceId });
+    for (const msg of held.splice(0)) send(msg); // after the thaw: logged under the new request id (F09)
   }
 
   return {

@@ -15,7 +15,8 @@ const PRELUDE = 'var __name = (f) => f;\n';
 function runtimeCall(glue: string): string {
   const parts = `{ makeBufferClass: ${makeBufferClass}, makeUtil: ${makeUtil}, makeTimers: ${makeTimers},`
     + ` makeCrypto: ${makeCrypto}, makeLoader: ${makeLoader}, installGlobals: ${installGlobals} }`;
-  return `${PRELUDE}const glue = ${glue};\n(${runtimeMain})(glue, ${parts});\n`;
+  // One closure: nothing of the runtime (the channel to the engine above all) is a global binding.
+  return `(() => {\n${PRELUDE}const glue = ${glue};\n(${runtimeMain})(glue, ${parts});\n})();\n`;
 }
 
 const NODE_GLUE = `(() => {
