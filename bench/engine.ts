@@ -2,6 +2,7 @@
 // of virtual time so the heap can be sampled near its peak.
 import { createSimulation, type Scenario } from '../simulator/index';
 import type { Benchmark } from './types';
+import { benchmarks as heapBenchmarks } from './heap';
 
 async function runChunked(scenario: Scenario, sampleHeap: () => void): Promise<{ invocations: number; note: string }> {
   const sim = createSimulation(scenario);
@@ -61,4 +62,5 @@ export const benchmarks: Benchmark[] = [
       sources: ['a', 'b', 'c'].map((name) => ({ type: 'api-gateway' as const, function: name, arrivals: { rate: 333, process: 'poisson' as const } })),
     }, sample),
   },
+  ...heapBenchmarks,
 ];
