@@ -6,6 +6,7 @@ import type { CodeEnvironment, CodeEnvironmentCallbacks, CodeFunctionSpec, CodeR
 
 export type { CodeEnvironment, CodeEnvironmentCallbacks, CodeFunctionSpec, CodeRuntimeHost, CreateCodeEnvironment, DependencyReply, InvokeRequest, Outcome } from './types';
 export { DEFAULT_EPOCH_MS, environmentVariables } from './config';
+export { HANDLER_MODULES_DTS } from './handler-types';
 export { createDependencyService, type DependencyConfig, type DependencyService } from './dependencies';
 export type { Watchdog, EnvironmentOptions, PortFactory };
 export type { WorkerPort } from './hosts/port';
