@@ -50,7 +50,11 @@ for (const [name, width, height, scheme] of [
     await page.goto('/playground/');
     const player = page.locator('lambda-simulation-player');
     await expect(player.locator('.lsp-controls')).toBeVisible();
-    await player.evaluate((el) => (el as unknown as { player: { seek(t: number): void } }).player.seek(9000));
+    await player.evaluate(async (el) => {
+      const p = (el as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
+      p.seek(9000);
+      await p.settled();
+    });
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

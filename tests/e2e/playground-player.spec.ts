@@ -14,7 +14,8 @@ async function openPlayground(page: Page, hash = ''): Promise<void> {
 /** What the engine says had happened by the player's cursor, and what the summary shows. */
 async function shownVsEngine(page: Page) {
   return page.evaluate(async (tag) => {
-    const el = document.querySelector(tag) as HTMLElement & { player: { viewMs: number }; referenceResult(): Promise<{ invocations: { startMs: number; endMs: number; coldStart: boolean; status: string }[] }> };
+    const el = document.querySelector(tag) as HTMLElement & { player: { viewMs: number; settled(): Promise<void> }; referenceResult(): Promise<{ invocations: { startMs: number; endMs: number; coldStart: boolean; status: string }[] }> };
+    await el.player.settled(); // the worker may still be delivering the run the cursor was sent into
     const t = el.player.viewMs;
     const reference = await el.referenceResult();
     // Let the next frame write the text for this exact cursor.
@@ -35,6 +36,15 @@ async function shownVsEngine(page: Page) {
 
 async function viewMs(page: Page): Promise<number> {
   return page.evaluate((tag) => (document.querySelector(tag) as unknown as { player: { viewMs: number } }).player.viewMs, PLAYER);
+}
+
+/** Send the cursor somewhere and wait until the simulation has delivered that far. */
+async function seek(page: Page, t: number): Promise<void> {
+  await page.evaluate(async ([tag, to]) => {
+    const player = (document.querySelector(tag as string) as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
+    player.seek(to as number);
+    await player.settled();
+  }, [PLAYER, t] as const);
 }
 
 test('play, pause, step and scrub show what the engine recorded by that moment', async ({ page }) => {
@@ -70,7 +80,7 @@ test('play, pause, step and scrub show what the engine recorded by that moment',
   expect(scrubbed.shown.invocations).toBeLessThan(played.shown.invocations);
 
   // Run to the end: every invocation the engine made is counted.
-  await page.evaluate((tag) => (document.querySelector(tag) as unknown as { player: { seek(t: number): void } }).player.seek(1e9), PLAYER);
+  await seek(page, 1e9);
   await expect.poll(async () => (await shownVsEngine(page)).shown.invocations).toBeGreaterThan(0);
   const end = await shownVsEngine(page);
   expect(end.shown).toEqual(end.engine);
@@ -85,13 +95,13 @@ test('a share link reproduces the same run: same invocations and cold starts', a
   await memory.press('Enter');
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#scenario=/);
   const hash = await page.evaluate(() => location.hash);
-  await page.evaluate((tag) => (document.querySelector(tag) as unknown as { player: { seek(t: number): void } }).player.seek(1e9), PLAYER);
+  await seek(page, 1e9);
   const first = await shownVsEngine(page);
 
   const other = await context.newPage();
   await openPlayground(other, hash);
   await expect(other.locator(`${PLAYER} input[data-path="functions.0.memoryMB"]`)).toHaveValue('1536');
-  await other.evaluate((tag) => (document.querySelector(tag) as unknown as { player: { seek(t: number): void } }).player.seek(1e9), PLAYER);
+  await seek(other, 1e9);
   const second = await shownVsEngine(other);
   expect(second.shown).toEqual(first.shown);
   expect(second.t).toBe(first.t);
@@ -170,7 +180,7 @@ test('every chart has a summary sentence and a data table, and the page passes a
 
 test('hovering or focusing an invocation shows its REPORT line, and Enter shows its logs', async ({ page }) => {
   await openPlayground(page);
-  await page.evaluate((tag) => (document.querySelector(tag) as unknown as { player: { seek(t: number): void } }).player.seek(3000), PLAYER);
+  await seek(page, 3000);
   const canvas = page.locator(`${PLAYER} figure[data-view="timeline"] canvas`);
   await canvas.focus();
   await page.keyboard.press('ArrowDown');

@@ -5,14 +5,24 @@ import { gridResolutionMs } from './concurrencyGrid';
 import { Player, type SimulationLike } from './player';
 import type { PriceInputs } from './summary';
 import type { VizLimits } from './types';
+import { WorkerSimulation } from './workerSimulation';
 
 const INIT_LIMIT_MS = 10_000; // F03: on-demand init is cut at 10 s
 const ASYNC_RETRY_WINDOW_MS = 6 * 3_600_000; // F64/F65: async events may wait up to 6 h
 
 export function playerFor(scenario: Scenario): Player {
-  const sim = createSimulation(scenario);
-  // Model handlers run synchronously (smooth playback); code handlers really run, so await them.
   const hasCode = scenario.functions.some((f) => f.handler.kind === 'code');
+  const options = {
+    // Anything that started by the cursor has ended by cursor + timeout (+ init), so it is recorded.
+    lookaheadMs: longestTimeoutMs(scenario) + INIT_LIMIT_MS,
+    durationMs: scenario.durationMs,
+    maxVirtualMs: scenario.durationMs + ASYNC_RETRY_WINDOW_MS,
+    resolutionMs: gridResolutionMs(scenario.durationMs + longestTimeoutMs(scenario)),
+  };
+  // Model handlers simulate in a worker so frames only draw; code handlers run their own
+  // workers from the page (simulator/runtime), so they stay on the main thread.
+  if (!hasCode && typeof Worker !== 'undefined') return new Player(new WorkerSimulation(scenario), options);
+  const sim = createSimulation(scenario);
   const like: SimulationLike = {
     runUntil: hasCode ? (ms) => sim.runUntil(ms) : (ms) => sim.runUntilSync(ms),
     now: () => sim.now(),
@@ -20,14 +30,11 @@ export function playerFor(scenario: Scenario): Player {
     result: () => sim.result(),
     dispose: () => sim.dispose(),
   };
-  const longestTimeoutMs = Math.max(3000, ...scenario.functions.map((f) => f.timeoutMs ?? 3000));
-  return new Player(like, {
-    // Anything that started by the cursor has ended by cursor + timeout (+ init), so it is recorded.
-    lookaheadMs: longestTimeoutMs + INIT_LIMIT_MS,
-    durationMs: scenario.durationMs,
-    maxVirtualMs: scenario.durationMs + ASYNC_RETRY_WINDOW_MS,
-    resolutionMs: gridResolutionMs(scenario.durationMs + longestTimeoutMs),
-  });
+  return new Player(like, options);
+}
+
+function longestTimeoutMs(scenario: Scenario): number {
+  return Math.max(3000, ...scenario.functions.map((f) => f.timeoutMs ?? 3000));
 }
 
 export function pricesFor(scenario: Scenario): PriceInputs {

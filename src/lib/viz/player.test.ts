@@ -34,7 +34,7 @@ describe('Player', () => {
     player.play();
     player.tick(100);
     expect(player.viewMs).toBe(200);
-    expect(player.horizonMs).toBe(400);
+    expect(player.horizonMs).toBe(600);
     expect(player.index.starts.countAtOrBefore(player.viewMs)).toBe(2);
   });
 
@@ -78,5 +78,30 @@ describe('Player', () => {
     expect(player.speed).toBe(1000);
     for (let i = 0; i < 20; i++) player.slower();
     expect(player.speed).toBe(0.25);
+  });
+});
+
+describe('Player with an asynchronous simulation (the worker)', () => {
+  function asyncReplay() {
+    const inner = replay(smallTrace());
+    return { ...inner, runUntil: (ms: number) => new Promise<void>((r) => setTimeout(() => { inner.runUntil(ms); r(); }, 1)) };
+  }
+
+  it('never shows the cursor where the trace may still be incomplete, then goes where it was sent', async () => {
+    const player = new Player(asyncReplay(), { ...options, lookaheadMs: 100 });
+    player.seek(450);
+    expect(player.viewMs).toBeLessThanOrEqual(Math.max(0, player.horizonMs - 100));
+    await player.settled();
+    expect(player.viewMs).toBe(450);
+    expect(player.index.starts.countAtOrBefore(450)).toBe(2);
+  });
+
+  it('steps forward once the next chunk has arrived', async () => {
+    const player = new Player(asyncReplay(), { ...options, lookaheadMs: 500 });
+    player.stepForward();
+    await player.settled();
+    await new Promise((r) => setTimeout(r, 5));
+    await player.settled();
+    expect(player.viewMs).toBe(100);
   });
 });

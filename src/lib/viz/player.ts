@@ -39,6 +39,8 @@ export class Player {
   endMs: number | undefined;
   /** Set while an asynchronous run (code handlers) is in progress. */
   busy: Promise<void> | undefined;
+  /** Where seek() was asked to go while a run was in flight. */
+  private wantMs: number | undefined;
   error: Error | undefined;
   private listeners = new Set<() => void>();
 
@@ -78,22 +80,43 @@ export class Player {
 
   /** Move the cursor to t, simulating further only when t is beyond what has been simulated. */
   seek(t: number): void {
+    this.wantMs = t;
     this.viewMs = Math.max(0, Math.min(t, this.endMs ?? this.options.maxVirtualMs));
     this.simulateTo(this.viewMs);
     if (this.endMs !== undefined) this.viewMs = Math.min(this.viewMs, this.endMs);
-    if (this.busy) this.viewMs = Math.min(this.viewMs, this.horizonMs);
+    // While a run is in flight, only the part of the trace that is surely complete is shown;
+    // the cursor goes on to t when the run arrives.
+    if (this.busy && this.endMs === undefined) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
+    if (this.viewMs === t || !this.busy) this.wantMs = undefined;
     this.emit();
+  }
+
+  /** Resolves once no run is in flight and the cursor has reached where it was sent. */
+  async settled(): Promise<void> {
+    for (let guard = 0; this.busy && guard < 10_000; guard++) await this.busy;
   }
 
   /** Jump to the next thing that happens after the cursor (arrival, start, end, create, destroy). */
   stepForward(): void {
     this.pause();
-    let next = this.nextEventAfter(this.viewMs);
-    while (next === undefined && !this.busy && !this.error && this.endMs === undefined && this.horizonMs < this.options.maxVirtualMs) {
-      this.simulateTo(this.horizonMs + this.options.lookaheadMs);
-      next = this.nextEventAfter(this.viewMs);
+    for (let guard = 0; guard < 1000; guard++) {
+      const next = this.nextEventAfter(this.viewMs);
+      if (next !== undefined && (next <= this.horizonMs - this.options.lookaheadMs || this.endMs !== undefined)) {
+        this.seek(next);
+        return;
+      }
+      if (this.error || this.endMs !== undefined || this.horizonMs >= this.options.maxVirtualMs) return;
+      if (this.busy) {
+        void this.busy.then(() => this.stepForward());
+        return;
+      }
+      this.simulateTo(this.horizonMs);
+      const started = this.busy as Promise<void> | undefined; // simulateTo may have started a run
+      if (started) {
+        void started.then(() => this.stepForward());
+        return;
+      }
     }
-    if (next !== undefined) this.seek(next);
   }
 
   stepBack(): void {
@@ -127,10 +150,13 @@ export class Player {
 
   private simulateTo(t: number): void {
     if (this.busy || this.error) return;
-    const needed = Math.min(t + this.options.lookaheadMs, this.options.maxVirtualMs);
-    if (needed <= this.horizonMs && this.horizonMs > 0) return;
-    // Run a further lookahead at once: reading result() copies the trace, so do it rarely.
-    const target = Math.min(needed + this.options.lookaheadMs, this.options.maxVirtualMs);
+    const L = this.options.lookaheadMs;
+    const max = this.options.maxVirtualMs;
+    // Keep one spare lookahead simulated beyond what the cursor needs, so an asynchronous run
+    // (the worker) has a lookahead of playback time to deliver the next chunk; reading the
+    // trace copies it, so chunks are large.
+    if (this.horizonMs >= Math.min(t + 2 * L, max) && this.horizonMs > 0) return;
+    const target = Math.min(t + 3 * L, max);
     let ran: void | Promise<void>;
     try {
       ran = this.sim.runUntil(target);
@@ -144,6 +170,7 @@ export class Player {
         (err: unknown) => this.fail(err),
       ).finally(() => {
         this.busy = undefined;
+        if (this.wantMs !== undefined && !this.playing) this.seek(this.wantMs);
         this.emit();
       });
     } else {

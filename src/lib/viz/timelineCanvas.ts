@@ -51,48 +51,82 @@ export interface TimelineDraw {
 export function drawTimeline(ctx: CanvasRenderingContext2D, d: TimelineDraw): void {
   const { layout, palette } = d;
   ctx.clearRect(0, 0, layout.width, layout.height);
+  const paths: Paths = { invoke: new Path2D(), error: new Path2D(), init: new Path2D(), idle: new Path2D(), shutdown: new Path2D() };
+  const details = layout.rowHeight >= 4; // textures, notches and marks need room to be seen
+  const rowSegs: Segment[][] = [];
   for (let i = 0; i < d.rows.length; i++) {
-    const y = layout.top + i * layout.rowHeight;
-    drawRow(ctx, rowSegments(d.rows[i], d.t, layout.fromMs, layout.toMs), y, d);
+    const segments = rowSegments(d.rows[i], d.t, layout.fromMs, layout.toMs);
+    addRow(paths, segments, layout.top + i * layout.rowHeight, layout);
+    if (details) rowSegs.push(segments);
   }
+  // One fill per kind: a thousand rows cost a handful of canvas calls, not one per segment.
+  fill(ctx, paths.idle, palette.idle);
+  fill(ctx, paths.init, palette.init);
+  fill(ctx, paths.invoke, palette.invoke);
+  fill(ctx, paths.error, palette.error);
+  fill(ctx, paths.shutdown, palette.text);
+  for (let i = 0; i < rowSegs.length; i++) drawRowDetails(ctx, rowSegs[i], layout.top + i * layout.rowHeight, d);
   const plotBottom = layout.top + d.rows.length * layout.rowHeight;
   drawCursor(ctx, timeToX(layout, d.t), layout.top, plotBottom, palette);
   if (d.focused) drawFocus(ctx, d, plotBottom);
   drawTimeAxis(ctx, layout.fromMs, layout.toMs, layout.left, layout.left + layout.plotWidth, plotBottom + 2, palette, layout.fontPx);
 }
 
-function drawRow(ctx: CanvasRenderingContext2D, segments: Segment[], y: number, d: TimelineDraw): void {
-  const { layout, palette } = d;
+type Paths = Record<'invoke' | 'error' | 'init' | 'idle' | 'shutdown', Path2D>;
+
+function fill(ctx: CanvasRenderingContext2D, path: Path2D, style: string): void {
+  ctx.fillStyle = style;
+  ctx.fill(path);
+}
+
+function addRow(paths: Paths, segments: Segment[], y: number, layout: TimelineLayout): void {
   const h = layout.rowHeight;
   const gap = h >= 4 ? 1 : 0;
+  let lastKind = '';
+  let lastEnd = -Infinity;
   for (const s of segments) {
     const x0 = timeToX(layout, s.startMs);
-    const w = Math.max(timeToX(layout, s.endMs) - x0, s.kind === 'idle' ? 0 : 1);
+    const x1 = timeToX(layout, s.endMs);
     if (s.kind === 'idle') {
-      ctx.fillStyle = palette.idle;
-      ctx.fillRect(x0, y + h / 2 - Math.max(0.5, h / 10), w, Math.max(1, h / 5));
-    } else if (s.kind === 'init') {
-      // Phases (F02) read by texture: extension crossed, runtime striped, function init plain.
-      ctx.fillStyle = palette.init;
-      ctx.fillRect(x0, y + gap, w, h - 2 * gap);
-      const pattern = s.phase === 'function' ? null : s.phase === 'extension' ? d.crossHatch : d.hatch;
-      if (pattern && h >= 4) {
-        ctx.fillStyle = pattern;
-        ctx.fillRect(x0, y + gap, w, h - 2 * gap);
-      }
-      if (s.phase && s.phase !== 'extension' && h >= 4 && w > 3) {
-        ctx.fillStyle = palette.background;
-        ctx.fillRect(x0, y + gap, 1, h - 2 * gap);
-      }
-    } else if (s.kind === 'invoke') {
-      const failed = s.invocation && s.invocation.status !== 'success';
-      ctx.fillStyle = failed ? palette.error : palette.invoke;
-      ctx.fillRect(x0, y + gap, w, h - 2 * gap);
-      if (failed && h >= 6) drawNotch(ctx, x0 + w, y + gap, h - 2 * gap, palette.background);
-      if (s.invocation?.coldStart && h >= 6 && s.startMs === s.invocation.startMs) drawColdMark(ctx, x0, y, h, palette.cold);
+      if (h >= 1.5) paths.idle.rect(x0, y + h / 2 - Math.max(0.5, h / 10), x1 - x0, Math.max(1, h / 5));
+      continue;
+    }
+    if (s.kind === 'shutdown') {
+      paths.shutdown.rect(x0 - 1, y, 2, h);
+      continue;
+    }
+    const kind = s.kind === 'init' ? 'init' : s.invocation && s.invocation.status !== 'success' ? 'error' : 'invoke';
+    const w = Math.max(x1 - x0, 1);
+    if (kind === lastKind && kind !== 'error' && x0 - lastEnd < 0.5) {
+      paths[kind].rect(lastEnd, y + gap, x0 + w - lastEnd, h - 2 * gap); // sub-pixel neighbours merge
     } else {
-      ctx.fillStyle = palette.text;
-      ctx.fillRect(x0 - 1, y, 2, h);
+      paths[kind].rect(x0, y + gap, w, h - 2 * gap);
+    }
+    lastKind = kind;
+    lastEnd = x0 + w;
+  }
+}
+
+/** Init phase textures (F02), error notches and cold-start marks, when rows are tall enough. */
+function drawRowDetails(ctx: CanvasRenderingContext2D, segments: Segment[], y: number, d: TimelineDraw): void {
+  const { layout, palette } = d;
+  const h = layout.rowHeight;
+  for (const s of segments) {
+    const x0 = timeToX(layout, s.startMs);
+    const w = Math.max(timeToX(layout, s.endMs) - x0, 1);
+    if (s.kind === 'init') {
+      const pattern = s.phase === 'function' ? null : s.phase === 'extension' ? d.crossHatch : d.hatch;
+      if (pattern) {
+        ctx.fillStyle = pattern;
+        ctx.fillRect(x0, y + 1, w, h - 2);
+      }
+      if (s.phase && s.phase !== 'extension' && w > 3) {
+        ctx.fillStyle = palette.background;
+        ctx.fillRect(x0, y + 1, 1, h - 2);
+      }
+    } else if (s.kind === 'invoke' && s.invocation && h >= 6) {
+      if (s.invocation.status !== 'success' && !s.running) drawNotch(ctx, x0 + w, y + 1, h - 2, palette.background);
+      if (s.invocation.coldStart && s.startMs === s.invocation.startMs) drawColdMark(ctx, x0, y, h, palette.cold);
     }
   }
 }

@@ -34,6 +34,7 @@ export class TraceIndex {
   update(result: VizResult): void {
     if (result.invocations.length < this.seenInvocations) throw new Error('trace shrank: rebuild the index');
     this.result = result;
+    this.throttleCache = undefined; // requests may have changed outcome in place
     for (const env of result.environments) this.upsertEnvironment(env);
     for (let i = this.seenInvocations; i < result.invocations.length; i++) this.addInvocation(result.invocations[i]);
     this.seenInvocations = result.invocations.length;

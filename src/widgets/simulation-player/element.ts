@@ -17,7 +17,8 @@ import { KnobPanel } from './knobPanel';
 import { SummaryView } from './summaryView';
 import { TimelineView } from './timelineView';
 
-const TEXT_INTERVAL_MS = 250; // text alternatives and tables refresh at 4 Hz while playing
+const TEXT_INTERVAL_MS = 250; // text alternatives and tables refresh at 4 Hz while playing...
+const TEXT_BUDGET_SHARE = 0.05; // ...or less often, so text work stays under 5 % of the time
 
 export class SimulationPlayerElement extends HTMLElement {
   player!: Player;
@@ -33,6 +34,7 @@ export class SimulationPlayerElement extends HTMLElement {
   private frameId = 0;
   private lastFrameMs: number | undefined;
   private lastTextMs = -Infinity;
+  private textCostMs = 0;
   private reducedCarryMs = 0;
   private width = 640;
   private palette: Palette | undefined;
@@ -232,14 +234,16 @@ export class SimulationPlayerElement extends HTMLElement {
     this.timeline?.draw(t, fromMs, toMs, this.width, this.palette, fontPx, this.presenter ? tall * 0.4 : 320);
     this.concurrency?.draw(t, fromMs, toMs, this.width, this.presenter ? Math.max(200, tall * 0.25) : 190, this.palette, fontPx);
     this.controls.update(this.scenario.seed ?? 1, this.presenter);
-    if (!p.playing || nowMs - this.lastTextMs >= TEXT_INTERVAL_MS) {
+    if (!p.playing || nowMs - this.lastTextMs >= Math.max(TEXT_INTERVAL_MS, this.textCostMs / TEXT_BUDGET_SHARE)) {
       this.lastTextMs = nowMs;
+      const started = performance.now();
       this.summary?.update(t);
       this.timeline?.updateText(t);
       this.concurrency?.updateText(t, Math.min(windowMs, 10_000));
       this.flows?.update(t);
       this.root.dataset.viewMs = String(Math.round(t));
       if (p.error) this.showRunError(p.error);
+      this.textCostMs = performance.now() - started;
     }
   }
 

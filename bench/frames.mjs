@@ -1,0 +1,100 @@
+// Frame-time benchmark for the simulation player (issue 7): 1,000 concurrent execution
+// environments playing at 10x in headless Chromium. Measures requestAnimationFrame deltas
+// and the JS heap while playing, and prints p50/p95 frame time.
+//
+//   npx astro build --outDir /tmp/dist-viz
+//   npx node bench/frames.mjs --dist /tmp/dist-viz [--seconds 20] [--port 4499] [--virtual-minutes 10]
+//
+// Separate from the test suite on purpose: it measures, it does not assert (exit 0 unless it
+// could not run). Frame times depend on the machine and its load; the load average is printed.
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import LZString from 'lz-string';
+import { chromium } from 'playwright';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const dist = args.dist ?? 'dist';
+const port = Number(args.port ?? 4499);
+const seconds = Number(args.seconds ?? 20);
+const virtualMinutes = Number(args['virtual-minutes'] ?? 10);
+
+// 1,000 requests/s x 1 s each = 1,000 concurrent executions (F54), under a raised account limit.
+const scenario = {
+  seed: 1,
+  durationMs: virtualMinutes * 60_000,
+  account: { concurrencyLimit: 1500 },
+  functions: [{ name: 'busy', memoryMB: 512, timeoutMs: 3000, handler: { kind: 'model', durationMs: 1000 } }],
+  sources: [{ type: 'invoke', function: 'busy', invocationType: 'RequestResponse', arrivals: { rate: 1000, process: 'uniform' } }],
+  record: { logs: false },
+};
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+async function waitForServer(url, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dist, '--ignore-lock'], {
+  stdio: 'ignore',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+let browser;
+try {
+  await waitForServer(`http://127.0.0.1:${port}/embed/player/`, 60_000);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const hash = `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
+  await page.goto(`http://127.0.0.1:${port}/embed/player/?views=summary+timeline+concurrency&windowMs=30000${hash}`);
+  await page.waitForSelector('lambda-simulation-player .lsp-controls');
+  await page.evaluate(() => {
+    const el = document.querySelector('lambda-simulation-player');
+    el.player.setSpeed(10);
+    el.player.play();
+  });
+  const measured = await page.evaluate(async (ms) => {
+    const deltas = [];
+    const heapMB = [];
+    let last = performance.now();
+    const start = last;
+    let lastHeap = start;
+    await new Promise((done) => {
+      const frame = (now) => {
+        deltas.push(now - last);
+        last = now;
+        if (now - lastHeap >= 1000) {
+          lastHeap = now;
+          heapMB.push(performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : NaN);
+        }
+        if (now - start < ms) requestAnimationFrame(frame);
+        else done();
+      };
+      requestAnimationFrame(frame);
+    });
+    const el = document.querySelector('lambda-simulation-player');
+    const rows = el.player.index.rows.length;
+    const busy = el.player.index.grid.at(el.player.viewMs);
+    return { deltas, heapMB, viewMs: el.player.viewMs, rows, busy };
+  }, seconds * 1000);
+  const sorted = measured.deltas.slice(1).sort((a, b) => a - b);
+  const fmt = (n) => n.toFixed(1);
+  console.log(`frames: ${sorted.length} over ${seconds} s wall; virtual time reached ${fmt(measured.viewMs / 1000)} s at 10x`);
+  console.log(`environments: ${measured.rows} created, ${measured.busy} busy at the end`);
+  console.log(`frame time p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted.at(-1))} ms (budget 16.7 ms)`);
+  console.log(`JS heap MB, one sample per second: ${measured.heapMB.map((m) => m.toFixed(0)).join(' ')}`);
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+} finally {
+  await browser?.close();
+  server.kill();
+}

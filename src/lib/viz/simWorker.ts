@@ -1,0 +1,46 @@
+// Runs a model-only simulation off the main thread, so playback frames only draw.
+// Protocol: { type: 'init', scenario } then { type: 'run', id, untilMs }; replies carry only
+// what is new since the last reply (the trace is append-only; requests change outcome in place).
+
+import { createSimulation, type Scenario, type Simulation } from '../../../simulator/index';
+import type { WorkerReply, WorkerRequest } from './workerProtocol';
+
+let sim: Simulation | undefined;
+let sentInvocations = 0;
+let sentLogs = 0;
+let firstUnfinished = 0;
+
+function post(reply: WorkerReply): void {
+  (self as unknown as Worker).postMessage(reply);
+}
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const msg = e.data;
+  try {
+    if (msg.type === 'init') {
+      sim = createSimulation(msg.scenario as Scenario);
+      return;
+    }
+    if (!sim) throw new Error('the simulation worker has no scenario');
+    sim.runUntilSync(msg.untilMs);
+    const r = sim.result();
+    const requestsFrom = firstUnfinished;
+    while (firstUnfinished < r.requests.length && r.requests[firstUnfinished].outcome !== 'unfinished') firstUnfinished++;
+    post({
+      type: 'delta',
+      id: msg.id,
+      now: sim.now(),
+      finished: sim.isFinished(),
+      invocations: r.invocations.slice(sentInvocations),
+      environments: r.environments,
+      requestsFrom,
+      requests: r.requests.slice(requestsFrom),
+      logs: r.logs.slice(sentLogs),
+      cost: r.cost,
+    });
+    sentInvocations = r.invocations.length;
+    sentLogs = r.logs.length;
+  } catch (err) {
+    post({ type: 'error', id: 'id' in msg ? msg.id : -1, message: err instanceof Error ? err.message : String(err) });
+  }
+};

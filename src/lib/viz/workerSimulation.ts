@@ -1,0 +1,73 @@
+// A SimulationLike whose engine runs in a Web Worker: runUntil resolves when the worker has
+// simulated that far, and result() is the trace gathered from its replies (append-only).
+
+import type { SimulationLike } from './player';
+import type { VizResult } from './types';
+import type { WorkerReply, WorkerRequest } from './workerProtocol';
+
+export class WorkerSimulation implements SimulationLike {
+  private worker: Worker;
+  private trace: VizResult = { requests: [], invocations: [], environments: [], logs: [], cost: {} };
+  private nowMs = 0;
+  private finished = false;
+  private nextId = 1;
+  private pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+
+  constructor(scenario: unknown) {
+    this.worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      for (const p of this.pending.values()) p.reject(new Error(e.message || 'the simulation worker failed'));
+      this.pending.clear();
+    };
+    this.send({ type: 'init', scenario });
+  }
+
+  runUntil(virtualMs: number): Promise<void> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send({ type: 'run', id, untilMs: virtualMs });
+    });
+  }
+
+  now(): number {
+    return this.nowMs;
+  }
+
+  isFinished(): boolean {
+    return this.finished;
+  }
+
+  result(): VizResult {
+    return this.trace;
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    this.pending.clear();
+  }
+
+  private send(msg: WorkerRequest): void {
+    this.worker.postMessage(msg);
+  }
+
+  private receive(msg: WorkerReply): void {
+    const waiter = this.pending.get(msg.id);
+    this.pending.delete(msg.id);
+    if (msg.type === 'error') {
+      waiter?.reject(new Error(msg.message));
+      return;
+    }
+    const t = this.trace;
+    for (const inv of msg.invocations) t.invocations.push(inv);
+    for (const line of msg.logs) t.logs.push(line);
+    t.environments = msg.environments;
+    t.requests.length = msg.requestsFrom; // outcomes from here on may have changed
+    for (const r of msg.requests) t.requests.push(r);
+    t.cost = msg.cost;
+    this.nowMs = msg.now;
+    this.finished = msg.finished;
+    waiter?.resolve();
+  }
+}
