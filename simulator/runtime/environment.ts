@@ -167,7 +167,12 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   function invocationDone(m: any, outcome: Outcome) {
     if (phase !== 'invoking' || !request || m.requestId !== request.requestId) return; // stale id: F98's 400
     request = null;
-    if (outcome.status === 'crash') { phase = 'exited'; stopWorker(); } else { phase = 'frozen'; cancelWake(); }
+    if (outcome.status === 'crash') {
+      // The runtime posted the error, then exited (F131, F132): the platform logs the exit.
+      host.log(Math.max(m.atMs ?? 0, host.now()), `RequestId: ${m.requestId} Error: Runtime exited with error: exit status ${m.exitCode}\nRuntime.ExitError`);
+      phase = 'exited';
+      stopWorker();
+    } else { phase = 'frozen'; cancelWake(); }
     at(m.atMs, () => callbacks.onInvokeDone(outcome));
   }
 

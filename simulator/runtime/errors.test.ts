@@ -81,10 +81,11 @@ describe('broken code gets the documented Lambda errors', () => {
 export const handler = async (event) => { n++; if (event.reject) Promise.reject(new Error('r')); await new Promise((res) => setTimeout(res, 10)); return n; };`));
     await h.init();
     expect(await h.invoke({ reject: false })).toEqual({ status: 'success', response: 1 });
-    const r = { outcome: await h.invoke({ reject: true }), next: await h.invoke({ reject: false }), logs: h.fake.logs.map((l) => l.message) };
+    const r = { outcome: await h.invoke({ reject: true }, 'req-1'), next: await h.invoke({ reject: false }), logs: h.fake.logs.map((l) => l.message) };
     h.destroy();
     expect(pick(r.outcome)).toEqual({ status: 'crash', errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: r' });
     expect(r.logs.some((l) => l.includes('\tERROR\tUnhandled Promise Rejection \t'))).toBe(true);
+    expect(r.logs).toContain('RequestId: req-1 Error: Runtime exited with error: exit status 128\nRuntime.ExitError');
     expect(r.next).toEqual({ status: 'success', response: 1 }); // module code ran again
   });
 

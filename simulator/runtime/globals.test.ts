@@ -51,9 +51,11 @@ describe('Node.js globals inside the handler realm', () => {
 export const handler = async () => {
   const a = Date.now();
   await new Promise((r) => setTimeout(r, 1500));
-  return [a, Date.now() - a, new Date().toISOString(), performance.now() - t0, new Date(2026, 0, 2, 3).toISOString()];
+  return [a, Date.now() - a, new Date().toISOString(), performance.now() - t0, new Date(2026, 0, 2, 3).toISOString(),
+    new Date('2026-03-04T05:06:07').toISOString(), new Date(0).toLocaleTimeString('en-US')];
 };`, {}, { epochMs: Date.UTC(2026, 5, 1) });
-    expect(r.outcome).toEqual({ status: 'success', response: [Date.UTC(2026, 5, 1), 1500, '2026-06-01T00:00:01.500Z', 1500, '2026-01-02T03:00:00.000Z'] });
+    expect(r.outcome).toEqual({ status: 'success', response: [Date.UTC(2026, 5, 1), 1500, '2026-06-01T00:00:01.500Z', 1500,
+      '2026-01-02T03:00:00.000Z', '2026-03-04T05:06:07.000Z', '12:00:00 AM'] });
   });
 
   test('node:crypto, crypto and node:util load in both module systems; randomUUID repeats for the same seed', async () => {

@@ -6,7 +6,8 @@ import type { WorkerPort } from './port';
 export async function createNodePort(): Promise<WorkerPort> {
   const spec = 'node:worker_threads';
   const wt: any = await import(/* @vite-ignore */ spec);
-  const worker = new wt.Worker(nodeWorkerSource(), { eval: true, stdout: false, stderr: false });
+  // The heap cap is a safety net for the test machine, not the function's memory setting.
+  const worker = new wt.Worker(nodeWorkerSource(), { eval: true, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 512 } });
   let terminated = false;
   return {
     post: (m) => worker.postMessage(m),

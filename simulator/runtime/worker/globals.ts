@@ -11,11 +11,13 @@ export function installGlobals(rt: any): void {
     if (!new.target) return new RealDate(wall()).toString();
     if (args.length === 0) return new RealDate(wall());
     if (args.length >= 2) return new RealDate(RealDate.UTC(...(args as [number, number])));
-    return new RealDate(args[0]);
+    return new RealDate(typeof args[0] === 'string' ? utcString(args[0]) : args[0]);
   }
+  // A date-time string without an offset means local time, which is UTC in Lambda.
+  const utcString = (s: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s) ? s + 'Z' : s);
   VDate.prototype = RealDate.prototype;
   VDate.now = () => Math.floor(wall());
-  VDate.parse = RealDate.parse;
+  VDate.parse = (s: string) => RealDate.parse(utcString(String(s)));
   VDate.UTC = RealDate.UTC;
   const P: any = RealDate.prototype;
   for (const part of ['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds']) {
@@ -35,8 +37,10 @@ export function installGlobals(rt: any): void {
   P.toString = function (this: Date) {
     return Number.isNaN(this.getTime()) ? 'Invalid Date' : `${this.toDateString()} ${this.toTimeString()}`;
   };
-  const toLocale = P.toLocaleString;
-  P.toLocaleString = function (this: Date, locales?: any, opts?: any) { return toLocale.call(this, locales, { timeZone: 'UTC', ...opts }); };
+  for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
+    const original = P[name];
+    P[name] = function (this: Date, locales?: any, opts?: any) { return original.call(this, locales, { timeZone: 'UTC', ...opts }); };
+  }
   g.Date = VDate;
 
   const perf = {
