@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { simulate, type FunctionSpec, type Scenario, type SimulationResult, type SourceSpec } from '../index';
+import { createCodeEnvironment } from '../runtime/index';
+import './eventSources';
+import { placeKey } from './streamRecords';
+import { kinesisShardFor } from './events/kinesis';
+
+type StreamOptions = Omit<Extract<SourceSpec, { type: 'kinesis' }>, 'type' | 'function' | 'arrivals' | 'shards'>;
+const processor = (overrides: Partial<FunctionSpec> = {}): FunctionSpec => ({ name: 'fn', handler: { kind: 'model', durationMs: 10 }, ...overrides });
+const stream = (type: 'kinesis' | 'dynamodb-streams', arrivals: SourceSpec['arrivals'], shards: number, options: StreamOptions = {}): SourceSpec =>
+  ({ type, function: 'fn', arrivals, shards, ...options });
+const run = (fn: FunctionSpec, source: SourceSpec, durationMs = 5000): Promise<SimulationResult> =>
+  simulate({ durationMs, functions: [fn], sources: [source] } as Scenario);
+const receivedMs = (i: SimulationResult['invocations'][number]) => i.startMs - (i.initDurationMs ?? 0);
+/** A code handler that throws when any record's data is "poison"; it logs the batch it saw. */
+const poisonHandler = `export const handler = async (event) => {
+  const data = event.Records.map((r) => atob(r.kinesis.data));
+  console.log(data.join(','));
+  if (data.includes('poison')) throw new Error('poison record');
+};`;
+
+describe('Kinesis and DynamoDB Streams event source mappings', () => {
+  it('F83: a Kinesis shard is read once a second, so records put every 100 ms arrive in 1 s batches', async () => {
+    const r = await run(processor(), stream('kinesis', { rate: 10, toMs: 5000 }, 1), 5000);
+    // After the first reads, one read per second; the last read after the puts stop is partial.
+    const steady = r.invocations.slice(-5, -1);
+    expect(steady.map((i) => Math.round(receivedMs(i))).map((t, k, a) => (k ? t - a[k - 1] : 0))).toEqual([0, 1000, 1000, 1000]);
+    expect(steady.map((i) => i.requestIds.length)).toEqual([10, 10, 10, 10]);
+  });
+
+  it('F84: a DynamoDB stream shard is read 4 times a second', async () => {
+    const r = await run(processor(), stream('dynamodb-streams', { rate: 20, toMs: 3000 }, 1), 3000);
+    const steady = r.invocations.slice(-5, -1);
+    expect(steady.map((i) => Math.round(receivedMs(i))).map((t, k, a) => (k ? t - a[k - 1] : 0))).toEqual([0, 250, 250, 250]);
+    expect(steady.map((i) => i.requestIds.length)).toEqual([5, 5, 5, 5]);
+  });
+
+  it('F85/F60: concurrency is shards x ParallelizationFactor, and each batch holds records of one shard', async () => {
+    const slow = processor({ handler: { kind: 'model', durationMs: 2000 } });
+    const payloads = Array.from({ length: 64 }, (_, i) => ({ partitionKey: `user-${i}` }));
+    const r = await simulate({ durationMs: 10_000, functions: [slow], sources: [{ ...stream('kinesis', { rate: 200 }, 2, { parallelizationFactor: 3 }), payloads }] } as Scenario);
+    expect(r.metrics.fn.maxConcurrency).toBe(6);
+    const shardOf = new Map(r.requests.map((q, i) => [q.id, kinesisShardFor(`user-${i % 64}`, 2)]));
+    for (const inv of r.invocations) expect(new Set(inv.requestIds.map((id) => shardOf.get(id))).size).toBe(1);
+  });
+
+  it('F85: with a parallelization factor a partition key always stays on one lane, so its records keep their order', () => {
+    for (let k = 0; k < 100; k++) {
+      const a = placeKey(`order-${k}`, 4, 10);
+      expect(placeKey(`order-${k}`, 4, 10)).toEqual(a);
+      expect(a.shardIndex).toBe(kinesisShardFor(`order-${k}`, 4));
+      expect(a.laneInShard).toBeLessThan(10);
+    }
+  });
+
+  it('F86: a failing batch blocks its shard and is retried until its records expire; nothing behind it runs before', async () => {
+    const failing = processor({ handler: { kind: 'model', durationMs: 10, errorRate: 1 } });
+    const r = await run(failing, stream('kinesis', { at: [0, 0, 20, 3000] }, 1, { maximumRecordAgeMs: 60_000, batchSize: 2 }), 4000);
+    // Every run carries the first two records until they expire; only then does the shard move on.
+    const firstBatch = r.invocations.filter((i) => i.requestIds.includes(r.requests[0].id));
+    expect(firstBatch.length).toBeGreaterThan(5);
+    expect(firstBatch.every((i) => i.requestIds.length === 2)).toBe(true);
+    const laterStarts = r.invocations.filter((i) => !i.requestIds.includes(r.requests[0].id)).map((i) => i.startMs);
+    expect(Math.min(...laterStarts)).toBeGreaterThan(60_000);
+    expect(r.requests.every((q) => q.outcome === 'discarded')).toBe(true);
+    expect(r.requests[0].finishedMs).toBeGreaterThan(60_000);
+  });
+
+  it('F86/F89: with MaximumRetryAttempts 2 a poison batch runs 3 times and is discarded, then its shard continues in order', async () => {
+    const fn = processor({ handler: { kind: 'code', source: poisonHandler } });
+    const payloads = ['a', 'poison', 'c', 'd'];
+    const scenario = { durationMs: 1000, functions: [fn], sources: [{ ...stream('kinesis', { at: [0, 0, 500, 500] }, 1, { maximumRetryAttempts: 2, batchSize: 2 }), payloads }] } as Scenario;
+    const r = await simulate(scenario, { createCodeEnvironment });
+    const batches = r.logs.map((l) => l.message).filter((m) => m.includes('\tINFO\t')).map((m) => m.split('\t').at(-1));
+    expect(batches).toEqual(['a,poison', 'a,poison', 'a,poison', 'c,d']);
+    expect(r.requests.map((q) => [q.outcome, q.attempts])).toEqual([['discarded', 3], ['discarded', 3], ['succeeded', 1], ['succeeded', 1]]);
+  });
+
+  it('F87: bisecting isolates a poison record at index 5 with batches of 8, 4, 2, 1, and splitting uses no retries', async () => {
+    const fn = processor({ handler: { kind: 'code', source: poisonHandler } });
+    const payloads = ['r0', 'r1', 'r2', 'r3', 'r4', 'poison', 'r6', 'r7'];
+    const source = { ...stream('kinesis', { at: payloads.map(() => 0) }, 1, { batchSize: 8, bisectBatchOnFunctionError: true, maximumRetryAttempts: 0 }), payloads };
+    const r = await simulate({ durationMs: 1000, functions: [fn], sources: [source] } as Scenario, { createCodeEnvironment });
+    expect(r.invocations.map((i) => i.requestIds.length)).toEqual([8, 4, 4, 2, 1, 1, 2]);
+    expect(r.requests.map((q) => q.outcome)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'discarded', 'succeeded', 'succeeded']);
+  });
+
+  it('F86: throttled batches are retried without using up MaximumRetryAttempts', async () => {
+    const fn = processor({ reservedConcurrency: 1, handler: { kind: 'model', durationMs: 1500 } });
+    const r = await run(fn, stream('kinesis', { rate: 20, toMs: 3000 }, 4, { maximumRetryAttempts: 0 }), 3000);
+    expect(r.metrics.fn.throttles).toBeGreaterThan(0);
+    expect(r.requests.every((q) => q.outcome === 'succeeded')).toBe(true);
+  });
+
+  it('IteratorAge is recorded for each batch as the age of its last record when read', async () => {
+    const r = await run(processor(), stream('kinesis', { rate: 10, toMs: 5000 }, 1), 5000);
+    const ages = r.metrics.fn.series.IteratorAge;
+    expect(ages).toHaveLength(r.invocations.length);
+    expect(ages.every((p) => p.value >= 0 && p.value <= 1000)).toBe(true);
+  });
+});
