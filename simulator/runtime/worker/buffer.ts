@@ -61,7 +61,7 @@ export function makeBufferClass(): any {
         const n = Math.floor(str.length / 2);
         const out = new Uint8Array(n);
         for (let i = 0; i < n; i++) {
-          const v = parseInt(str.substr(i * 2, 2), 16);
+          const v = parseInt(str.slice(i * 2, i * 2 + 2), 16);
           if (Number.isNaN(v)) return out.slice(0, i); // Node stops at the first bad pair
           out[i] = v;
         }
