@@ -61,9 +61,9 @@ export function makeBufferClass(): any {
         const n = Math.floor(str.length / 2);
         const out = new Uint8Array(n);
         for (let i = 0; i < n; i++) {
-          const v = parseInt(str.slice(i * 2, i * 2 + 2), 16);
-          if (Number.isNaN(v)) return out.slice(0, i); // Node stops at the first bad pair
-          out[i] = v;
+          const pair = str.slice(i * 2, i * 2 + 2);
+          if (!/^[0-9a-fA-F]{2}$/.test(pair)) return out.slice(0, i); // Node stops at the first bad pair
+          out[i] = parseInt(pair, 16);
         }
         return out;
       }
