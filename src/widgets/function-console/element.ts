@@ -33,6 +33,8 @@ export class FunctionConsoleElement extends HTMLElement {
   private views: InvocationView[] = [];
   /** True while state is pushed into the controls: their change events are not user edits. */
   private applying = false;
+  /** Set once the console is in use: from then on configuration is checked by the engine. */
+  private engineWanted = false;
 
   connectedCallback(): void {
     if (this.started) return;
@@ -46,7 +48,11 @@ export class FunctionConsoleElement extends HTMLElement {
     this.applyState();
     if (notice) this.notice(notice);
     this.wire();
-    whenNeeded(this, () => void this.upgradeEditor());
+    // Monaco and the engine (config checks, samples, invoke) both wait until the console is needed.
+    whenNeeded(this, () => {
+      void this.upgradeEditor();
+      void this.checkConfig();
+    });
   }
 
   disconnectedCallback(): void {
@@ -157,7 +163,7 @@ export class FunctionConsoleElement extends HTMLElement {
     this.el<HTMLTextAreaElement>('event').value = s.event;
     this.form.write(s.config);
     this.checkEvent();
-    void this.checkConfig();
+    if (this.engineWanted) void this.checkConfig();
   }
 
   private update(patch: Partial<ConsoleState>): void {
@@ -173,6 +179,7 @@ export class FunctionConsoleElement extends HTMLElement {
   }
 
   private async checkConfig(): Promise<void> {
+    this.engineWanted = true;
     const config = this.state.config;
     const engine = await loadEngine();
     if (config !== this.state.config) return; // a newer edit will check itself
@@ -216,16 +223,22 @@ export class FunctionConsoleElement extends HTMLElement {
     if (this.busy || !this.eventOk || this.configIssues.length > 0) return;
     const event = checkEventJson(this.state.event);
     if (!event.ok) return;
+    if (!this.engineWanted) {
+      await this.checkConfig();
+      if (this.configIssues.length > 0) return;
+    }
     this.busy = true;
     this.refreshInvokable();
     this.status(count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`);
     try {
+      if (this.state.language === 'typescript') this.status('Compiling TypeScript…');
       const js = await this.editor.toJavaScript();
       if (!js.ok) {
         this.notice(js.message);
         this.status('Not invoked.');
         return;
       }
+      this.status(count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`);
       const engine = await loadEngine();
       this.session ??= new engine.ConsoleSession();
       const deployed = this.session.deploy({ source: js.js, config: this.state.config });

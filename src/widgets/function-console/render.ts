@@ -12,8 +12,9 @@ export function ms(value: number | undefined): string {
 export function usd(value: number | undefined): string {
   if (value === undefined) return '–';
   if (value === 0) return '$0';
-  // Single invocations cost fractions of a micro-dollar: show significant digits, not cents.
-  return `$${value.toPrecision(3)}`;
+  // Single invocations cost fractions of a micro-dollar: three significant digits, no exponent.
+  const digits = Math.max(2, 2 - Math.floor(Math.log10(Math.abs(value))));
+  return `$${value.toFixed(Math.min(digits, 20))}`;
 }
 
 export function summaryItems(v: InvocationView): [string, string][] {

@@ -6,10 +6,12 @@ import { CONSOLE_FUNCTION_NAME, environmentRecord, functionSpec } from './valida
 import type { Deployment, InvocationView, InvokeMode } from './view';
 
 /** Long enough that the console's arrivals are never past the scenario's horizon. */
-const HORIZON_MS = 365 * 24 * 3600 * 1000;
+const HORIZON_MS = 30 * 24 * 3600 * 1000; // the engine allows at most 30 days
 
 export class ConsoleSession {
   private sim: Simulation | undefined;
+  /** createSimulation loads the code runtime lazily; invoke must wait for it. */
+  private ready: Promise<void> = Promise.resolve();
   private deployedKey = '';
   private deployment = 0;
   private memoryMB = 128;
@@ -17,38 +19,51 @@ export class ConsoleSession {
   /** Deploys when code or configuration changed; true when that made a new deployment. */
   deploy(d: Deployment): boolean {
     const key = JSON.stringify(d);
-    if (key === this.deployedKey) return false;
-    this.deployedKey = key;
-    this.deployment += 1;
-    this.memoryMB = d.config.memoryMB;
+    if (key === this.deployedKey && this.sim) return false;
     const spec = functionSpec(d.config, d.source, environmentRecord(d.config.environment).env);
     if (!this.sim) {
       this.sim = createSimulation({ durationMs: HORIZON_MS, functions: [spec], sources: [] });
-      return this.deployment > 1;
+      this.ready = this.sim.ready();
+    } else {
+      const { name: _name, ...patch } = spec;
+      this.sim.updateFunction(CONSOLE_FUNCTION_NAME, patch); // retires environments: next invoke is cold (F11)
     }
-    const { name: _name, ...patch } = spec;
-    this.sim.updateFunction(CONSOLE_FUNCTION_NAME, patch); // retires environments: next invoke is cold (F11)
-    return true;
+    // Recorded only once the engine accepted it, so a refused deployment is retried next time.
+    this.deployedKey = key;
+    this.deployment += 1;
+    this.memoryMB = d.config.memoryMB;
+    return this.deployment > 1;
   }
 
-  /** Retires the warm environments without changing anything else, so the next invoke is cold. */
+  /**
+   * Retires the warm environments so the next invoke is cold. The engine has no call for that
+   * alone; re-applying the unchanged code is a configuration update, which retires them (F11).
+   */
   newEnvironment(): void {
-    this.sim?.updateFunction(CONSOLE_FUNCTION_NAME, {});
+    const sim = this.sim;
+    if (!sim || !this.deployedKey) return;
+    const { source, config } = JSON.parse(this.deployedKey) as Deployment;
+    const { name: _name, ...patch } = functionSpec(config, source, environmentRecord(config.environment).env);
+    sim.updateFunction(CONSOLE_FUNCTION_NAME, patch);
   }
 
   async invoke(payload: unknown, count: number, mode: InvokeMode, firstIndex: number): Promise<{ views: InvocationView[]; totalCostUsd: number }> {
     const sim = this.sim;
     if (!sim) throw new Error('deploy before invoking');
+    await this.ready;
     const startUsd = functionCostUsd(sim.result());
     const done: { record: RequestRecord; costUsd?: number }[] = [];
     if (mode === 'concurrent') {
       const calls = Array.from({ length: count }, () => sim.invoke(CONSOLE_FUNCTION_NAME, payload));
       // Runs overlap, so the engine's running cost cannot be split per invocation here.
-      for (const record of await drive(sim, Promise.all(calls.map((c) => c.finished)))) done.push({ record });
+      await sim.settle();
+      for (const record of await Promise.all(calls.map((c) => c.finished))) done.push({ record });
     } else {
       for (let i = 0; i < count; i++) {
         const before = functionCostUsd(sim.result());
-        const record = await drive(sim, sim.invoke(CONSOLE_FUNCTION_NAME, payload).finished);
+        const call = sim.invoke(CONSOLE_FUNCTION_NAME, payload);
+        await sim.settle(); // runs the invocation; warm environments stay (idle reclaim is background)
+        const record = await call.finished;
         done.push({ record, costUsd: functionCostUsd(sim.result()) - before });
       }
     }
@@ -91,17 +106,6 @@ export class ConsoleSession {
 /** What the console's function has cost so far, priced by the engine (F46, F47). */
 function functionCostUsd(result: SimulationResult): number {
   return result.cost[CONSOLE_FUNCTION_NAME]?.usd ?? 0;
-}
-
-/** Steps the simulation until `done` settles (code handlers run in workers, so steps are async). */
-async function drive<T>(sim: Simulation, done: Promise<T>): Promise<T> {
-  let settled = false;
-  const watched = done.finally(() => { settled = true; });
-  while (!settled) {
-    const more = await sim.step();
-    if (!more && !settled) await Promise.race([watched, new Promise((r) => setTimeout(r, 0))]);
-  }
-  return watched;
 }
 
 /** This invocation's lines of its environment's log stream: its init lines (cold), START..REPORT. */

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type FunctionConfig } from './state';
 import { validateConfig } from './validate-config';
 
 const config = (patch: Partial<FunctionConfig>): FunctionConfig => ({ ...DEFAULT_CONFIG, ...patch });
-const fields = (c: FunctionConfig) => validateConfig(c).map((i) => i.field);
+const fields = (c: FunctionConfig) => [...new Set(validateConfig(c).map((i) => i.field))];
 
 describe('function configuration checks (the engine rules, named by form field)', () => {
   it('accepts Lambda defaults: 128 MB, 3 s, index.handler', () => {

@@ -40,8 +40,18 @@ export function functionSpec(config: FunctionConfig, source: string, env: Record
 
 export function validateConfig(config: FunctionConfig): FieldIssue[] {
   const { env, issues } = environmentRecord(config.environment);
+  // An empty or non-numeric box: say so plainly instead of the schema's "expected number".
+  const spec: Record<string, unknown> = functionSpec(config, '', env);
+  if (!Number.isFinite(config.memoryMB)) {
+    issues.push({ field: 'memoryMB', message: 'Memory: enter a whole number of MB.' });
+    delete spec.memoryMB;
+  }
+  if (!Number.isFinite(config.timeoutS)) {
+    issues.push({ field: 'timeoutS', message: 'Timeout: enter a whole number of seconds.' });
+    delete spec.timeoutMs;
+  }
   try {
-    parseScenario({ durationMs: 1000, functions: [functionSpec(config, '', env)], sources: [] });
+    parseScenario({ durationMs: 1000, functions: [spec], sources: [] });
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     for (const issue of err.issues) issues.push(toFieldIssue(issue.path, issue.message));

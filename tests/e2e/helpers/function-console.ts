@@ -10,18 +10,27 @@ export function consoleWidget(page: Page, id = 'lab'): Locator {
 
 /** Waits until Monaco has replaced the textarea (it loads lazily). */
 export async function waitForMonaco(page: Page, id = 'lab'): Promise<void> {
-  await expect(consoleWidget(page, id)).toHaveAttribute('data-editor', 'monaco', { timeout: 30_000 });
+  await expect(consoleWidget(page, id)).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
   await expect(consoleWidget(page, id).locator('.monaco-editor .view-lines')).toBeVisible();
 }
 
-/** Replaces the handler code the way a person would: select all in the editor, then type. */
-export async function setCode(page: Page, code: string, id = 'lab'): Promise<void> {
-  const editor = consoleWidget(page, id).locator('.monaco-editor .view-lines');
-  await editor.click();
+/** Empties the editor the way a person would: click, select all, delete. */
+export async function clearCode(page: Page, id = 'lab'): Promise<void> {
+  await consoleWidget(page, id).locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  // insertText types the text as one input (no auto-closed brackets or auto-indent added).
-  await page.keyboard.insertText(code);
+}
+
+/**
+ * Replaces the handler code by pasting it (Ctrl+V), so Monaco's typing aids (auto-closed
+ * brackets, auto-indent) do not change it. Needs clipboard permissions on the context.
+ */
+export async function setCode(page: Page, code: string, id = 'lab'): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await clearCode(page, id);
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect.poll(async () => (await savedState(page, `lambda-lab:function-console:v1:${id}`))?.code).toBe(code);
 }
 
 export async function savedState(page: Page, key = STORAGE_KEY): Promise<Record<string, unknown> | null> {
