@@ -11,7 +11,7 @@ import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec,
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
-import { ActiveInvocation, Environment, FunctionRuntime } from './functionRuntime';
+import { ActiveInvocation, Environment, FunctionRuntime, IdleDeque } from './functionRuntime';
 import type { Recorder } from './recorder';
 import { logStreamName, startLine } from './logFormat';
 import { beginModelInit, runModelInvocation } from './modelHandler';
@@ -185,7 +185,9 @@ export class LambdaService implements LambdaServiceApi {
     for (let i = 0; i < call.requests.length; i++) {
       const r = call.requests[i];
       r.attempts++;
-      r.invocationIds.push(requestId);
+      // An exact-size array: push() on an empty one reserves 16 slots, per request.
+      if (r.invocationIds.length === 0) r.invocationIds = [requestId];
+      else r.invocationIds.push(requestId);
     }
     env.record.invocations++;
     env.coldPending = false;
@@ -269,7 +271,7 @@ export class LambdaService implements LambdaServiceApi {
         this.fire(env, 'simulation.ended');
         this.ended(env, 'end');
       }
-      fn.idleOnDemand = new (fn.idleOnDemand.constructor as any)();
+      fn.idleOnDemand = new IdleDeque();
       fn.idleProvisioned = [];
       if (fn.reclaimTimer) this.scheduler.cancelEvent(fn.reclaimTimer);
       fn.reclaimTimer = null;
@@ -295,7 +297,7 @@ export class LambdaService implements LambdaServiceApi {
     this.updateUnreservedLimit();
     if (!retireEnvironments) return;
     const idle = [...fn.idleOnDemand.toArray(), ...fn.idleProvisioned];
-    fn.idleOnDemand = new (fn.idleOnDemand.constructor as any)();
+    fn.idleOnDemand = new IdleDeque();
     fn.idleProvisioned = [];
     for (const env of fn.alive) env.retire = true;
     for (const env of idle) this.shutdown(env, 'config-update');

@@ -142,6 +142,10 @@ describe('cold start (1.2)', () => {
     const small = await medianInit('nodejs24.x', 128);
     const big = await medianInit('nodejs24.x', 1024);
     expect(Math.abs(small - big) / small).toBeLessThan(0.1);
+    const cpuBound = async (memoryMB: number) => (await simulate(scenario({
+      functions: [fn({ memoryMB, timeoutMs: 10_000, handler: { kind: 'model', durationMs: 0, cpuMs: 100 } })],
+    }))).invocations[0].durationMs;
+    expect((await cpuBound(128)) / (await cpuBound(1024))).toBeCloseTo(8, 1);
   });
 
   it('F26: arm64 Node init is lower than x86_64', async () => {
@@ -359,6 +363,19 @@ describe('logs (1.11)', () => {
     expect(r.environments[0].logStream).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
     expect(new Set(r.logs.map((l) => l.logStream)).size).toBe(1);
     expect(r.environments[0].logStream.startsWith('2026/01/01/')).toBe(true);
+  });
+});
+
+describe('log groups (1.11)', () => {
+  it('F124: the function\'s log group is /aws/lambda/<function name>', async () => {
+    const groups: string[] = [];
+    await simulate(scenario({ functions: [fn({ name: 'my-fn', handler: { kind: 'code', source: '' } })], sources: [syncAt([0], 'my-fn')] }), {
+      createCodeEnvironment: (spec, _host, callbacks) => {
+        groups.push(spec.logGroupName);
+        return { init: () => callbacks.onInitDone({ status: 'success', response: null }), invoke: () => callbacks.onInvokeDone({ status: 'success', response: 1 }), destroy: () => {} };
+      },
+    });
+    expect(groups).toEqual(['/aws/lambda/my-fn']);
   });
 });
 
