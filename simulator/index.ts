@@ -19,3 +19,5 @@ export type { SourceContext, SourceFactory, SourceInstance, SourceKey, InvokeCal
 // Event sources (issue 4): registering them is a side effect of this module; sampleEvent feeds the console's test-event picker.
 export { EVENT_SOURCE_KEYS } from './sources/eventSources';
 export { sampleEvent, SAMPLE_EVENT_KINDS, type SampleEventKind } from './sources/events/sampleEvent';
+// Code-handler runtime (issue 5): editor declarations of the lambda-lab:db / lambda-lab:http modules (tiny; the runtime itself stays lazy).
+export { HANDLER_MODULES_DTS } from './runtime/handler-types';
