@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type FunctionSpec, type Scenario, type SimulationResult, type SourceSpec } from '../index';
+import { simulate, type FunctionSpec, type Scenario, type SimulationResult, type SourceSpec, type StreamSourceSpec } from '../index';
 import { createCodeEnvironment } from '../runtime/index';
 import './eventSources';
 import { placeKey } from './streamRecords';
 import { kinesisShardFor } from './events/kinesis';
 
-type StreamOptions = Omit<Extract<SourceSpec, { type: 'kinesis' }>, 'type' | 'function' | 'arrivals' | 'shards'>;
+type StreamOptions = Omit<StreamSourceSpec, 'type' | 'function' | 'arrivals' | 'shards'>;
 const processor = (overrides: Partial<FunctionSpec> = {}): FunctionSpec => ({ name: 'fn', handler: { kind: 'model', durationMs: 10 }, ...overrides });
 const stream = (type: 'kinesis' | 'dynamodb-streams', arrivals: SourceSpec['arrivals'], shards: number, options: StreamOptions = {}): SourceSpec =>
   ({ type, function: 'fn', arrivals, shards, ...options });
