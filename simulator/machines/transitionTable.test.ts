@@ -62,15 +62,15 @@ describe('the placement rules', () => {
     fc.assert(fc.property(contextArb, (context) => {
       const snapshot = functionScalerMachine.resolveState({ value: 'active', context });
       const [, actions] = transition(functionScalerMachine, snapshot, { type: 'request.arrived' });
-      expect(actions.map((a) => a.type)).toEqual([decidePlacement(rules, context)]);
+      expect(actions.map((a) => a.type)).toEqual([decidePlacement(rules, { context })]);
     }), { numRuns: 500 });
   });
 
   it('throttle at the reserved limit even when a warm environment is idle (F59, F137)', () => {
     const ctx: PlacementContext = { idleProvisioned: 0, idleOnDemand: 1, concurrency: 0, reservedConcurrency: 0,
       unreservedConcurrency: 0, unreservedLimit: 100, scalingWindowFull: false };
-    expect(decidePlacement(rules, ctx)).toBe('throttleReserved');
-    expect(decidePlacement(rules, { ...ctx, reservedConcurrency: undefined })).toBe('invokeWarm');
-    expect(decidePlacement(rules, { ...ctx, reservedConcurrency: undefined, idleOnDemand: 0, scalingWindowFull: true })).toBe('throttleScalingRate');
+    expect(decidePlacement(rules, { context: ctx })).toBe('throttleReserved');
+    expect(decidePlacement(rules, { context: { ...ctx, reservedConcurrency: undefined } })).toBe('invokeWarm');
+    expect(decidePlacement(rules, { context: { ...ctx, reservedConcurrency: undefined, idleOnDemand: 0, scalingWindowFull: true } })).toBe('throttleScalingRate');
   });
 });

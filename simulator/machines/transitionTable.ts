@@ -68,27 +68,32 @@ export function buildEnvironmentTable(): EnvironmentTable {
   };
 }
 
+/** What xstate hands a guard; the service keeps one per function and reuses it. */
+export interface GuardArgs {
+  context: PlacementContext;
+}
+
 export interface PlacementRule {
-  guard: ((ctx: PlacementContext) => boolean) | null;
+  guard: ((args: GuardArgs) => boolean) | null;
   action: PlacementAction;
 }
 
-/** The scaler's 'request.arrived' transitions, in order, as plain guard functions. */
+/** The scaler's 'request.arrived' transitions, in order, with the machine's own guard functions. */
 export function placementRules(): PlacementRule[] {
   const transitions = (functionScalerMachine.root as any).on['request.arrived'] as any[];
   return transitions.map((t) => {
     const guardName = t.guard?.type ?? (typeof t.guard === 'string' ? t.guard : undefined);
-    const guard = guardName ? (placementGuards as Record<string, (a: { context: PlacementContext }) => boolean>)[guardName] : undefined;
+    const guard = guardName ? (placementGuards as Record<string, (a: GuardArgs) => boolean>)[guardName] : undefined;
     const action = (t.actions[0]?.type ?? t.actions[0]) as PlacementAction;
-    return { guard: guard ? (ctx: PlacementContext) => guard({ context: ctx }) : null, action };
+    return { guard: guard ?? null, action };
   });
 }
 
 /** Evaluates the rules: the first rule whose guard passes gives the action. */
-export function decidePlacement(rules: PlacementRule[], ctx: PlacementContext): PlacementAction {
+export function decidePlacement(rules: PlacementRule[], args: GuardArgs): PlacementAction {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    if (rule.guard === null || rule.guard(ctx)) return rule.action;
+    if (rule.guard === null || rule.guard(args)) return rule.action;
   }
   throw new Error('functionScalerMachine has no fallback transition');
 }

@@ -104,6 +104,8 @@ export class FunctionRuntime {
   envCounter = 0;
   reclaimTimer: TimedEvent | null = null;
   readonly placement: PlacementContext;
+  /** { context: placement }, reused for every guard call. */
+  readonly guardArgs: { context: PlacementContext };
   /** The service this function lives in (set by LambdaService). */
   service!: import('./lambdaService').LambdaService;
   cpuStretch = 1;
@@ -126,6 +128,7 @@ export class FunctionRuntime {
       idleProvisioned: 0, idleOnDemand: 0, concurrency: 0, reservedConcurrency: spec.reservedConcurrency,
       unreservedConcurrency: 0, unreservedLimit: 0, scalingWindowFull: false,
     };
+    this.guardArgs = { context: this.placement };
     this.configure(spec);
   }
 

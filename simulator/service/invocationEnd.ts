@@ -35,8 +35,8 @@ export function finishInvocation(service: LambdaService, env: Environment, end: 
   const initMs = inv.coldStart ? round2(inv.initDurationMs ?? 0) : 0;
   // F45: billed = ceil to 1 ms; F51/F27 (current): a cold start's billed duration includes Init.
   const billedDurationMs = Math.ceil(durationMs + initMs);
-  const requestIds = new Array<string>(inv.call.requests.length);
-  for (let i = 0; i < requestIds.length; i++) requestIds[i] = inv.call.requests[i].id;
+  const requests = inv.call.requests;
+  const requestIds = requests.length === 1 ? [requests[0].id] : requests.map((r) => r.id);
   const record: InvocationRecord = {
     requestId: inv.requestId, function: spec.name, environmentId: env.record.id, coldStart: inv.coldStart,
     startMs: inv.startMs, endMs: now, durationMs, billedDurationMs, status: end.status, requestIds,

@@ -98,7 +98,7 @@ export class LambdaService implements LambdaServiceApi {
     ctx.unreservedConcurrency = this.unreservedConcurrency;
     ctx.unreservedLimit = this.unreservedLimit;
     ctx.scalingWindowFull = fn.scalingWindowFull(now);
-    switch (decidePlacement(RULES, ctx)) {
+    switch (decidePlacement(RULES, fn.guardArgs)) {
       case 'throttleReserved': return this.throttle(fn, call, 'ReservedFunctionConcurrentInvocationLimitExceeded');
       case 'throttleAccount': return this.throttle(fn, call, 'ConcurrentInvocationLimitExceeded');
       case 'throttleScalingRate': return this.throttle(fn, call, 'ScalingRateExceeded');
