@@ -6,6 +6,7 @@ import { createSimulation, type Scenario } from '../simulator/index';
 import type { Benchmark } from './types';
 
 async function runChunked(scenario: Scenario, sampleHeap: () => void, stepMs: number): Promise<{ invocations: number; note: string }> {
+  const t0 = performance.now();
   const sim = createSimulation(scenario);
   for (let t = stepMs; t <= scenario.durationMs; t += stepMs) {
     sim.runUntilSync(t);
@@ -18,9 +19,10 @@ async function runChunked(scenario: Scenario, sampleHeap: () => void, stepMs: nu
   const outcomes: Record<string, number> = {};
   for (const r of result.requests) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   const lastMs = Math.max(...result.requests.map((r) => r.finishedMs ?? 0));
+  const recordsPerS = Math.round(result.requests.length / ((performance.now() - t0) / 1000)).toLocaleString('en-US');
   return {
     invocations,
-    note: `${result.requests.length} records, outcomes ${JSON.stringify(outcomes)}, max concurrency ` +
+    note: `${result.requests.length} records (${recordsPerS} records/s), outcomes ${JSON.stringify(outcomes)}, max concurrency ` +
       `${Math.max(...m.map((f) => f.maxConcurrency))}, last outcome at ${(lastMs / 1000).toFixed(0)} s virtual`,
   };
 }
