@@ -52,6 +52,8 @@ export function makeUtil(): any {
     if (v instanceof Promise) return 'Promise { <pending> }';
     const isArr = Array.isArray(v);
     const ctorName = v.constructor && v.constructor.name;
+    const plain = ctorName === 'Object' || ctorName === 'Array';
+    if (plain && Object.keys(v).length === 0 && Object.getOwnPropertySymbols(v).length === 0) return isArr ? '[]' : '{}';
     if (depth > ctx.maxDepth) return isArr ? '[Array]' : `[${ctorName && ctorName !== 'Object' ? ctorName : 'Object'}]`;
     ctx.seen.push(v);
     ctx.indent += 2;
@@ -90,13 +92,46 @@ export function makeUtil(): any {
     ctx.indent -= 2;
     const nestedLevels = ctx.lastDepth - depth;
     if (out.length === 0) return prefix + (isArr ? '[]' : '{}');
-    const start = out.length + ctx.indent + braces[0].length + prefix.length + 10;
-    const total = out.reduce((n, s) => n + s.length, start + out.length);
-    if (nestedLevels < 3 && total <= BREAK && !out.some((s) => s.includes('\n'))) {
+    const entries = isArr && out.length > 6 ? columns(out, v, ctx.indent) : out;
+    const start = entries.length + ctx.indent + braces[0].length + prefix.length + 10;
+    const total = entries.reduce((n, s) => n + s.length, start + entries.length);
+    if (entries === out && nestedLevels < 3 && total <= BREAK && !out.some((s) => s.includes('\n'))) {
       return `${prefix}${braces[0]} ${out.join(', ')} ${braces[1]}`;
     }
     const pad = '\n' + ' '.repeat(ctx.indent);
-    return `${prefix}${braces[0]}${pad}  ${out.join(`,${pad}  `)}${pad}${braces[1]}`;
+    return `${prefix}${braces[0]}${pad}  ${entries.join(`,${pad}  `)}${pad}${braces[1]}`;
+  }
+
+  // Long arrays of short items print in aligned columns, as Node's inspect does: numbers are
+  // right-aligned, anything else left-aligned; about 2.5 times as many rows as columns.
+  function columns(out: string[], arr: unknown[], indent: number): string[] {
+    const more = out.length > 100 ? out[out.length - 1] : undefined;
+    const items = more === undefined ? out : out.slice(0, -1);
+    const widths = items.map((s) => s.length);
+    const widest = Math.max(...widths) + 2;
+    const sum = widths.reduce((n, w) => n + w + 2, 0);
+    if (widest * 3 + indent >= BREAK || !(sum / widest > 5 || widest - 2 <= 6)) return out;
+    const bias = Math.sqrt(widest - sum / out.length);
+    const cell = Math.max(widest - 3 - bias, 1);
+    const cols = Math.min(Math.round(Math.sqrt(2.5 * cell * items.length) / cell), Math.floor((BREAK - indent) / widest), 12, 15);
+    if (cols <= 1) return out;
+    const colWidth: number[] = [];
+    for (let c = 0; c < cols; c++) {
+      let w = 0;
+      for (let j = c; j < items.length; j += cols) w = Math.max(w, widths[j]);
+      colWidth.push(w + 2);
+    }
+    const numeric = arr.slice(0, items.length).every((x) => typeof x === 'number' || typeof x === 'bigint');
+    const rows: string[] = [];
+    for (let i = 0; i < items.length; i += cols) {
+      const last = Math.min(i + cols, items.length) - 1;
+      let row = '';
+      for (let j = i; j < last; j++) row += numeric ? `${items[j]}, `.padStart(colWidth[j - i]) : `${items[j]}, `.padEnd(colWidth[j - i]);
+      row += numeric ? items[last].padStart(colWidth[last - i] - 2) : items[last];
+      rows.push(row);
+    }
+    if (more !== undefined) rows.push(more);
+    return rows;
   }
 
   function errorText(e: any): string {
