@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type FunctionSpec, type Scenario, type SourceSpec } from '../index';
+import { createSimulation, simulate, type FunctionSpec, type Scenario, type SourceSpec } from '../index';
 import { createCodeEnvironment } from '../runtime/index';
 import './eventSources';
 
@@ -100,5 +100,26 @@ describe('asynchronous invocation', () => {
     const r = await simulate({ durationMs: 2000, functions, sources } as Scenario, { createCodeEnvironment });
     const lines = r.logs.map((l) => l.message).filter((m) => m.includes('\tINFO\t')).map((m) => m.split('\t').slice(3).join('\t'));
     expect(lines).toEqual(['aws:s3 photos/cat+1.jpg', 'aws:sns {"orderId":7}']);
+  });
+
+  it("F61: the console's Event invoke gets 202 at once and its outcome when the queued event finishes", async () => {
+    const sim = createSimulation({ durationMs: 1, functions: [fn()], sources: [] });
+    await sim.ready();
+    const { finished } = sim.invoke('fn', { hello: 'world' }, { invocationType: 'Event' });
+    await sim.settle();
+    const request = await finished;
+    expect(request).toMatchObject({ statusCode: 202, outcome: 'succeeded', attempts: 1, source: 'console' });
+  });
+
+  it('F65: a change to the async settings applies to events already queued (the retry already due still runs)', async () => {
+    const failing = fn({ handler: { kind: 'model', durationMs: 100, errorRate: 1 } });
+    const sim = createSimulation({ durationMs: 1, functions: [failing], sources: [] });
+    await sim.ready();
+    const { finished } = sim.invoke('fn', {}, { invocationType: 'Event' });
+    await sim.runUntil(1000);
+    sim.updateFunction('fn', { async: { maximumRetryAttempts: 0, onFailure: 'dlq' } });
+    await sim.settle();
+    // Before the change it would have run 3 times and been discarded.
+    expect(await finished).toMatchObject({ outcome: 'dead-lettered', attempts: 2 });
   });
 });

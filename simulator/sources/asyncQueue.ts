@@ -32,24 +32,25 @@ export class AsyncQueue {
   private dispatcher: AsyncDispatcherState = asyncDispatcherTable.initial as AsyncDispatcherState;
   private backoffMs = 0;
   private pumpScheduled = false;
-  private readonly maximumEventAgeMs: number;
-  private readonly maximumRetryAttempts: number;
-  private readonly onSuccess?: string;
-  private readonly onFailure?: string;
 
-  constructor(private readonly src: SourceContext, private readonly functionName: string) {
-    const async = src.functionSpec(functionName).async ?? {};
-    this.maximumEventAgeMs = async.maximumEventAgeMs ?? DEFAULT_MAXIMUM_EVENT_AGE_MS;
-    this.maximumRetryAttempts = async.maximumRetryAttempts ?? DEFAULT_MAXIMUM_RETRY_ATTEMPTS;
-    this.onSuccess = async.onSuccess;
-    this.onFailure = async.onFailure;
+  constructor(private readonly src: SourceContext, private readonly functionName: string) {}
+
+  /** Read at each use: the console may change a function's async settings mid-run. */
+  private get config() {
+    const async = this.src.functionSpec(this.functionName).async ?? {};
+    return {
+      maximumEventAgeMs: async.maximumEventAgeMs ?? DEFAULT_MAXIMUM_EVENT_AGE_MS,
+      maximumRetryAttempts: async.maximumRetryAttempts ?? DEFAULT_MAXIMUM_RETRY_ATTEMPTS,
+      onSuccess: async.onSuccess,
+      onFailure: async.onFailure,
+    };
   }
 
   /** The caller already has its 202 (F61); the event now waits for the function. */
   enqueue(request: RequestRecord, buildEvent: () => unknown): void {
     request.statusCode = 202;
     this.src.addCounter(this.functionName, 'AsyncEventsReceived', 1);
-    const context = { functionErrors: 0, maximumRetryAttempts: this.maximumRetryAttempts, hasOnFailure: this.onFailure !== undefined };
+    const context = { functionErrors: 0, maximumRetryAttempts: 0, hasOnFailure: false };
     this.pushReady({ request, buildEvent, state: asyncEventTable.initial as AsyncEventState, context });
   }
 
@@ -69,6 +70,9 @@ export class AsyncQueue {
   }
 
   private stepEntry(entry: AsyncEntry, event: AsyncEventEvent['type']): void {
+    const config = this.config;
+    entry.context.maximumRetryAttempts = config.maximumRetryAttempts;
+    entry.context.hasOnFailure = config.onFailure !== undefined;
     entry.state = asyncEventTable.next(entry.state, event, entry.context) as AsyncEventState;
   }
 
@@ -101,7 +105,7 @@ export class AsyncQueue {
 
   private dispatch(entry: AsyncEntry): void {
     const now = this.src.now();
-    const expiresMs = entry.request.arrivedMs + this.maximumEventAgeMs;
+    const expiresMs = entry.request.arrivedMs + this.config.maximumEventAgeMs;
     if (now > expiresMs) {
       this.stepEntry(entry, 'age.exceeded');
       this.finish(entry, expiresMs);      // F65: condition EventAgeExceeded
@@ -162,7 +166,7 @@ export class AsyncQueue {
 
   private finish(entry: AsyncEntry, finishedMs: number): void {
     const outcome = entry.state === 'succeeded' ? 'succeeded' : entry.state === 'deadLettered' ? 'dead-lettered' : 'discarded';
-    if (outcome === 'succeeded' && this.onSuccess) this.src.addCounter(this.functionName, 'OnSuccessDeliveries', 1);
+    if (outcome === 'succeeded' && this.config.onSuccess) this.src.addCounter(this.functionName, 'OnSuccessDeliveries', 1);
     if (outcome === 'dead-lettered') this.src.addCounter(this.functionName, 'OnFailureDeliveries', 1);
     if (outcome === 'discarded') this.src.addCounter(this.functionName, 'AsyncEventsDropped', 1);
     this.src.finishRequest(entry.request, outcome, { statusCode: 202, finishedMs });
