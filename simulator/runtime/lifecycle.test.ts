@@ -109,4 +109,20 @@ export const handler = async () => config;`, { epochMs: 0 }));
     expect(await b.invoke()).toEqual({ status: 'success', response: 1 });
     a.destroy(); b.destroy();
   });
+
+  test('AWS_LAMBDA_LOG_FORMAT=JSON writes JSON lines and AWS_LAMBDA_LOG_LEVEL drops lower levels (F121, F122)', async () => {
+    const h = harness(codeSpec(`export const handler = async () => {
+  console.debug('hidden'); console.info({ a: 1 }); console.warn('n=%d', 5); console.error(new TypeError('bad'));
+  throw new RangeError('out');
+};`, { environment: { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: 'INFO' }, epochMs: 0 }));
+    await h.init();
+    await h.invoke({}, 'req-j');
+    const lines = h.fake.logs.map((l) => JSON.parse(l.message));
+    expect(lines.map((l) => [l.level, l.requestId, l.message ?? null])).toEqual([
+      ['INFO', 'req-j', { a: 1 }], ['WARN', 'req-j', 'n=5'], ['ERROR', 'req-j', { errorType: 'TypeError', errorMessage: 'bad', stackTrace: expect.any(Array) }],
+      ['ERROR', 'req-j', { errorType: 'RangeError', errorMessage: 'out', stackTrace: expect.any(Array) }],
+    ]);
+    expect(lines[0].timestamp).toBe('1970-01-01T00:00:00.000Z');
+    h.destroy();
+  });
 });

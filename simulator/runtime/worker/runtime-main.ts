@@ -56,13 +56,32 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
   const timers = parts.makeTimers(now);
   const crypto = parts.makeCrypto(random, Buffer);
 
-  // ---- console (F120): `<ISO ts>\t<requestId>\t<LEVEL>\t<message with \n -> \r>`
+  // ---- console (F120-F122): text lines `<ISO ts>\t<requestId>\t<LEVEL>\t<message with \n -> \r>`,
+  // or JSON lines when AWS_LAMBDA_LOG_FORMAT=JSON; levels below AWS_LAMBDA_LOG_LEVEL are dropped.
+  const LEVELS: Record<string, number> = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };
+  const jsonLogs = () => !!cfg && String(cfg.env.AWS_LAMBDA_LOG_FORMAT ?? '').toUpperCase() === 'JSON';
   function logRaw(message: string) { post({ t: 'log', message }); }
-  function logLine(level: string, text: string) {
-    const ts = new RealDate((cfg ? cfg.epochMs : 0) + now()).toISOString();
-    logRaw(`${ts}\t${requestIdForLogs}\t${level}\t${text.replace(/\n/g, '\r')}`);
+  function errorJson(_k: string, v: any) {
+    if (!(v instanceof Error)) return v;
+    return Object.assign({ errorType: v.constructor?.name ?? 'UnknownError', errorMessage: v.message,
+      stackTrace: typeof v.stack === 'string' ? cleanStack(v.stack).split('\n') : v.stack }, v);
   }
-  const lvl = (level: string) => (...args: unknown[]) => logLine(level, util.format(...args));
+  function emit(level: string, args: unknown[]) {
+    const min = LEVELS[String(cfg?.env.AWS_LAMBDA_LOG_LEVEL ?? '').toUpperCase()] ?? 1;
+    if (level !== 'FATAL' && LEVELS[level] < min) return;
+    const ts = new RealDate((cfg ? cfg.epochMs : 0) + now()).toISOString();
+    if (!jsonLogs()) { logRaw(`${ts}\t${requestIdForLogs}\t${level}\t${util.format(...args).replace(/\n/g, '\r')}`); return; }
+    const head: any = { timestamp: ts, level, requestId: requestIdForLogs };
+    if (args.length === 1) {
+      try { logRaw(JSON.stringify({ ...head, message: args[0] }, errorJson)); return; } catch { logRaw(JSON.stringify({ ...head, message: util.format(args[0]) })); return; }
+    }
+    head.message = util.format(...args);
+    const err: any = args.find((a) => a instanceof Error);
+    if (err) Object.assign(head, { errorType: err.constructor?.name ?? 'UnknownError', errorMessage: err.message, stackTrace: typeof err.stack === 'string' ? cleanStack(err.stack).split('\n') : [] });
+    logRaw(JSON.stringify(head));
+  }
+  const logLine = (level: string, text: string) => emit(level, [text]);
+  const lvl = (level: string) => (...args: unknown[]) => emit(level, args);
   const counts: Record<string, number> = {};
   const timersByLabel: Record<string, number> = {};
   const console = {
@@ -104,7 +123,11 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
       });
     } catch { return '\t' + JSON.stringify(toRapid(e)); }
   }
-  function logError(title: string, e: unknown) { logLine('ERROR', `${title} ${formatted(e)}`); }
+  // F127: "Invoke Error \t{...}" in text mode (non-Error values wrapped like the RIC's intoError).
+  function logError(title: string, e: unknown) {
+    const err = e instanceof Error ? e : new Error(e as any);
+    if (jsonLogs()) emit('ERROR', [err]); else emit('ERROR', [`${title} ${formatted(err)}`]);
+  }
 
   // ---- host calls: the simulated dependencies live engine-side so limits span environments
   function callHost(service: string, op: string, args: unknown): Promise<any> {
