@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAwsSample } from './awsSamples.testkit';
 import { compareFieldShapes, fieldShape } from './fieldShape';
+import { sampleEvent as fromFrontDoor } from '../../index';
 import { SAMPLE_EVENT_KINDS, sampleEvent, type SampleEventKind } from './sampleEvent';
 
 const sampleFile: Record<SampleEventKind, string> = {
@@ -23,6 +24,10 @@ describe('sampleEvent', () => {
       const topLevel = diff.onlyInSample.filter((p) => !p.includes('.') && !p.includes('['));
       expect(topLevel, kind).toEqual([]);
     }
+  });
+
+  it('is exported through simulator/index.ts for the console', () => {
+    expect(fromFrontDoor('sqs')).toEqual(sampleEvent('sqs'));
   });
 
   it('refuses an unknown kind with the list of known ones', () => {
