@@ -66,7 +66,7 @@ describe('Kinesis and DynamoDB Streams event source mappings', () => {
     expect(r.requests[0].finishedMs).toBeGreaterThan(60_000);
   });
 
-  it('F86/F89: with MaximumRetryAttempts 2 a poison batch runs 3 times and is discarded, then its shard continues in order', async () => {
+  it('F86: with MaximumRetryAttempts 2 a poison batch runs 3 times and is discarded, then its shard continues in order', async () => {
     const fn = processor({ handler: { kind: 'code', source: poisonHandler } });
     const payloads = ['a', 'poison', 'c', 'd'];
     const scenario = { durationMs: 1000, functions: [fn], sources: [{ ...stream('kinesis', { at: [0, 0, 500, 500] }, 1, { maximumRetryAttempts: 2, batchSize: 2 }), payloads }] } as Scenario;
