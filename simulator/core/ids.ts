@@ -14,9 +14,10 @@ export function uuidV4(rng: Rng): string {
   const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0; // version 4
   const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0; // variant 10
   const hb = hex8(b2), hc = hex8(c2);
-  return `${hex8(a)}-${hb.slice(0, 4)}-${hb.slice(4)}-${hc.slice(0, 4)}-${hc.slice(4)}${hex8(d)}`;
+  // join() makes one flat string; concatenation would keep a tree of pieces alive per id.
+  return [hex8(a), '-', hb.slice(0, 4), '-', hb.slice(4), '-', hc.slice(0, 4), '-', hc.slice(4), hex8(d)].join('');
 }
 
 export function guid32(rng: Rng): string {
-  return hex8(rng.uint32()) + hex8(rng.uint32()) + hex8(rng.uint32()) + hex8(rng.uint32());
+  return [hex8(rng.uint32()), hex8(rng.uint32()), hex8(rng.uint32()), hex8(rng.uint32())].join('');
 }
