@@ -8,14 +8,26 @@ function hex8(x: number): string {
   return HEX2[(x >>> 24) & 255] + HEX2[(x >>> 16) & 255] + HEX2[(x >>> 8) & 255] + HEX2[x & 255];
 }
 
+const HEX_CODES: number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Reused char-code buffer: String.fromCharCode makes one flat string (concatenation would
+ * keep a tree of pieces alive per id, and join() is 5x slower). */
+const UUID_CODES: number[] = new Array<number>(36).fill(45); // '-' at 8, 13, 18, 23
+
 /** xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx */
 export function uuidV4(rng: Rng): string {
   const a = rng.uint32(), b = rng.uint32(), c = rng.uint32(), d = rng.uint32();
   const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0; // version 4
   const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0; // variant 10
-  const hb = hex8(b2), hc = hex8(c2);
-  // join() makes one flat string; concatenation would keep a tree of pieces alive per id.
-  return [hex8(a), '-', hb.slice(0, 4), '-', hb.slice(4), '-', hc.slice(0, 4), '-', hc.slice(4), hex8(d)].join('');
+  const out = UUID_CODES;
+  let x = a;
+  for (let i = 7; i >= 0; i--, x >>>= 4) out[i] = HEX_CODES[x & 15];
+  x = b2;
+  for (let i = 7; i >= 0; i--, x >>>= 4) out[i < 4 ? 9 + i : 10 + i] = HEX_CODES[x & 15];
+  x = c2;
+  for (let i = 7; i >= 0; i--, x >>>= 4) out[i < 4 ? 19 + i : 20 + i] = HEX_CODES[x & 15];
+  x = d;
+  for (let i = 7; i >= 0; i--, x >>>= 4) out[28 + i] = HEX_CODES[x & 15];
+  return String.fromCharCode.apply(null, out);
 }
 
 export function guid32(rng: Rng): string {
