@@ -188,6 +188,8 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     if (wasInvoking && current) {
       host.log(Math.max(atMs ?? 0, host.now()), `RequestId: ${current.requestId} Error: ${message}\nRuntime.ExitError`);
       at(atMs, () => callbacks.onInvokeDone({ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message }));
+    } else {
+      at(atMs, () => callbacks.onRuntimeExit?.({ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message }));
     }
   }
 
@@ -204,7 +206,8 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     const wasInvoking = phase === 'invoking';
     phase = 'exited';
     stopWorker();
-    if (wasInvoking && current) at(undefined, () => callbacks.onInvokeDone({ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message }));
+    const outcome: Outcome = { status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message };
+    if (wasInvoking && current) callbacks.onInvokeDone(outcome); else callbacks.onRuntimeExit?.(outcome);
   }
 
   /** The watchdog fired: terminate silently; the engine's deadline records the timeout (F133). */

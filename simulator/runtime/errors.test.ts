@@ -122,4 +122,25 @@ export const handler = async (event) => { n++; if (event.reject) Promise.reject(
     expect(pick(r.outcome)).toEqual({ status: 'crash', errorType: 'RangeError', errorMessage: 'late' });
     expect(r.logs.some((l) => l.includes('\tERROR\tUncaught Exception \t{"errorType":"RangeError"'))).toBe(true);
   });
+
+  test('a runtime that dies while frozen is re-initialised inside the next invocation (F06)', async () => {
+    const h = harness(codeSpec(`let n = 0; console.log('module code');
+export const handler = async (event) => { n++; if (event.bomb) setTimeout(() => { throw new Error('late'); }, 10); return n; };`));
+    await h.init();
+    expect(await h.invoke({ bomb: true })).toEqual({ status: 'success', response: 1 });
+    h.fake.host.schedule(1000, () => {});
+    await h.fake.run(() => false); // frozen for a second: the timer waits for the thaw (F09)
+    expect(await h.invoke({})).toEqual({ status: 'success', response: 2 }); // the timer fires here and kills the runtime after the answer
+    expect(h.runtimeExits).toEqual([{ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: 'Runtime exited with error: exit status 129' }]);
+    const start = h.fake.now();
+    expect(await h.invoke({})).toEqual({ status: 'success', response: 1 });
+    expect(h.fake.now()).toBe(start);
+    expect(h.fake.logs.filter((l) => l.message.endsWith('\tmodule code'))).toHaveLength(2);
+    h.destroy();
+  });
+
+  test('process.exit during init is an init error Runtime.ExitError', async () => {
+    expect(pick((await initOf('process.exit(3);\nexport const handler = async () => 1;')).outcome))
+      .toEqual({ status: 'error', errorType: 'Runtime.ExitError', errorMessage: 'Runtime exited with error: exit status 3' });
+  });
 });

@@ -66,6 +66,11 @@ export interface CodeEnvironmentCallbacks {
   onInitDone(outcome: Outcome): void;
   /** The handler finished at host.now(). 'crash' means the environment must be reset (F06). */
   onInvokeDone(outcome: Outcome): void;
+  /**
+   * Optional: the runtime process died while no invocation was running (e.g. a timer threw after
+   * the response). If the service does nothing, the next invoke() re-runs Init inside it.
+   */
+  onRuntimeExit?(outcome: Outcome): void;
 }
 
 export interface CodeEnvironment {

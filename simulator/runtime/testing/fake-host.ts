@@ -66,12 +66,14 @@ export type RunOutcome = Outcome | { status: 'timeout' } | { status: 'stuck' };
 export function harness(spec: CodeFunctionSpec, opts: Partial<EnvironmentOptions> = {}, fake = createFakeHost()) {
   let initOutcome: Outcome | null = null;
   let invokeOutcome: Outcome | null = null;
+  const runtimeExits: Outcome[] = [];
   let env: CodeEnvironment = create();
   let n = 0;
   function create() {
     return createCodeEnvironment(spec, fake.host, {
       onInitDone: (o) => { initOutcome = o; },
       onInvokeDone: (o) => { invokeOutcome = o; },
+      onRuntimeExit: (o) => { runtimeExits.push(o); },
     }, opts);
   }
   async function init(): Promise<RunOutcome> {
@@ -91,5 +93,5 @@ export function harness(spec: CodeFunctionSpec, opts: Partial<EnvironmentOptions
     if (timedOut) { env = create(); return { status: 'timeout' }; } // Lambda resets the environment (F06)
     return invokeOutcome ?? { status: 'stuck' };
   }
-  return { fake, init, invoke, destroy: () => env.destroy('end'), reset: () => { env.destroy('error-reset'); env = create(); } };
+  return { fake, init, invoke, runtimeExits, destroy: () => env.destroy('end'), reset: () => { env.destroy('error-reset'); env = create(); } };
 }
