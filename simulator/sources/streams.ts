@@ -127,12 +127,12 @@ export class StreamEventSourceMapping {
       onDone: (outcome) => this.onDone(lane, outcome),
     };
     const key = this.invokeCount++;
-    setLazyEvent(call, () => this.buildEvent(batch, key));
+    setLazyEvent(call, () => this.buildEvent(batch, key, now));
     this.src.service.invoke(call);
   }
 
-  private buildEvent(batch: StreamEntry[], key: number): unknown {
-    const ctx = eventContextFor(this.src, this.src.now(), key);
+  private buildEvent(batch: StreamEntry[], key: number, readMs: number): unknown {
+    const ctx = eventContextFor(this.src, readMs, key);
     const epoch = startEpochMs(this.src);
     if (this.spec.type === 'kinesis') {
       return buildKinesisEvent(batch.map((e) => ({
