@@ -21,8 +21,9 @@ export class ConcurrencyGrid {
   /** Count one execution busy over [startMs, endMs). */
   add(startMs: number, endMs: number): void {
     const a = Math.floor(startMs / this.resolutionMs);
-    // A 0 ms run still occupies its slot: Lambda bills at least 1 ms (F45).
-    const b = Math.max(a + 1, Math.ceil(endMs / this.resolutionMs));
+    // Slots are [start, end) rounded down at both ends, so a run that ends and another that
+    // starts within the same slot never count as overlapping; a 0 ms run still gets one slot.
+    const b = Math.max(a + 1, Math.floor(endMs / this.resolutionMs));
     this.ensure(b + 1);
     this.diff[a] += 1;
     this.diff[b] -= 1;

@@ -26,6 +26,10 @@ export interface PlayerOptions {
   resolutionMs: number;
 }
 
+/** Per frame, at most this long is spent indexing a delivered run. */
+const INGEST_BUDGET_MS = 6;
+const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 export class Player {
@@ -41,6 +45,7 @@ export class Player {
   busy: Promise<void> | undefined;
   /** Where seek() was asked to go while a run was in flight. */
   private wantMs: number | undefined;
+  private ingest: { target: number; result: VizResult; finished: boolean | undefined } | undefined;
   error: Error | undefined;
   private listeners = new Set<() => void>();
 
@@ -86,14 +91,17 @@ export class Player {
     if (this.endMs !== undefined) this.viewMs = Math.min(this.viewMs, this.endMs);
     // While a run is in flight, only the part of the trace that is surely complete is shown;
     // the cursor goes on to t when the run arrives.
-    if (this.busy && this.endMs === undefined) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
-    if (this.viewMs === t || !this.busy) this.wantMs = undefined;
+    if (this.catchingUp && this.endMs === undefined) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
+    if (this.viewMs === t || !this.catchingUp) this.wantMs = undefined;
     this.emit();
   }
 
   /** Resolves once no run is in flight and the cursor has reached where it was sent. */
   async settled(): Promise<void> {
-    for (let guard = 0; this.busy && guard < 10_000; guard++) await this.busy;
+    for (let guard = 0; this.catchingUp && guard < 10_000; guard++) {
+      if (this.busy) await this.busy;
+      else this.drain(Infinity);
+    }
   }
 
   /** Jump to the next thing that happens after the cursor (arrival, start, end, create, destroy). */
@@ -106,14 +114,13 @@ export class Player {
         return;
       }
       if (this.error || this.endMs !== undefined || this.horizonMs >= this.options.maxVirtualMs) return;
-      if (this.busy) {
-        void this.busy.then(() => this.stepForward());
+      if (this.catchingUp) {
+        void this.settled().then(() => this.stepForward());
         return;
       }
       this.simulateTo(this.horizonMs);
-      const started = this.busy as Promise<void> | undefined; // simulateTo may have started a run
-      if (started) {
-        void started.then(() => this.stepForward());
+      if ((this as Player).catchingUp) {
+        void this.settled().then(() => this.stepForward()); // simulateTo started a run
         return;
       }
     }
@@ -149,7 +156,7 @@ export class Player {
   }
 
   private simulateTo(t: number): void {
-    if (this.busy || this.error) return;
+    if (this.catchingUp || this.error) return;
     const L = this.options.lookaheadMs;
     const max = this.options.maxVirtualMs;
     // Keep one spare lookahead simulated beyond what the cursor needs, so an asynchronous run
@@ -166,11 +173,11 @@ export class Player {
     }
     if (ran instanceof Promise) {
       this.busy = ran.then(
-        () => this.recordRun(target),
+        () => this.recordRun(target, INGEST_BUDGET_MS),
         (err: unknown) => this.fail(err),
       ).finally(() => {
         this.busy = undefined;
-        if (this.wantMs !== undefined && !this.playing) this.seek(this.wantMs);
+        if (this.wantMs !== undefined && !this.playing && !this.ingest) this.seek(this.wantMs);
         this.emit();
       });
     } else {
@@ -178,14 +185,30 @@ export class Player {
     }
   }
 
-  private recordRun(target: number): void {
-    this.horizonMs = Math.max(target, this.sim.now());
-    const result = this.sim.result();
-    this.index.update(result);
-    const finished = this.sim.isFinished ? this.sim.isFinished() : isFinished(result);
-    if (this.endMs === undefined && target >= this.options.durationMs && finished) {
-      this.endMs = lastRecordedMs(result, this.options.durationMs);
+  private recordRun(target: number, budgetMs = Infinity): void {
+    this.ingest = { target, result: this.sim.result(), finished: this.sim.isFinished?.() };
+    this.drain(budgetMs);
+  }
+
+  /** Index a delivered run a slice at a time, so a big chunk never freezes a frame. */
+  drain(budgetMs: number): void {
+    const job = this.ingest;
+    if (!job) return;
+    const until = budgetMs === Infinity ? Infinity : clock() + budgetMs;
+    if (!this.index.update(job.result, () => clock() > until)) return;
+    this.ingest = undefined;
+    this.horizonMs = Math.max(job.target, this.sim.now());
+    const finished = job.finished ?? isFinished(job.result);
+    if (this.endMs === undefined && job.target >= this.options.durationMs && finished) {
+      this.endMs = lastRecordedMs(job.result, this.options.durationMs);
     }
+    if (this.wantMs !== undefined && !this.playing && !this.busy) this.seek(this.wantMs);
+    this.emit();
+  }
+
+  /** True while a run is in flight or its records are still being indexed. */
+  get catchingUp(): boolean {
+    return this.busy !== undefined || this.ingest !== undefined;
   }
 
   private fail(err: unknown): void {

@@ -9,6 +9,7 @@ let sim: Simulation | undefined;
 let sentInvocations = 0;
 let sentLogs = 0;
 let firstUnfinished = 0;
+const PART = 1500;
 
 function post(reply: WorkerReply): void {
   (self as unknown as Worker).postMessage(reply);
@@ -26,16 +27,24 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     const r = sim.result();
     const requestsFrom = firstUnfinished;
     while (firstUnfinished < r.requests.length && r.requests[firstUnfinished].outcome !== 'unfinished') firstUnfinished++;
+    // Several small messages rather than one big one: each is decoded on the page's main
+    // thread between frames, so no single decode holds up a frame for long.
+    const invocations = r.invocations.slice(sentInvocations);
+    const logs = r.logs.slice(sentLogs);
+    for (let i = 0; i < invocations.length; i += PART) {
+      post({ type: 'part', id: msg.id, invocations: invocations.slice(i, i + PART), logs: [] });
+    }
+    for (let i = 0; i < logs.length; i += PART * 3) post({ type: 'part', id: msg.id, invocations: [], logs: logs.slice(i, i + PART * 3) });
     post({
       type: 'delta',
       id: msg.id,
       now: sim.now(),
       finished: sim.isFinished(),
-      invocations: r.invocations.slice(sentInvocations),
+      invocations: [],
       environments: r.environments,
       requestsFrom,
       requests: r.requests.slice(requestsFrom),
-      logs: r.logs.slice(sentLogs),
+      logs: [],
       cost: r.cost,
     });
     sentInvocations = r.invocations.length;

@@ -49,13 +49,19 @@ export interface TimelineDraw {
 }
 
 export function drawTimeline(ctx: CanvasRenderingContext2D, d: TimelineDraw): void {
+  ctx.clearRect(0, 0, d.layout.width, d.layout.height);
+  drawRowsRange(ctx, d, d.layout.fromMs, d.layout.toMs);
+  drawOverlay(ctx, d);
+}
+
+/** Rows for the times [aMs, bMs] only (clipped at t); no clearing, so it can paint a strip. */
+export function drawRowsRange(ctx: CanvasRenderingContext2D, d: TimelineDraw, aMs: number, bMs: number): void {
   const { layout, palette } = d;
-  ctx.clearRect(0, 0, layout.width, layout.height);
   const paths: Paths = { invoke: new Path2D(), error: new Path2D(), init: new Path2D(), idle: new Path2D(), shutdown: new Path2D() };
   const details = layout.rowHeight >= 4; // textures, notches and marks need room to be seen
   const rowSegs: Segment[][] = [];
   for (let i = 0; i < d.rows.length; i++) {
-    const segments = rowSegments(d.rows[i], d.t, layout.fromMs, layout.toMs);
+    const segments = rowSegments(d.rows[i], d.t, aMs, bMs);
     addRow(paths, segments, layout.top + i * layout.rowHeight, layout);
     if (details) rowSegs.push(segments);
   }
@@ -66,6 +72,11 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, d: TimelineDraw): vo
   fill(ctx, paths.error, palette.error);
   fill(ctx, paths.shutdown, palette.text);
   for (let i = 0; i < rowSegs.length; i++) drawRowDetails(ctx, rowSegs[i], layout.top + i * layout.rowHeight, d);
+}
+
+/** Cursor, focus ring and time axis: drawn fresh every frame over the rows. */
+export function drawOverlay(ctx: CanvasRenderingContext2D, d: TimelineDraw): void {
+  const { layout, palette } = d;
   const plotBottom = layout.top + d.rows.length * layout.rowHeight;
   drawCursor(ctx, timeToX(layout, d.t), layout.top, plotBottom, palette);
   if (d.focused) drawFocus(ctx, d, plotBottom);

@@ -119,3 +119,19 @@ describe('init phases', () => {
     ]);
   });
 });
+
+describe('ConcurrencyGrid', () => {
+  it('does not count a run that ends and one that starts within the same millisecond as concurrent', () => {
+    const index = new TraceIndex(1);
+    index.update({
+      requests: [],
+      invocations: [
+        inv({ requestId: 'a', environmentId: 'e1', startMs: 0, endMs: 100.3 }),
+        inv({ requestId: 'b', environmentId: 'e2', startMs: 100.5, endMs: 200 }),
+      ],
+      environments: [],
+      logs: [],
+    });
+    expect(index.grid.peaks(0, 300, 3, 300)).toEqual(new Int32Array([1, 1, 0]));
+  });
+});

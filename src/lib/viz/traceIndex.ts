@@ -30,14 +30,23 @@ export class TraceIndex {
     this.grid = new ConcurrencyGrid(resolutionMs);
   }
 
-  /** Take in what the simulation has recorded so far (records are only ever appended). */
-  update(result: VizResult): void {
+  /**
+   * Take in what the simulation has recorded so far (records are only ever appended).
+   * With `shouldYield`, stops early when it says so and returns false: call again to go on.
+   */
+  update(result: VizResult, shouldYield?: () => boolean): boolean {
     if (result.invocations.length < this.seenInvocations) throw new Error('trace shrank: rebuild the index');
     this.result = result;
     this.throttleCache = undefined; // requests may have changed outcome in place
     for (const env of result.environments) this.upsertEnvironment(env);
-    for (let i = this.seenInvocations; i < result.invocations.length; i++) this.addInvocation(result.invocations[i]);
-    this.seenInvocations = result.invocations.length;
+    const total = result.invocations.length;
+    while (this.seenInvocations < total) {
+      const stop = Math.min(total, this.seenInvocations + 512);
+      for (let i = this.seenInvocations; i < stop; i++) this.addInvocation(result.invocations[i]);
+      this.seenInvocations = stop;
+      if (stop < total && shouldYield?.()) return false;
+    }
+    return true;
   }
 
   /** Requests refused for lack of concurrency (F58), by arrival time; rebuilt when the trace changes. */

@@ -17,4 +17,5 @@ export type WorkerReply =
       logs: VizLogLine[];
       cost: VizResult['cost'];
     }
+  | { type: 'part'; id: number; invocations: VizInvocation[]; logs: VizLogLine[] }
   | { type: 'error'; id: number; message: string };

@@ -53,6 +53,11 @@ export class WorkerSimulation implements SimulationLike {
   }
 
   private receive(msg: WorkerReply): void {
+    if (msg.type === 'part') {
+      for (const inv of msg.invocations) this.trace.invocations.push(inv);
+      for (const line of msg.logs) this.trace.logs.push(line);
+      return;
+    }
     const waiter = this.pending.get(msg.id);
     this.pending.delete(msg.id);
     if (msg.type === 'error') {

@@ -18,7 +18,8 @@ import { SummaryView } from './summaryView';
 import { TimelineView } from './timelineView';
 
 const TEXT_INTERVAL_MS = 250; // text alternatives and tables refresh at 4 Hz while playing...
-const TEXT_BUDGET_SHARE = 0.05; // ...or less often, so text work stays under 5 % of the time
+const TEXT_BUDGET_SHARE = 0.05;
+const INGEST_BUDGET_MS = 6; // ...or less often, so text work stays under 5 % of the time
 
 export class SimulationPlayerElement extends HTMLElement {
   player!: Player;
@@ -218,8 +219,10 @@ export class SimulationPlayerElement extends HTMLElement {
         this.player.tick(dt);
       }
     }
+    const indexing = this.player.catchingUp && !this.player.busy;
+    if (indexing) this.player.drain(INGEST_BUDGET_MS); // a delivered run, indexed a slice per frame
     this.render(nowMs);
-    if (this.player.playing) this.invalidate();
+    if (this.player.playing || indexing) this.invalidate();
   }
 
   private render(nowMs: number): void {

@@ -6,7 +6,8 @@ import type { Palette } from '../../lib/viz/palette';
 import type { Player } from '../../lib/viz/player';
 import { rowSegments } from '../../lib/viz/segments';
 import { formatVirtualMs } from '../../lib/viz/timeAxis';
-import { drawTimeline, invocationAt, makeHatch, timelineLayout, type TimelineLayout } from '../../lib/viz/timelineCanvas';
+import { TimelineCache } from '../../lib/viz/timelineCache';
+import { drawOverlay, invocationAt, makeHatch, timelineLayout, type TimelineLayout } from '../../lib/viz/timelineCanvas';
 import type { EnvRow } from '../../lib/viz/traceIndex';
 import type { VizInvocation } from '../../lib/viz/types';
 import { h, sizeCanvas, table } from './dom';
@@ -20,6 +21,7 @@ export class TimelineView {
   private layout: TimelineLayout | undefined;
   private rows: EnvRow[] = [];
   private focused: VizInvocation | undefined;
+  private cache = new TimelineCache();
   private hatch: { key: string; pattern: CanvasPattern | null; crossed: CanvasPattern | null } | undefined;
 
   constructor(private player: () => Player, private redraw: () => void) {
@@ -43,7 +45,10 @@ export class TimelineView {
     if (!ctx) return;
     const key = palette.background;
     if (this.hatch?.key !== key) this.hatch = { key, pattern: makeHatch(ctx, palette.background), crossed: makeHatch(ctx, palette.background, true) };
-    drawTimeline(ctx, { rows: this.rows, t, layout: this.layout, palette, focused: this.focused, hatch: this.hatch.pattern, crossHatch: this.hatch.crossed });
+    const d = { rows: this.rows, t, layout: this.layout, palette, focused: this.focused, hatch: this.hatch.pattern, crossHatch: this.hatch.crossed };
+    ctx.clearRect(0, 0, this.layout.width, this.layout.height);
+    this.cache.paint(ctx, d, Math.min(2, window.devicePixelRatio || 1), `${palette.background}|${palette.invoke}|${palette.init}`);
+    drawOverlay(ctx, d);
   }
 
   updateText(t: number): void {
