@@ -33,6 +33,13 @@ describe('SQS event source mapping', () => {
     expect(r.invocations.map(receivedMs).map(Math.round)).toEqual([0, 5000]);
   });
 
+  it('F72: a batch never carries more than 6 MB of message bodies', async () => {
+    const megabyte = 'x'.repeat(1_000_000);
+    const source = { ...sqs(zeros(10)), payloads: [megabyte] };
+    const r = await run(consumer(), source);
+    expect(batchSizes(r)).toEqual([6, 4]);
+  });
+
   it('F75: a backlog starts with 5 concurrent batches and gains about 300 per minute', async () => {
     const slow = consumer({ timeoutMs: 15_000, handler: { kind: 'model', durationMs: 10_000 } });
     const r = await run(slow, { type: 'sqs', function: 'fn', arrivals: { rate: 15_000, toMs: 1000 }, visibilityTimeoutMs: 120_000 }, 1000);
