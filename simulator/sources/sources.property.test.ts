@@ -101,6 +101,18 @@ function checkStreamOrder(s: Scenario, r: SimulationResult): void {
   });
 }
 
+/** F59/F76/F60: reserved concurrency, SQS MaximumConcurrency and shards x factor bound the runs. */
+function checkConcurrencyLimits(s: Scenario, r: SimulationResult): void {
+  const reserved = s.functions[0].reservedConcurrency;
+  if (reserved !== undefined) expect(r.metrics.fn.maxConcurrency).toBeLessThanOrEqual(reserved);
+  if (s.sources.length !== 1) return;
+  const src = s.sources[0];
+  if (src.type === 'sqs' && src.maximumConcurrency !== undefined) expect(r.metrics.fn.maxConcurrency).toBeLessThanOrEqual(src.maximumConcurrency);
+  if (src.type === 'kinesis' || src.type === 'dynamodb-streams') {
+    expect(r.metrics.fn.maxConcurrency).toBeLessThanOrEqual(src.shards * (src.parallelizationFactor ?? 1));
+  }
+}
+
 describe('event sources over random scenarios', () => {
   it('every event, message and record ends in exactly one outcome; shards keep order; nothing runs twice except by a documented retry', async () => {
     await fc.assert(fc.asyncProperty(scenarioArb, async (scenario) => {
@@ -109,6 +121,7 @@ describe('event sources over random scenarios', () => {
       checkOutcomes(r);
       checkNoDuplicateDelivery(s, r);
       checkStreamOrder(s, r);
+      checkConcurrencyLimits(s, r);
     }), { numRuns: 40 });
   }, 120_000);
 
