@@ -96,10 +96,11 @@ class SimulationRun implements Simulation {
   }
 
   private async loadFactory(): Promise<void> {
-    if (!this.hasCode || this.service.codeFactory) return;
+    if (!this.hasCode || (this.service.codeFactory && this.service.dependencies)) return;
     // Loaded only when a scenario has code handlers: model-only pages never fetch the runtime.
+    // An injected factory still gets the runtime's dependency service behind host.call.
     this.factoryLoad ??= import('./runtime/index').then((m) => {
-      this.service.codeFactory = m.createCodeEnvironment;
+      this.service.codeFactory ??= m.createCodeEnvironment;
       this.service.dependencies ??= m.createDependencyService(
         { now: () => this.scheduler.now(), schedule: (atMs, fn) => this.scheduler.schedule(atMs, fn) },
         { seed: deriveSeed(this.scenario.seed ?? DEFAULT_SEED, 'dependencies'), ...(this.scenario.dependencies ?? {}) },

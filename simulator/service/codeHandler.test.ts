@@ -122,6 +122,26 @@ describe('code handlers through the CodeEnvironment interface', () => {
     expect(fake.created).toHaveLength(2);
   });
 
+  it('back host.call with the simulated dependencies, in virtual time (scenario.dependencies)', async () => {
+    const replies: { ok: boolean; atMs: number }[] = [];
+    const factory: CreateCodeEnvironment = (_spec, host, callbacks) => ({
+      init: () => callbacks.onInitDone({ status: 'success', response: null }),
+      invoke() {
+        const start = host.now();
+        host.call('http', 'request', { url: 'https://api.example.com/x', method: 'GET' }, (reply) => {
+          replies.push({ ok: reply.ok, atMs: host.now() - start });
+          callbacks.onInvokeDone({ status: 'success', response: reply.ok ? (reply.value as { status: number }).status : reply.errorType });
+        });
+      },
+      destroy: () => {},
+    });
+    const s: Scenario = { ...codeScenario({}, [0]), dependencies: { http: { latencyMs: 250, jitterMs: 0, routes: { 'api.example.com': { status: 201 } } } } };
+    const r = await simulate(s, { createCodeEnvironment: factory });
+    expect(replies).toEqual([{ ok: true, atMs: 250 }]);
+    expect(r.requests[0].response).toBe(201);
+    expect(r.invocations[0].durationMs).toBe(250);
+  });
+
   it('let the console invoke the same warm environment repeatedly', async () => {
     const fake = fakeRuntime({});
     const sim = createSimulation({ ...codeScenario(), sources: [] }, { createCodeEnvironment: fake.factory });
