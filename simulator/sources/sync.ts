@@ -39,7 +39,22 @@ class RequestResponseCall implements InvokeCall {
 
 function invokeRequestResponse(ctx: SourceContext, payload: unknown): RequestRecord {
   const request = ctx.createRequest();
-  ctx.service.invoke(new RequestResponseCall(ctx, request, payload));
+  if (typeof payload !== 'string') {
+    ctx.service.invoke(new RequestResponseCall(ctx, request, payload));
+    return request;
+  }
+  // A string payload is the raw request body, which Lambda parses as JSON (F62: 400 otherwise).
+  let event: unknown;
+  try {
+    event = JSON.parse(payload);
+  } catch {
+    ctx.finishRequest(request, 'failed', {
+      statusCode: 400,
+      response: { errorType: 'InvalidRequestContentException', errorMessage: 'Could not parse request body into json' },
+    });
+    return request;
+  }
+  ctx.service.invoke(new RequestResponseCall(ctx, request, event));
   return request;
 }
 

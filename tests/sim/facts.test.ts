@@ -295,6 +295,16 @@ describe('invocation types (1.6)', () => {
     expect(r.requests[0]).toMatchObject({ outcome: 'failed', statusCode: 200, response: { errorType: 'Error' } });
   });
 
+  it('F62: a payload that is not JSON is an invocation error (400) and the function does not run', async () => {
+    const r = await simulate(scenario({
+      functions: [fn({ handler: { kind: 'model', durationMs: 5, response: 'ok' } })],
+      sources: [{ type: 'invoke', function: 'fn', invocationType: 'RequestResponse', arrivals: { at: [0, 10] }, payloads: ['{"a":1}', 'not json'] }],
+    }));
+    expect(r.requests.map((q) => [q.outcome, q.statusCode])).toEqual([['succeeded', 200], ['failed', 400]]);
+    expect(r.requests[1].response).toMatchObject({ errorType: 'InvalidRequestContentException' });
+    expect(r.invocations).toHaveLength(1);
+  });
+
   it('F71: Lambda never retries a sync invoke: one START per request', async () => {
     const r = await simulate(scenario({ functions: [fn({ handler: { kind: 'model', durationMs: 5, errorRate: 1 } })], sources: [syncAt([0, 500])] }));
     expect(r.logs.filter((l) => l.message.startsWith('START'))).toHaveLength(2);
