@@ -3,7 +3,7 @@
 // and the JS heap while playing, and prints p50/p95 frame time.
 //
 //   npx astro build --outDir /tmp/dist-viz
-//   npx node bench/frames.mjs --dist /tmp/dist-viz [--seconds 20] [--port 4499] [--virtual-minutes 10]
+//   npx node bench/frames.mjs --dist /tmp/dist-viz [--mode live|replay] [--seconds 20] [--port 4499] [--virtual-minutes 10]
 //
 // Separate from the test suite on purpose: it measures, it does not assert (exit 0 unless it
 // could not run). Frame times depend on the machine and its load; the load average is printed.
@@ -17,6 +17,9 @@ const dist = args.dist ?? 'dist';
 const port = Number(args.port ?? 4499);
 const seconds = Number(args.seconds ?? 20);
 const virtualMinutes = Number(args['virtual-minutes'] ?? 10);
+// live: simulate while playing (engine in its worker + drawing); replay: simulate first, then
+// play back over the recorded trace (drawing only, as when scrubbing back in time).
+const mode = args.mode ?? 'live';
 
 // 1,000 requests/s x 1 s each = 1,000 concurrent executions (F54), under a raised account limit.
 const scenario = {
@@ -58,11 +61,16 @@ try {
   const hash = `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
   await page.goto(`http://127.0.0.1:${port}/embed/player/?views=summary+timeline+concurrency&windowMs=30000${hash}`);
   await page.waitForSelector('lambda-simulation-player .lsp-controls');
-  await page.evaluate(() => {
+  await page.evaluate(async ([replayMs]) => {
     const el = document.querySelector('lambda-simulation-player');
+    if (replayMs > 0) {
+      el.player.seek(replayMs);
+      await el.player.settled();
+      el.player.seek(0);
+    }
     el.player.setSpeed(10);
     el.player.play();
-  });
+  }, [mode === 'replay' ? seconds * 10_000 + 5000 : 0]);
   const measured = await page.evaluate(async (ms) => {
     const deltas = [];
     const heapMB = [];
@@ -89,7 +97,7 @@ try {
   }, seconds * 1000);
   const sorted = measured.deltas.slice(1).sort((a, b) => a - b);
   const fmt = (n) => n.toFixed(1);
-  console.log(`frames: ${sorted.length} over ${seconds} s wall; virtual time reached ${fmt(measured.viewMs / 1000)} s at 10x`);
+  console.log(`mode ${mode}; frames: ${sorted.length} over ${seconds} s wall; virtual time reached ${fmt(measured.viewMs / 1000)} s at 10x`);
   console.log(`environments: ${measured.rows} created, ${measured.busy} busy at the end`);
   console.log(`frame time p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted.at(-1))} ms (budget 16.7 ms)`);
   console.log(`JS heap MB, one sample per second: ${measured.heapMB.map((m) => m.toFixed(0)).join(' ')}`);
