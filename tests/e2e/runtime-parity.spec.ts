@@ -15,6 +15,14 @@ test('the code-handler runtime gives the Node results inside Chromium module wor
   expect(errors).toEqual([]);
 });
 
+test('the runtime reports its browser timings (printed, not asserted: real time varies)', async ({ page }) => {
+  await page.goto('/dev/runtime-check/?timings');
+  await expect(page.locator('#timings')).toHaveAttribute('data-done', 'true', { timeout: 55_000 });
+  const t = JSON.parse(await page.locator('#timings').textContent() ?? '{}');
+  console.log(`Chromium: warm invoke ${t.warmInvokeMs.toFixed(3)} ms, environment start ${t.environmentStartMs.toFixed(1)} ms (medians)`);
+  expect(Object.keys(t)).toEqual(['warmInvokeMs', 'environmentStartMs']);
+});
+
 test('the check page is marked noindex', async ({ page }) => {
   await page.goto('/dev/runtime-check/');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
