@@ -50,10 +50,13 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     tracking = null;
     done?.();
   }
+  // Worker boot and Init (module loading included) get the long budget, so a busy machine never
+  // kills a healthy start; invocations get watchdogMs.
+  const budgetMs = () => (!booted || phase === 'init' ? opts.bootWatchdogMs : opts.watchdogMs);
   function track() {
     if (tracking) return;
     host.track(new Promise<void>((resolve) => { tracking = resolve; }));
-    armWatchdog(booted ? opts.watchdogMs : opts.bootWatchdogMs);
+    armWatchdog(budgetMs());
   }
   function send(msg: Record<string, unknown>) {
     msg.seq = ++seq;
@@ -100,7 +103,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
 
   function onMessage(m: any) {
     switch (m.t) {
-      case 'booted': booted = true; if (tracking) armWatchdog(opts.watchdogMs); return;
+      case 'booted': booted = true; if (tracking) armWatchdog(budgetMs()); return;
       case 'log': host.log(Math.max(m.atMs, host.now()), m.message); return;
       case 'idle': return onIdle(m);
       case 'dependency': return dependency(m);
