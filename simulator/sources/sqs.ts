@@ -27,7 +27,8 @@ const BATCH_BYTE_LIMIT = 6 * 1024 * 1024;
 interface Lane {
   state: SqsPollerState;
   batch: SqsMessage[];
-  receivedMs: number;
+  /** When the batch becomes visible again unless deleted first (F78). */
+  visibleAgainMs: number;
   backoffMs: number;
 }
 
@@ -49,7 +50,6 @@ export class SqsEventSourceMapping {
   private readonly windowMs: number;
   private readonly cap: number;
   private readonly minimum: number;
-  private readonly visibilityMs: number;
   private readonly senderId: string;
   private readonly queueName: string;
   private readonly failureRng: () => number;
@@ -69,8 +69,6 @@ export class SqsEventSourceMapping {
     this.cap = this.spec.maximumConcurrency ?? SQS_MAX_CONCURRENT_BATCHES;
     this.minimum = Math.min(SQS_INITIAL_CONCURRENT_BATCHES, this.cap);
     this.target = this.minimum;
-    this.visibilityMs = effectiveVisibilityTimeoutMs(
-      this.spec.visibilityTimeoutMs ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_MS, this.windowMs, src.functionSpec(this.fn).timeoutMs);
     this.senderId = randomIamId(eventContextFor(src, 0, -1).rng, 'AIDA');
     this.queueName = `${this.fn}-queue`;
     const failures = src.rng.derive('batch-item-failures');
@@ -145,11 +143,13 @@ export class SqsEventSourceMapping {
     if (batch.length === 0) return;
     let lane = this.lanes.find((l) => l.state === 'polling');
     if (!lane) {
-      lane = { state: 'polling', batch: [], receivedMs: 0, backoffMs: 0 };
+      lane = { state: 'polling', batch: [], visibleAgainMs: 0, backoffMs: 0 };
       this.lanes.push(lane);
     }
     lane.batch = batch;
-    lane.receivedMs = now;
+    // Taken at each receive: the console may change the function's timeout mid-run.
+    lane.visibleAgainMs = now + effectiveVisibilityTimeoutMs(
+      this.spec.visibilityTimeoutMs ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_MS, this.windowMs, this.src.functionSpec(this.fn).timeoutMs);
     lane.backoffMs = 0;
     this.stepLane(lane, 'batch.received');
     this.busy++;
@@ -214,7 +214,7 @@ export class SqsEventSourceMapping {
     }
     if (failed.size > 0) {
       const returning = lane.batch.filter((m) => failed.has(m));
-      this.src.schedule(Math.max(this.src.now(), lane.receivedMs + this.visibilityMs), () => this.release(returning));
+      this.src.schedule(Math.max(this.src.now(), lane.visibleAgainMs), () => this.release(returning));
     }
     this.freeLane(lane, 'invoke.completed');
   }
@@ -232,7 +232,7 @@ export class SqsEventSourceMapping {
     this.throttledSinceTick = true;
     this.target = Math.max(this.minimum, this.busy - 1);
     lane.backoffMs = nextAsyncBackoffMs(lane.backoffMs);
-    const visibleAgainMs = lane.receivedMs + this.visibilityMs;
+    const visibleAgainMs = lane.visibleAgainMs;
     const retryMs = this.src.now() + lane.backoffMs;
     if (retryMs < visibleAgainMs) {
       this.src.schedule(retryMs, () => {
