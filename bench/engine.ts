@@ -3,6 +3,7 @@
 import { createSimulation, type Scenario } from '../simulator/index';
 import type { Benchmark } from './types';
 import { benchmarks as heapBenchmarks } from './heap';
+import { benchmarks as transitionBenchmarks } from './transitions';
 
 async function runChunked(scenario: Scenario, sampleHeap: () => void): Promise<{ invocations: number; note: string }> {
   const sim = createSimulation(scenario);
@@ -64,4 +65,5 @@ export const benchmarks: Benchmark[] = [
     }, sample),
   },
   ...heapBenchmarks,
+  ...transitionBenchmarks,
 ];
