@@ -89,6 +89,7 @@ test('play, pause, step and scrub show what the engine recorded by that moment',
 });
 
 test('a share link reproduces the same run: same invocations and cold starts', async ({ page, context }) => {
+  test.setTimeout(120_000); // two pages each run the scenario twice (player and reference)
   await openPlayground(page);
   const memory = page.locator(`${PLAYER} input[data-path="functions.0.memoryMB"]`);
   await memory.fill('1536');

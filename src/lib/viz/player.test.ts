@@ -105,3 +105,14 @@ describe('Player with an asynchronous simulation (the worker)', () => {
     expect(player.viewMs).toBe(100);
   });
 });
+
+describe('Player sent far ahead', () => {
+  it('stops at the end of the trace without simulating hours of nothing', () => {
+    const sim = replay(smallTrace());
+    const player = new Player(sim, { ...options, maxVirtualMs: 6 * 3_600_000 });
+    player.seek(1e9);
+    expect(player.endMs).toBe(600);
+    expect(player.viewMs).toBe(600);
+    expect(Math.max(...sim.calls)).toBeLessThan(10_000);
+  });
+});

@@ -87,7 +87,11 @@ export class Player {
   seek(t: number): void {
     this.wantMs = t;
     this.viewMs = Math.max(0, Math.min(t, this.endMs ?? this.options.maxVirtualMs));
-    this.simulateTo(this.viewMs);
+    for (let guard = 0; guard < 10_000; guard++) {
+      this.simulateTo(this.viewMs);
+      const covered = this.horizonMs >= Math.min(this.viewMs + this.options.lookaheadMs, this.options.maxVirtualMs);
+      if (this.catchingUp || this.error || this.endMs !== undefined || covered) break;
+    }
     if (this.endMs !== undefined) this.viewMs = Math.min(this.viewMs, this.endMs);
     // While a run is in flight, only the part of the trace that is surely complete is shown;
     // the cursor goes on to t when the run arrives.
@@ -163,7 +167,11 @@ export class Player {
     // (the worker) has a lookahead of playback time to deliver the next chunk; reading the
     // trace copies it, so chunks are large.
     if (this.horizonMs >= Math.min(t + 2 * L, max) && this.horizonMs > 0) return;
-    const target = Math.min(t + 3 * L, max);
+    let target = Math.min(t + 3 * L, max);
+    // Past the arrivals, go in growing steps and stop once the run has finished, rather than
+    // simulating hours of nothing when the cursor is sent far ahead (e.g. "to the end").
+    const d = this.options.durationMs;
+    if (target > d + 3 * L) target = Math.min(target, Math.max(d, this.horizonMs) + Math.max(3 * L, this.horizonMs - d));
     let ran: void | Promise<void>;
     try {
       ran = this.sim.runUntil(target);

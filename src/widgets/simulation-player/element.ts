@@ -31,6 +31,8 @@ export class SimulationPlayerElement extends HTMLElement {
   private concurrency?: ConcurrencyView;
   private flows?: FlowView;
   private knobPanel?: KnobPanel;
+  private knobSlot!: HTMLElement;
+  private knobKey = '';
   private unsubscribe?: () => void;
   private frameId = 0;
   private lastFrameMs: number | undefined;
@@ -87,11 +89,9 @@ export class SimulationPlayerElement extends HTMLElement {
     const title = this.dataset.title ?? 'Simulation';
     this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-keyshortcuts': 'Space ArrowLeft ArrowRight + - R F' });
     this.root.append(h('p', { class: 'lsp-title', text: title }), this.controls.root);
-    const knobs = this.knobList(scenario);
-    if (knobs.length) {
-      this.knobPanel = new KnobPanel(knobs, (next) => this.applyScenario(next), () => this.scenario);
-      this.root.append(this.knobPanel.root);
-    }
+    this.knobSlot = h('div', { class: 'lsp-knob-slot' });
+    this.root.append(this.knobSlot);
+    this.buildKnobs(scenario);
     if (this.dataset.share !== undefined) this.root.append(this.shareRow());
     if (views.has('summary')) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario))).root);
     if (views.has('timeline')) this.root.append((this.timeline = new TimelineView(get, () => this.invalidate())).figure.root);
@@ -114,12 +114,23 @@ export class SimulationPlayerElement extends HTMLElement {
     this.scenario = scenario;
     this.player = playerFor(scenario);
     this.unsubscribe = this.player.subscribe(() => this.invalidate());
+    if (this.knobSlot) this.buildKnobs(scenario);
     this.knobPanel?.sync();
     this.lastTextMs = -Infinity;
     if (this.dataset.share !== undefined) history.replaceState(null, '', encodeScenarioHash(scenario));
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: scenario, bubbles: true }));
     if (this.dataset.autoplay !== undefined) this.player.play();
     this.invalidate();
+  }
+
+  /** (Re)build the knob inputs when the scenario's set of knobs changed (another preset). */
+  private buildKnobs(scenario: Scenario): void {
+    const knobs = this.knobList(scenario);
+    const key = knobs.map((k) => `${k.path}:${k.label}`).join('|');
+    if (key === this.knobKey) return;
+    this.knobKey = key;
+    this.knobPanel = knobs.length ? new KnobPanel(knobs, (next) => this.applyScenario(next), () => this.scenario) : undefined;
+    this.knobSlot.replaceChildren(...(this.knobPanel ? [this.knobPanel.root] : []));
   }
 
   private knobList(scenario: Scenario): Knob[] {
