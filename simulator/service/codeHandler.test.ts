@@ -142,6 +142,19 @@ describe('code handlers through the CodeEnvironment interface', () => {
     expect(r.invocations[0].durationMs).toBe(250);
   });
 
+  it('hand a code handler behind API Gateway a REST proxy (v1) event with the payload as body', async () => {
+    const fake = fakeRuntime({ invokes: [{ ms: 5, outcome: { status: 'success', response: { statusCode: 201, body: 'made' } } }] });
+    const r = await simulate({
+      ...codeScenario(),
+      sources: [{ type: 'api-gateway', function: 'fn', arrivals: { at: [0] }, payloads: [{ item: 1 }] }],
+    }, { createCodeEnvironment: fake.factory });
+    const event = fake.requests[0].event as { httpMethod: string; body: string; requestContext: { stage: string } };
+    expect(event.httpMethod).toBe('POST');
+    expect(JSON.parse(event.body)).toEqual({ item: 1 });
+    expect(event.requestContext).toBeTruthy();
+    expect(r.requests[0]).toMatchObject({ statusCode: 201, outcome: 'succeeded', response: { statusCode: 201, body: 'made' } });
+  });
+
   it('let the console invoke the same warm environment repeatedly', async () => {
     const fake = fakeRuntime({});
     const sim = createSimulation({ ...codeScenario(), sources: [] }, { createCodeEnvironment: fake.factory });

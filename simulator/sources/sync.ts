@@ -71,10 +71,13 @@ function invokeThroughApiGateway(ctx: SourceContext, body: string | null): Reque
   const request = ctx.createRequest();
   const spec = ctx.spec as ApiGatewaySourceSpec;
   const fn = ctx.functionSpec(spec.function);
-  const event = buildApiGatewayV1Event(
-    { body, path: '/' },
-    { epochMs: epochMsOf(ctx.scenario) + ctx.now(), rng: () => ctx.rng.float(), region: ctx.scenario.service?.region },
-  );
+  // Only code handlers read the event; building the full v1 proxy event costs ~30 µs.
+  const event = fn.handler.kind === 'code'
+    ? buildApiGatewayV1Event(
+      { body, path: '/' },
+      { epochMs: epochMsOf(ctx.scenario) + ctx.now(), rng: () => ctx.rng.float(), region: ctx.scenario.service?.region },
+    )
+    : null;
   // F93: the client gets 504 at 29 s while the function runs on to its own end.
   let gatewayTimer = -1;
   if (fn.timeoutMs + INIT_LIMIT_MS > API_GATEWAY_TIMEOUT_MS) {
