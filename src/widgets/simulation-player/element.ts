@@ -264,7 +264,8 @@ export class SimulationPlayerElement extends HTMLElement {
   private windowMs(): number {
     const fromAttr = Number(this.dataset.windowMs);
     if (Number.isFinite(fromAttr) && fromAttr > 0) return fromAttr;
-    return Math.min(60_000, Math.max(2000, this.scenario.durationMs * 1.15));
+    // The whole run when it fits (retries may run minutes past the arrivals), else the last minute.
+    return Math.min(60_000, Math.max(2000, this.scenario.durationMs * 1.15, (this.player.endMs ?? 0) * 1.02));
   }
 
   private showRunError(err: Error): void {
