@@ -51,7 +51,8 @@ export const handler = async (event, context) => { await new Promise((r) => setT
     return (await once(`import { createHash, randomUUID } from 'node:crypto';
 export const handler = async () => [typeof XMLHttpRequest, typeof WebSocket, typeof indexedDB, typeof caches, typeof importScripts,
   typeof postMessage, typeof document, typeof window, typeof fetch, new Date().getTimezoneOffset(), new Date(0).getHours(),
-  createHash('sha256').update('abc').digest('base64'), randomUUID(), process.env.AWS_LAMBDA_FUNCTION_NAME];`, {}, { seed: 42 })).outcome;
+  createHash('sha256').update('abc').digest('base64'), randomUUID(), process.env.AWS_LAMBDA_FUNCTION_NAME,
+  typeof Object.getPrototypeOf(globalThis).fetch, typeof globalThis.WorkerGlobalScope?.prototype?.fetch];`, {}, { seed: 42 })).outcome;
   },
 };
 
@@ -74,7 +75,7 @@ export const PARITY_EXPECTED: Record<string, unknown> = {
   globals: {
     status: 'success',
     response: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'function', 0, 0,
-      'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=', '9972daab-2c86-459f-9d78-3fe1be4e3280', 'my-function'],
+      'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=', '9972daab-2c86-459f-9d78-3fe1be4e3280', 'my-function', 'undefined', 'undefined'],
   },
 };
 

@@ -59,7 +59,12 @@ export function installGlobals(rt: any): void {
   g.console = rt.console;
   const webCrypto = { randomUUID: rt.crypto.randomUUID, getRandomValues: rt.crypto.getRandomValues, subtle: g.crypto && g.crypto.subtle };
   Object.defineProperty(g, 'crypto', { value: webCrypto, configurable: true, writable: true });
-  g.fetch = rt.fetch; // simulated: goes through the lambda-lab:http dependency, on virtual time
+  // fetch is simulated (lambda-lab:http, virtual time); the real one goes from the prototype chain too.
+  for (let o = Object.getPrototypeOf(g); o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, 'fetch');
+    if (d && d.configurable) delete o.fetch;
+  }
+  g.fetch = rt.fetch;
   if (rt.awslambda) g.awslambda = rt.awslambda;
 
   // Nothing that reaches the network, storage, other threads or the engine's channel.
