@@ -15,6 +15,7 @@ test('the sitemap lists the home page and lesson 1', () => {
 for (const path of paths) {
   for (const theme of themes) {
     test(`${path} loads with no console errors and no axe violations in the ${theme} theme`, async ({ page }) => {
+      test.slow(); // axe over a whole page takes tens of seconds on a busy 2-core machine
       const problems = watchConsole(page);
       await useSystemTheme(page, theme);
       const response = await page.goto(path);
