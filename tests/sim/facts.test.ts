@@ -130,6 +130,16 @@ describe('cold start (1.2)', () => {
     expect('initDurationMs' in r.invocations[1]).toBe(false);
   });
 
+  it('F21: with steady traffic, cold starts are far below 1 % of invocations', async () => {
+    const r = await simulate(scenario({
+      durationMs: 600_000,
+      sources: [{ type: 'invoke', function: 'fn', invocationType: 'RequestResponse', arrivals: { rate: 50, process: 'poisson' } }],
+      record: { logs: false, requests: false, invocations: false },
+    }));
+    expect(r.metrics.fn.invocations).toBeGreaterThan(29_000);
+    expect(r.metrics.fn.coldStarts / r.metrics.fn.invocations).toBeLessThan(0.001);
+  });
+
   it('F22: default Init per runtime is within 25 % of the calibration p50', async () => {
     for (const [runtime, p50] of [['nodejs24.x', 135], ['python3.13', 85], ['java21', 239], ['provided.al2023', 50]] as const) {
       const m = await medianInit(runtime);
