@@ -20,6 +20,8 @@ describe('createSimulation', () => {
     await sim.runUntil(2000);
     expect(sim.result().requests[0].outcome).toBe('succeeded');
     expect(mid.requests[0].outcome).toBe('unfinished'); // a mid-run result is a snapshot
+    const live = sim.result({ snapshot: false });
+    expect(live.requests).toBe(sim.result({ snapshot: false }).requests); // the live arrays, no copy
     expect(sim.environments().map((e) => e.state)).toEqual(['idle']);
     const end = await sim.run();
     expect(end.requests.map((r) => r.outcome)).toEqual(['succeeded', 'succeeded']);

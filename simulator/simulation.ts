@@ -235,8 +235,8 @@ class SimulationRun implements Simulation {
     };
   }
 
-  result(): SimulationResult {
-    return this.recorder.result(this.functionList(), !this.finalized);
+  result(options?: { snapshot?: boolean }): SimulationResult {
+    return this.recorder.result(this.functionList(), !this.finalized && (options?.snapshot ?? true));
   }
 
   private functionList() {

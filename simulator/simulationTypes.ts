@@ -51,8 +51,12 @@ export interface Simulation {
   /** True when nothing but background work (idle reclaim) is left. */
   isFinished(): boolean;
   subscribe(listener: (event: SimulationEvent) => void): () => void;
-  /** What has happened so far; requests still in flight have outcome 'unfinished'. */
-  result(): SimulationResult;
+  /**
+   * What has happened so far; requests still in flight have outcome 'unfinished'. By default a
+   * snapshot (copies); `{ snapshot: false }` returns the live arrays, O(1) per call, for callers
+   * that copy anyway (e.g. postMessage) and accept that unfinished records change later.
+   */
+  result(options?: { snapshot?: boolean }): SimulationResult;
   environments(): LiveEnvironment[];
   /** Adds one arrival at now() (the console's Test button). Resolves when it has its outcome. */
   invoke(functionName: string, payload?: unknown, options?: InvokeOptions): { requestId: string; finished: Promise<RequestRecord> };
