@@ -4,6 +4,10 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
 
+// Each test runs the engine in the page (often twice: player and reference); the machines
+// these run on are shared, so allow more than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
 test('an iframe host learns the embed height by postMessage and keeps its own page intact', async ({ page, baseURL }) => {
   await page.goto('/embed/player/'); // same origin, so the host can listen without CORS noise
   await page.setContent(`<!doctype html><html lang="en"><body><h1>Host page</h1>

@@ -4,6 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
 
+// Each test runs the engine in the page (often twice: player and reference); the machines
+// these run on are shared, so allow more than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
 const PLAYER = 'lambda-simulation-player';
 
 async function openPlayground(page: Page, hash = ''): Promise<void> {
@@ -89,7 +93,6 @@ test('play, pause, step and scrub show what the engine recorded by that moment',
 });
 
 test('a share link reproduces the same run: same invocations and cold starts', async ({ page, context }) => {
-  test.setTimeout(120_000); // two pages each run the scenario twice (player and reference)
   await openPlayground(page);
   const memory = page.locator(`${PLAYER} input[data-path="functions.0.memoryMB"]`);
   await memory.fill('1536');

@@ -79,8 +79,10 @@ export class SimulationPlayerElement extends HTMLElement {
 
   /** The complete result of this scenario from simulate(): what the views must agree with. */
   referenceResult(): Promise<SimulationResult> {
-    return simulate(this.scenario);
+    if (this.reference?.scenario !== this.scenario) this.reference = { scenario: this.scenario, result: simulate(this.scenario) };
+    return this.reference.result;
   }
+  private reference: { scenario: Scenario; result: Promise<SimulationResult> } | undefined;
 
   private build(scenario: Scenario): void {
     const views = new Set((this.dataset.views ?? 'summary timeline concurrency flows').split(/\s+/));
