@@ -10,6 +10,7 @@ const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: `test-results/${port}`,
   timeout: 60_000,
   workers: process.env.CI ? 1 : 2,
   reporter: [['list']],
@@ -31,7 +32,8 @@ export default defineConfig({
     // --ignore-lock: Astro 7 preview keeps a lock and refuses a second server for the same project.
     command: `npx astro preview --host 127.0.0.1 --port ${port} --outDir ${outDir} --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a server already on this port may be serving someone else's build.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
