@@ -94,14 +94,23 @@ test('an endless loop times out while the page stays responsive (F133)', async (
   await page.goto(LAB);
   const widget = consoleWidget(page);
   await waitForMonaco(page);
+  // A first, ordinary invoke loads the engine and the runtime, so what follows measures the loop.
+  await invokeButton(widget).click();
+  await expect(widget.locator('[data-part="logs"]')).toContainText('REPORT', { timeout: 60_000 });
   await widget.getByLabel('Timeout (s)').fill('1');
   await setCode(page, 'export const handler = async () => {\n  while (true) {}\n};\n');
   await invokeButton(widget).click();
-  await expect(invokeButton(widget)).toBeDisabled();
-  // While the handler spins, the page still answers a click at once.
+  const status = widget.locator('[data-part="status"]');
+  // The engine has started the handler: it now spins in its environment's worker.
+  await expect(status).toHaveText('Running the handler (cold start)…', { timeout: 60_000 });
+  // The page still answers a click (a real input event) while the handler spins...
   await widget.getByRole('button', { name: 'Add variable' }).click({ timeout: 1000 });
   await expect(widget.getByLabel('Variable 1 name')).toBeVisible({ timeout: 1000 });
+  // ...and the click was handled during the run, not after it.
+  await expect(status).toHaveText('Running the handler (cold start)…');
+  await expect(invokeButton(widget)).toBeDisabled();
   await expect(widget.locator('[data-part="logs"]')).toContainText('Task timed out after 1.00 seconds', { timeout: 60_000 });
+  await expect(widget.locator('[data-part="response"]')).toContainText('Sandbox.Timedout');
   await expect(widget.locator('[data-part="summary"]')).toContainText('Timed out');
   await expect(invokeButton(widget)).toBeEnabled();
 });

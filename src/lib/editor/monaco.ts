@@ -104,6 +104,13 @@ class MonacoEditor implements CodeEditor {
     this.editor.focus();
   }
 
+  addDeclarations(dts: string, fileName: string): void {
+    const uri = `file:///node_modules/@types/${fileName}`;
+    for (const defaults of [typescriptDefaults, javascriptDefaults]) {
+      if (!(uri in defaults.getExtraLibs())) defaults.addExtraLib(dts, uri);
+    }
+  }
+
   dispose(): void {
     this.changeSub.dispose();
     this.editor.dispose();

@@ -41,6 +41,10 @@ export class TextareaEditor implements CodeEditor {
     this.area.focus();
   }
 
+  addDeclarations(): void {
+    /* a plain text box has no IntelliSense */
+  }
+
   dispose(): void {
     this.area.removeEventListener('input', this.onInput);
     this.area.removeEventListener('keydown', this.onKey);

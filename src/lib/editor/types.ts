@@ -11,6 +11,8 @@ export interface CodeEditor {
   /** JavaScript the runtime can load: the code as it is, or TypeScript's emit. */
   toJavaScript(): Promise<TranspileResult>;
   focus(): void;
+  /** Adds TypeScript declarations (e.g. modules the simulation provides) for IntelliSense. */
+  addDeclarations(dts: string, fileName: string): void;
   dispose(): void;
 }
 

@@ -48,6 +48,7 @@ export class FunctionConsoleElement extends HTMLElement {
     this.applyState();
     if (notice) this.notice(notice);
     this.wire();
+    window.addEventListener('pagehide', this.flushSave);
     // Monaco and the engine (config checks, samples, invoke) both wait until the console is needed.
     whenNeeded(this, () => {
       void this.upgradeEditor();
@@ -56,6 +57,8 @@ export class FunctionConsoleElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    this.flushSave();
+    window.removeEventListener('pagehide', this.flushSave);
     this.session?.dispose();
     this.session = undefined;
   }
@@ -103,6 +106,8 @@ export class FunctionConsoleElement extends HTMLElement {
       this.querySelector<HTMLLabelElement>(`label[for="${area.id}"]`)?.setAttribute('id', `${area.id}-label`);
       this.dataset.editor = 'monaco';
       if (hadFocus) monaco.focus();
+      // Types of the modules the simulation offers handlers (lambda-lab:db, lambda-lab:http).
+      void loadEngine().then((engine) => monaco.addDeclarations(engine.HANDLER_MODULES_DTS, 'lambda-lab/index.d.ts'), () => undefined);
     } catch (err) {
       host.hidden = true;
       this.dataset.editor = 'textarea';
@@ -170,8 +175,16 @@ export class FunctionConsoleElement extends HTMLElement {
     if (this.applying) return;
     this.state = { ...this.state, ...patch };
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => save(storageKey(this.id_), this.state), 250);
+    this.saveTimer = setTimeout(this.flushSave, 250);
   }
+
+  /** Writes a pending autosave now (also when the page is being left, so no edit is lost). */
+  private readonly flushSave = () => {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    save(storageKey(this.id_), this.state);
+  };
 
   private onConfigInput(): void {
     this.update({ config: this.form.read() });
@@ -211,8 +224,11 @@ export class FunctionConsoleElement extends HTMLElement {
   private async pickEvent(kind: string): Promise<void> {
     this.eventEdits.set(this.state.eventKind, this.el<HTMLTextAreaElement>('event').value);
     let text = this.eventEdits.get(kind);
+    if (text === undefined && kind === 'custom') text = CUSTOM_EVENT;
     if (text === undefined) {
-      text = kind === 'custom' ? CUSTOM_EVENT : `${JSON.stringify((await loadEngine()).sampleEventFor(kind), null, 2)}\n`;
+      this.status('Loading the sample event…');
+      text = `${JSON.stringify((await loadEngine()).sampleEventFor(kind), null, 2)}\n`;
+      this.status('');
     }
     this.el<HTMLTextAreaElement>('event').value = text;
     this.update({ eventKind: kind, event: text });
@@ -242,7 +258,8 @@ export class FunctionConsoleElement extends HTMLElement {
       const engine = await loadEngine();
       this.session ??= new engine.ConsoleSession();
       const deployed = this.session.deploy({ source: js.js, config: this.state.config });
-      const { views, totalCostUsd } = await this.session.invoke(event.value, count, mode, this.views.length + 1);
+      const { views, totalCostUsd } = await this.session.invoke(event.value, count, mode, this.views.length + 1,
+        count === 1 ? (text) => this.status(text) : undefined);
       this.views.push(...views);
       this.show(views[views.length - 1]);
       for (const v of views) this.addHistory(v);
@@ -287,6 +304,7 @@ export class FunctionConsoleElement extends HTMLElement {
     this.state = this.defaults;
     this.eventEdits.clear();
     clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     clearSaved(storageKey(this.id_));
     this.applyState();
     this.notice('');

@@ -2,6 +2,8 @@
 // page does not download the engine before the console is used.
 import { sampleEvent, SAMPLE_EVENT_KINDS } from '../../../simulator/index';
 
+export { HANDLER_MODULES_DTS } from '../../../simulator/index';
+
 export { validateConfig } from './validate-config';
 export { ConsoleSession } from './session';
 

@@ -47,10 +47,23 @@ export class ConsoleSession {
     sim.updateFunction(CONSOLE_FUNCTION_NAME, patch);
   }
 
-  async invoke(payload: unknown, count: number, mode: InvokeMode, firstIndex: number): Promise<{ views: InvocationView[]; totalCostUsd: number }> {
+  async invoke(
+    payload: unknown, count: number, mode: InvokeMode, firstIndex: number, onProgress: (text: string) => void = () => {},
+  ): Promise<{ views: InvocationView[]; totalCostUsd: number }> {
     const sim = this.sim;
     if (!sim) throw new Error('deploy before invoking');
     await this.ready;
+    const unsubscribe = sim.subscribe((e) => {
+      if (e.type === 'invocation.started') onProgress(`Running the handler${e.coldStart ? ' (cold start)' : ''}…`);
+    });
+    try {
+      return await this.run(sim, payload, count, mode, firstIndex);
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  private async run(sim: Simulation, payload: unknown, count: number, mode: InvokeMode, firstIndex: number) {
     const startUsd = functionCostUsd(sim.result());
     const done: { record: RequestRecord; costUsd?: number }[] = [];
     if (mode === 'concurrent') {
