@@ -58,7 +58,12 @@ export class SimulationPlayerElement extends HTMLElement {
     this.load(scenario);
   }
 
+  private onFullscreenChange = (): void => {
+    if (!document.fullscreenElement && this.presenter) this.setPresenter(false);
+  };
+
   disconnectedCallback(): void {
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     cancelAnimationFrame(this.frameId);
     this.resize?.disconnect();
     this.unsubscribe?.();
@@ -103,9 +108,7 @@ export class SimulationPlayerElement extends HTMLElement {
     this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.resize = new ResizeObserver(() => this.measure());
     this.resize.observe(this.root);
-    document.addEventListener('fullscreenchange', () => {
-      if (!document.fullscreenElement && this.presenter) this.setPresenter(false);
-    });
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
     this.reducedMotion?.addEventListener?.('change', () => this.invalidate());
     this.measure();
   }
