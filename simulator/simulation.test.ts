@@ -64,6 +64,19 @@ describe('createSimulation', () => {
     expect(() => sim.invoke('nope')).toThrow(/no function named nope/);
   });
 
+  it('scales provisioned concurrency in: idle provisioned environments end with scale-in', async () => {
+    const sim = createSimulation({ ...scenario(), functions: [{ ...scenario().functions[0], provisionedConcurrency: 3 }], sources: [] });
+    await sim.ready();
+    expect(sim.environments().filter((e) => e.provisioned)).toHaveLength(3);
+    sim.updateFunction('fn', { provisionedConcurrency: 1 });
+    expect(sim.environments().filter((e) => e.provisioned)).toHaveLength(1);
+    expect(sim.result().environments.filter((e) => e.endReason === 'scale-in')).toHaveLength(2);
+    const { finished } = sim.invoke('fn');
+    await sim.settle();
+    expect((await finished).outcome).toBe('succeeded');
+    expect(sim.result().invocations[0].coldStart).toBe(false);
+  });
+
   it('refuses a bad scenario with a ScenarioError before anything runs', () => {
     expect(() => createSimulation({ ...scenario(), durationMs: -1 })).toThrow(ScenarioError);
   });

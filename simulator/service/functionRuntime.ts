@@ -38,8 +38,9 @@ export class Environment {
   pending: import('../sources/types').InvokeCall | null = null;
   current: ActiveInvocation | null = null;
   code: CodeEnvironment | null = null;
-  /** Set by a code or configuration update (F11): shut down instead of going idle. */
+  /** Set by a code or configuration update (F11) or a PC decrease: shut down instead of going idle. */
   retire = false;
+  retireReason: 'config-update' | 'scale-in' = 'config-update';
   initStartMs: number;
   initTimer: TimedEvent | null = null;
   /** F131: Init failed; the next invocation reports this error and the environment resets. */

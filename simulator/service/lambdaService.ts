@@ -172,7 +172,7 @@ export class LambdaService implements LambdaServiceApi {
       this.startInvocation(env, call, true);
     } else {
       env.coldPending = false; // provisioned: Init ran before any request (F15)
-      if (env.retire) this.shutdown(env, 'config-update');
+      if (env.retire) this.shutdown(env, env.retireReason);
       else this.makeIdle(env);
     }
   }
@@ -213,7 +213,7 @@ export class LambdaService implements LambdaServiceApi {
       this.ended(env, end.status === 'timeout' ? 'timeout-reset' : 'error-reset');
     } else {
       this.fire(env, end.status === 'success' ? 'invoke.succeeded' : 'invoke.failed');
-      if (env.retire) this.shutdown(env, 'config-update');
+      if (env.retire) this.shutdown(env, env.retireReason);
       else this.makeIdle(env);
     }
     end.call.onDone(outcome);
@@ -249,7 +249,7 @@ export class LambdaService implements LambdaServiceApi {
 
   /** Shuts an idle environment down now (F07: 0 ms without extensions). */
   shutdown(env: Environment, reason: EnvironmentEndReason): void {
-    this.fire(env, reason === 'end' ? 'simulation.ended' : 'config.updated');
+    this.fire(env, reason === 'end' ? 'simulation.ended' : reason === 'scale-in' ? 'idle.expired' : 'config.updated');
     if (env.state !== S_SHUT_DOWN) this.fire(env, 'shutdown.completed');
     this.ended(env, reason);
   }
@@ -281,9 +281,18 @@ export class LambdaService implements LambdaServiceApi {
   /** F15/F16: provisioned environments are initialised before any request (here: at time 0). */
   provision(fn: FunctionRuntime): void {
     const target = fn.spec.provisionedConcurrency ?? 0;
-    let have = 0;
-    for (const env of fn.alive) if (env.provisioned && !env.retire) have++;
-    for (let i = have; i < target; i++) this.beginInit(this.createEnvironment(fn, true));
+    const current = [...fn.alive].filter((env) => env.provisioned && !env.retire);
+    for (let i = current.length; i < target; i++) this.beginInit(this.createEnvironment(fn, true));
+    // Fewer provisioned environments: idle ones go now, busy ones after their invoke.
+    for (const env of current.slice(target)) {
+      env.retire = true;
+      env.retireReason = 'scale-in';
+      const i = fn.idleProvisioned.indexOf(env);
+      if (i >= 0) {
+        fn.idleProvisioned.splice(i, 1);
+        this.shutdown(env, 'scale-in');
+      }
+    }
   }
 
   /** F11: new code or configuration; idle environments go now, busy ones after their invoke. */
