@@ -4,3 +4,4 @@ export { Quiz } from '../components/quiz';
 export { default as FullWidth } from '../components/FullWidth.astro';
 export { default as TrafficVsFleet } from '../components/illustrations/TrafficVsFleet.astro';
 export { default as SimulationPlayer } from './simulation-player/SimulationPlayer.astro';
+export { default as FunctionConsole } from './function-console/FunctionConsole.astro';
