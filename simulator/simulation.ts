@@ -11,6 +11,7 @@ import {
 } from './scenario/defaults';
 import { getSourceFactory, sourceKey, type SourceContext, type SourceInstance } from './sources/types';
 import './sources/sync'; // registers 'invoke:RequestResponse' and 'api-gateway'
+import './sources/eventSources'; // registers async, SQS and stream sources
 import type { RequestRecord, SimulationResult } from './trace/records';
 import { LambdaService } from './service/lambdaService';
 import { Recorder } from './service/recorder';

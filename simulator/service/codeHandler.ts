@@ -32,6 +32,7 @@ function codeSpec(service: LambdaService, env: Environment, platformInitMs: numb
     logGroupName: logGroupName(spec.name),
     logStreamName: env.record.logStream,
     region: service.config.region,
+    epochMs: service.config.epochMs, // log timestamps follow the scenario's epoch
     platformInitMs,
     cpuShare: Math.min(spec.memoryMB / 1769, 6), // F28
     cpuTime: 'none',
@@ -67,7 +68,7 @@ function createCode(service: LambdaService, env: Environment, platformInitMs: nu
 
 function platformInitMs(env: Environment): number {
   // The runtime's own start (F22 calibration); module code adds its own virtual time.
-  return Math.exp(env.fn.initDist.mu);
+  return Math.round(Math.exp(env.fn.initDist.mu) * 100) / 100; // 2 decimals, like REPORT
 }
 
 export function beginCodeInit(service: LambdaService, env: Environment): void {

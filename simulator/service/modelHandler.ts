@@ -77,8 +77,9 @@ export function runModelInvocation(service: LambdaService, env: Environment, sup
   if (h.cpuMs !== undefined) runMs += sample(h.cpuMs, fn.rng) * fn.cpuStretch;
   runMs = round2(runMs);
   const crashed = h.crashRate !== undefined && h.crashRate > 0 && fn.rng.float() < h.crashRate;
-  const failed = !crashed && h.errorRate !== undefined && h.errorRate > 0 && fn.rng.float() < h.errorRate;
   const call = inv.call;
+  const errorRate = call.modelErrorRate ?? h.errorRate;
+  const failed = !crashed && errorRate !== undefined && errorRate > 0 && fn.rng.float() < errorRate;
   let endMs = inv.startMs + runMs;
   if (runMs > fn.spec.timeoutMs) {
     endMs = inv.startMs + fn.spec.timeoutMs;

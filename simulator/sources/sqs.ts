@@ -174,7 +174,7 @@ export class SqsEventSourceMapping {
     const inputs = lane.batch.map((m) => SqsQueue.recordInput(m, epoch, this.senderId, this.queueName));
     const ctx = eventContextFor(this.src, this.src.now(), 2 * this.invokeCount++ + 1);
     const partial = this.modelBatchResponse(lane.batch);
-    const call: InvokeCall & { modelErrorRate?: number } = {
+    const call: InvokeCall = {
       function: this.fn,
       event: undefined,
       requests: lane.batch.map((m) => m.request),
@@ -184,7 +184,7 @@ export class SqsEventSourceMapping {
     setLazyEvent(call, () => buildSqsEvent(inputs, ctx));
     if (partial !== undefined) {
       call.modelDefaultResponse = partial;
-      // The per-message draw replaces the whole-invocation error (needs the engine's support).
+      // The per-message draw replaces the whole-invocation error.
       call.modelErrorRate = 0;
     }
     this.src.service.invoke(call);

@@ -57,6 +57,8 @@ export interface InvokeCall {
   onDone(outcome: InvokeOutcome): void;
   /** Model handlers only: what a success returns when the function spec gives no `response`. */
   modelDefaultResponse?: unknown;
+  /** Model handlers only: replaces the function's errorRate for this call (SQS partial batches pass 0: failures are per message). */
+  modelErrorRate?: number;
   /** Called when the invocation starts (after placement), e.g. for a sync caller's own timer. */
   onStart?(invocation: { requestId: string; startMs: number; coldStart: boolean }): void;
 }
