@@ -64,7 +64,9 @@ export const handler: Handler = async (event, context) => {
 
 export const CUSTOM_EVENT = '{\n  "key1": "value1",\n  "key2": "value2"\n}\n';
 
-export function defaultState(partial: Partial<Omit<ConsoleState, 'v'>> = {}): ConsoleState {
+export type InitialState = Partial<Omit<ConsoleState, 'v' | 'config'>> & { config?: Partial<FunctionConfig> };
+
+export function defaultState(partial: InitialState = {}): ConsoleState {
   const language = partial.language ?? 'javascript';
   return {
     v: STATE_VERSION,
@@ -72,8 +74,13 @@ export function defaultState(partial: Partial<Omit<ConsoleState, 'v'>> = {}): Co
     code: partial.code ?? (language === 'typescript' ? TS_TEMPLATE : JS_TEMPLATE),
     eventKind: partial.eventKind ?? 'custom',
     event: partial.event ?? CUSTOM_EVENT,
-    config: { ...DEFAULT_CONFIG, ...partial.config },
+    config: { ...DEFAULT_CONFIG, ...definedOnly(partial.config ?? {}) },
   };
+}
+
+/** Drops keys whose value is undefined, so they do not overwrite defaults when spread. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function storageKey(instanceId: string): string {
