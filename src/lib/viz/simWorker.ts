@@ -24,7 +24,8 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     }
     if (!sim) throw new Error('the simulation worker has no scenario');
     sim.runUntilSync(msg.untilMs);
-    const r = sim.result();
+    // Live arrays, no copy: everything sent is sliced here and cloned by postMessage anyway.
+    const r = sim.result({ snapshot: false });
     const requestsFrom = firstUnfinished;
     while (firstUnfinished < r.requests.length && r.requests[firstUnfinished].outcome !== 'unfinished') firstUnfinished++;
     // Several small messages rather than one big one: each is decoded on the page's main
