@@ -34,7 +34,9 @@ export function finishInvocation(service: LambdaService, env: Environment, end: 
   const durationMs = end.status === 'timeout' ? timeoutMs : round2(now - inv.startMs);
   const initMs = inv.coldStart ? round2(inv.initDurationMs ?? 0) : 0;
   // F45: billed = ceil to 1 ms; F51/F27 (current): a cold start's billed duration includes Init.
-  const billedDurationMs = Math.ceil(durationMs + initMs);
+  // At least one 1 ms unit: a real run always takes some time, while a deterministic code
+  // handler that returns at once measures 0 ms, which Lambda never bills.
+  const billedDurationMs = Math.max(1, Math.ceil(durationMs + initMs));
   const requests = inv.call.requests;
   const requestIds = requests.length === 1 ? [requests[0].id] : requests.map((r) => r.id);
   const record: InvocationRecord = {

@@ -197,6 +197,11 @@ describe('billing (1.4)', () => {
     expect(r.logs.find((l) => l.message.startsWith('REPORT'))!.message).toContain('Duration: 12.34 ms\tBilled Duration: 13 ms');
   });
 
+  it('F45: a run measured at 0 ms is still billed one 1 ms unit', async () => {
+    const r = await simulate(scenario({ functions: [fn({ provisionedConcurrency: 1, handler: { kind: 'model', durationMs: 0 } })] }));
+    expect(r.invocations[0]).toMatchObject({ durationMs: 0, billedDurationMs: 1 });
+  });
+
   it('F46: a 1 GB function running 1 s costs $0.0000166667 on x86 and $0.0000133334 on arm64', async () => {
     for (const [architecture, price] of [['x86_64', 0.0000166667], ['arm64', 0.0000133334]] as const) {
       const r = await simulate(scenario({ functions: [fn({ architecture, memoryMB: 1024, provisionedConcurrency: 1, handler: { kind: 'model', durationMs: 1000 } })] }));
@@ -208,7 +213,9 @@ describe('billing (1.4)', () => {
   it('F47: each invocation is a request at $0.20 per million', async () => {
     const r = await simulate(scenario({ functions: [fn({ provisionedConcurrency: 1, handler: { kind: 'model', durationMs: 0 } })], sources: [syncAt([0, 10, 20])] }));
     expect(r.cost.fn.requests).toBe(3);
-    expect(r.cost.fn.usd).toBeCloseTo(3 * 0.0000002, 12);
+    // Each 0 ms run still bills its 1 ms minimum (F45) at 128 MB.
+    expect(r.cost.fn.gbSeconds).toBeCloseTo(3 * 0.001 * (128 / 1024), 12);
+    expect(r.cost.fn.usd).toBeCloseTo(3 * 0.0000002 + r.cost.fn.gbSeconds * 0.0000166667, 14);
   });
 
   it('F50: a timed-out invocation reports and bills the full timeout', async () => {
