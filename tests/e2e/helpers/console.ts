@@ -22,7 +22,13 @@ export function watchConsole(page: Page): ConsoleWatch {
     if (msg.type() === 'warning') warnings.push(msg.text());
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) => {
+    const reason = req.failure()?.errorText ?? '';
+    // The browser cancels in-flight requests when the test navigates away (e.g. Pagefind's
+    // preloaded UI module): that is the navigation, not a broken resource.
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${req.url()} ${reason}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
   });
