@@ -1,55 +1,19 @@
-// The slice of the engine's SimulationResult (shared/simulator-contract.md) that the views read.
-// Kept structural so a full SimulationResult from simulator/index.ts is assignable to it.
+// The slice of the engine's SimulationResult (shared/simulator-contract.md) that the views read:
+// the engine's own record types, loosened only where hand-made test traces need it.
 
-export interface VizRequest {
-  id: string;
-  source: string;
-  function: string;
-  arrivedMs: number;
-  outcome: 'succeeded' | 'failed' | 'throttled' | 'dead-lettered' | 'discarded' | 'unfinished';
-  attempts: number;
-  finishedMs?: number;
-  invocationIds: string[];
-  statusCode?: number;
-}
+import type { EnvironmentRecord, FunctionCost, InvocationRecord, LogLine, RequestRecord } from '../../../simulator/index';
 
-export interface VizInvocation {
-  requestId: string;
-  function: string;
-  environmentId: string;
-  coldStart: boolean;
-  initDurationMs?: number;
-  startMs: number;
-  endMs: number;
-  durationMs: number;
-  billedDurationMs: number;
-  status: 'success' | 'error' | 'timeout' | 'crash';
-  errorType?: string;
-  errorMessage?: string;
-  requestIds: string[];
-}
+// Derived from the engine's own record types, so the two cannot drift apart.
+export type VizRequest = Omit<RequestRecord, 'response'>;
+export type VizInvocation = InvocationRecord;
+export type VizLogLine = LogLine;
 
-export interface VizEnvironment {
-  id: string;
-  function: string;
-  createdMs: number;
-  destroyedMs?: number;
-  provisioned: boolean;
-  invocations: number;
+export interface VizEnvironment extends Omit<EnvironmentRecord, 'endReason' | 'logStream'> {
   endReason?: string;
-  /** Optional: init of an environment made before any request (provisioned, F15). */
-  initDurationMs?: number;
-  /** Engine extension: Init phases in ms (F02: extension, then runtime, then function init). */
-  initPhasesMs?: { extension: number; runtime: number; function: number };
   /** Engine extension: the log stream this environment writes to (F13). */
   logStream?: string;
-}
-
-export interface VizLogLine {
-  timeMs: number;
-  function: string;
-  logStream: string;
-  message: string;
+  /** Optional: init of an environment made before any request (provisioned, F15). */
+  initDurationMs?: number;
 }
 
 export interface VizResult {
@@ -57,7 +21,7 @@ export interface VizResult {
   invocations: VizInvocation[];
   environments: VizEnvironment[];
   logs: VizLogLine[];
-  cost?: Record<string, { requests: number; gbSeconds: number; usd: number }>;
+  cost?: Record<string, FunctionCost>;
 }
 
 /** What the views need to know about the scenario besides the trace. */
