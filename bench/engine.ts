@@ -1,22 +1,14 @@
 // Engine benchmarks: model-handler scenarios of increasing size, stepped in 1-second chunks
 // of virtual time so the heap can be sampled near its peak.
-import { createSimulation, type Scenario } from '../simulator/index';
+import type { Scenario } from '../simulator/index';
+import { runChunked, totals } from './chunked';
 import type { Benchmark } from './types';
 import { benchmarks as heapBenchmarks } from './heap';
 import { benchmarks as transitionBenchmarks } from './transitions';
 
-async function runChunked(scenario: Scenario, sampleHeap: () => void): Promise<{ invocations: number; note: string }> {
-  const sim = createSimulation(scenario);
-  for (let t = 1000; t <= scenario.durationMs; t += 1000) {
-    sim.runUntilSync(t);
-    sampleHeap();
-  }
-  const result = await sim.run();
-  sampleHeap();
-  const m = Object.values(result.metrics);
-  const invocations = m.reduce((n, f) => n + f.invocations, 0);
-  const throttles = m.reduce((n, f) => n + f.throttles, 0);
-  const maxConcurrency = Math.max(...m.map((f) => f.maxConcurrency));
+async function runEngine(scenario: Scenario, sampleHeap: () => void): Promise<{ invocations: number; note: string }> {
+  const result = await runChunked(scenario, sampleHeap);
+  const { invocations, throttles, maxConcurrency } = totals(result);
   const recorded = `${result.requests.length} requests, ${result.invocations.length} invocations, ${result.logs.length} log lines recorded`;
   return { invocations, note: `max concurrency ${maxConcurrency}, ${throttles} throttles; ${recorded}` };
 }
@@ -41,15 +33,15 @@ function millionAt1000(record: Scenario['record'], provisioned: boolean): Scenar
 export const benchmarks: Benchmark[] = [
   {
     name: '1,000,000 invocations at 1,000 concurrent environments (model handler)',
-    run: (sample) => runChunked(millionAt1000({ logs: false, requests: false, invocations: false }, true), sample),
+    run: (sample) => runEngine(millionAt1000({ logs: false, requests: false, invocations: false }, true), sample),
   },
   {
     name: 'same, recording every request, invocation and log line',
-    run: (sample) => runChunked(millionAt1000(undefined, true), sample),
+    run: (sample) => runEngine(millionAt1000(undefined, true), sample),
   },
   {
     name: '1,000,000 on-demand invocations, cold starts and scaling (model handler, lognormal)',
-    run: (sample) => runChunked({
+    run: (sample) => runEngine({
       ...millionAt1000({ logs: false, requests: false, invocations: false }, false),
       functions: [{ name: 'api', memoryMB: 512, handler: { kind: 'model', durationMs: { dist: 'lognormal', mu: 4.5, sigma: 0.3 }, cpuMs: 5 } }],
       sources: [{ type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { rate: 10_000, process: 'poisson' } }],
@@ -57,7 +49,7 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: '100,000 API Gateway requests, 3 functions, full recording',
-    run: (sample) => runChunked({
+    run: (sample) => runEngine({
       seed: 3,
       durationMs: 100_000,
       functions: ['a', 'b', 'c'].map((name) => ({ name, handler: { kind: 'model' as const, durationMs: { dist: 'exponential' as const, mean: 80 } } })),

@@ -2,20 +2,14 @@
 // (scaling, batches, visibility and redrive), and an 8-shard Kinesis stream with a
 // parallelization factor and failing batches. Stepped in virtual seconds so the heap can be
 // sampled near its peak.
-import { createSimulation, type Scenario } from '../simulator/index';
+import type { Scenario } from '../simulator/index';
+import { runChunked, totals } from './chunked';
 import type { Benchmark } from './types';
 
-async function runChunked(scenario: Scenario, sampleHeap: () => void, stepMs: number): Promise<{ invocations: number; note: string }> {
+async function runSources(scenario: Scenario, sampleHeap: () => void, stepMs: number): Promise<{ invocations: number; note: string }> {
   const t0 = performance.now();
-  const sim = createSimulation(scenario);
-  for (let t = stepMs; t <= scenario.durationMs; t += stepMs) {
-    sim.runUntilSync(t);
-    sampleHeap();
-  }
-  const result = await sim.run();
-  sampleHeap();
-  const m = Object.values(result.metrics);
-  const invocations = m.reduce((n, f) => n + f.invocations, 0);
+  const result = await runChunked(scenario, sampleHeap, stepMs);
+  const { invocations, maxConcurrency } = totals(result);
   const outcomes: Record<string, number> = {};
   for (const r of result.requests) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   const lastMs = Math.max(...result.requests.map((r) => r.finishedMs ?? 0));
@@ -23,14 +17,14 @@ async function runChunked(scenario: Scenario, sampleHeap: () => void, stepMs: nu
   return {
     invocations,
     note: `${result.requests.length} records (${recordsPerS} records/s), outcomes ${JSON.stringify(outcomes)}, max concurrency ` +
-      `${Math.max(...m.map((f) => f.maxConcurrency))}, last outcome at ${(lastMs / 1000).toFixed(0)} s virtual`,
+      `${maxConcurrency}, last outcome at ${(lastMs / 1000).toFixed(0)} s virtual`,
   };
 }
 
 export const benchmarks: Benchmark[] = [
   {
     name: '100,000 SQS messages (batch 10, 5 % errors, visibility 30 s, maxReceiveCount 3)',
-    run: (sample) => runChunked({
+    run: (sample) => runSources({
       seed: 11,
       durationMs: 100_000,
       functions: [{ name: 'consumer', memoryMB: 256, handler: { kind: 'model', durationMs: { dist: 'lognormal', mu: 4.6, sigma: 0.4 }, errorRate: 0.05 } }],
@@ -39,7 +33,7 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: '8-shard Kinesis stream, 100,000 records, parallelization factor 2, 2 % errors, bisect',
-    run: (sample) => runChunked({
+    run: (sample) => runSources({
       seed: 12,
       durationMs: 100_000,
       functions: [{ name: 'processor', memoryMB: 512, handler: { kind: 'model', durationMs: { dist: 'exponential', mean: 40 }, errorRate: 0.02 } }],
