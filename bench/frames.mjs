@@ -3,7 +3,10 @@
 // and the JS heap while playing, and prints p50/p95 frame time.
 //
 //   npx astro build --outDir /tmp/dist-viz
-//   npx node bench/frames.mjs --dist /tmp/dist-viz [--mode live|replay] [--seconds 20] [--port 4499] [--virtual-minutes 10]
+//   npx node bench/frames.mjs --dist /tmp/dist-viz [--mode live|replay] [--seconds 20] [--port 4499] [--virtual-minutes 10] [--profile 15]
+//
+// --profile N prints the N functions with the most self time on the page's main thread (build
+// with vite.build.minify off to see real names).
 //
 // Separate from the test suite on purpose: it measures, it does not assert (exit 0 unless it
 // could not run). Frame times depend on the machine and its load; the load average is printed.
@@ -33,6 +36,21 @@ const scenario = {
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Self time per function (name, file:line), from a CDP CPU profile's samples. */
+function printProfile(profile, top) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`main-thread profile: ${total.toFixed(0)} ms sampled; top ${top} by self time:`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(0).padStart(7)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
 }
 
 async function waitForServer(url, ms) {
@@ -71,6 +89,12 @@ try {
     el.player.setSpeed(10);
     el.player.play();
   }, [mode === 'replay' ? seconds * 10_000 + 5000 : 0]);
+  const cdp = args.profile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const measured = await page.evaluate(async (ms) => {
     const deltas = [];
     const heapMB = [];
@@ -95,6 +119,7 @@ try {
     const busy = el.player.index.grid.at(el.player.viewMs);
     return { deltas, heapMB, viewMs: el.player.viewMs, rows, busy };
   }, seconds * 1000);
+  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, Number(args.profile));
   const sorted = measured.deltas.slice(1).sort((a, b) => a - b);
   const fmt = (n) => n.toFixed(1);
   console.log(`mode ${mode}; frames: ${sorted.length} over ${seconds} s wall; virtual time reached ${fmt(measured.viewMs / 1000)} s at 10x`);
