@@ -47,6 +47,7 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
       requests: r.requests.slice(requestsFrom),
       logs: [],
       cost: r.cost,
+      metrics: r.metrics,
     });
     sentInvocations = r.invocations.length;
     sentLogs = r.logs.length;

@@ -1,7 +1,7 @@
 // The slice of the engine's SimulationResult (shared/simulator-contract.md) that the views read:
 // the engine's own record types, loosened only where hand-made test traces need it.
 
-import type { EnvironmentRecord, FunctionCost, InvocationRecord, LogLine, RequestRecord } from '../../../simulator/index';
+import type { EnvironmentRecord, FunctionCost, FunctionMetrics, InvocationRecord, LogLine, RequestRecord } from '../../../simulator/index';
 
 // Derived from the engine's own record types, so the two cannot drift apart.
 export type VizRequest = Omit<RequestRecord, 'response'>;
@@ -22,6 +22,8 @@ export interface VizResult {
   environments: VizEnvironment[];
   logs: VizLogLine[];
   cost?: Record<string, FunctionCost>;
+  /** Per-function metrics so far, including the per-second series (queue depth, IteratorAge). */
+  metrics?: Record<string, FunctionMetrics>;
 }
 
 /** What the views need to know about the scenario besides the trace. */

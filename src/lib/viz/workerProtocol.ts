@@ -16,6 +16,7 @@ export type WorkerReply =
       requests: VizRequest[];
       logs: VizLogLine[];
       cost: VizResult['cost'];
+      metrics: VizResult['metrics'];
     }
   | { type: 'part'; id: number; invocations: VizInvocation[]; logs: VizLogLine[] }
   | { type: 'error'; id: number; message: string };

@@ -71,6 +71,7 @@ export class WorkerSimulation implements SimulationLike {
     t.requests.length = msg.requestsFrom; // outcomes from here on may have changed
     for (const r of msg.requests) t.requests.push(r);
     t.cost = msg.cost;
+    t.metrics = msg.metrics;
     this.nowMs = msg.now;
     this.finished = msg.finished;
     waiter?.resolve();
