@@ -11,7 +11,7 @@ export type {
   SimulationResult, RequestRecord, InvocationRecord, EnvironmentRecord, LogLine, FunctionMetrics, FunctionCost,
   RequestOutcome, InvocationStatus, EnvironmentEndReason, SeriesPoint,
 } from './trace/records';
-export type { Simulation, SimulationOptions, SimulationEvent, LiveEnvironment, InvokeOptions } from './simulationTypes';
+export type { Simulation, SimulationOptions, SimulationEvent, LiveEnvironment, InvokeOptions, RecordBatch } from './simulationTypes';
 export { executionEnvironmentMachine } from './machines/executionEnvironmentMachine';
 export { functionScalerMachine } from './machines/functionScalerMachine';
 export { registerSource, sourceKey, registeredSourceKeys } from './sources/types';

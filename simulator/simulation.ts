@@ -16,7 +16,7 @@ import type { RequestRecord, SimulationResult } from './trace/records';
 import { LambdaService } from './service/lambdaService';
 import { Recorder } from './service/recorder';
 import { createSourceContext, type RequestLedger } from './service/sourceContext';
-import type { InvokeOptions, LiveEnvironment, Simulation, SimulationEvent, SimulationOptions } from './simulationTypes';
+import type { InvokeOptions, LiveEnvironment, RecordBatch, Simulation, SimulationEvent, SimulationOptions } from './simulationTypes';
 
 const DEFAULT_MAX_STEPS = 200_000_000;
 
@@ -234,6 +234,10 @@ class SimulationRun implements Simulation {
       if (i >= 0) this.listeners.splice(i, 1);
       if (this.listeners.length === 0) this.service.emit = null;
     };
+  }
+
+  takeRecords(): RecordBatch {
+    return this.recorder.take();
   }
 
   result(options?: { snapshot?: boolean }): SimulationResult {

@@ -1,7 +1,7 @@
 // The stepping API (createSimulation) beyond the contract minimum. See simulator/README.md.
 import type { CodeRuntimeHost, CreateCodeEnvironment } from './runtime/types';
 import type { FunctionSpec } from './scenario/types';
-import type { RequestRecord, SimulationResult } from './trace/records';
+import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
 
 export interface SimulationOptions {
   /** Factory for code-handler environments; default: simulator/runtime (loaded lazily). */
@@ -33,6 +33,14 @@ export interface InvokeOptions {
   invocationType?: 'RequestResponse' | 'Event'; // default RequestResponse
 }
 
+/** Records handed over by Simulation.takeRecords(), each list in the order it was recorded. */
+export interface RecordBatch {
+  requests: RequestRecord[];
+  invocations: InvocationRecord[];
+  environments: EnvironmentRecord[];
+  logs: LogLine[];
+}
+
 export interface Simulation {
   /** Loads the code runtime if the scenario needs it and starts time 0; await it before invoke(). */
   ready(): Promise<void>;
@@ -57,6 +65,12 @@ export interface Simulation {
    * that copy anyway (e.g. postMessage) and accept that unfinished records change later.
    */
   result(options?: { snapshot?: boolean }): SimulationResult;
+  /**
+   * Engine extension for long runs shown live: returns what was recorded since the last call
+   * and drops it from result() — invocations, logs, ended environments, and requests with
+   * their final outcome. Metrics and cost still cover the whole run.
+   */
+  takeRecords(): RecordBatch;
   environments(): LiveEnvironment[];
   /** Adds one arrival at now() (the console's Test button). Resolves when it has its outcome. */
   invoke(functionName: string, payload?: unknown, options?: InvokeOptions): { requestId: string; finished: Promise<RequestRecord> };

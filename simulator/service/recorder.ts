@@ -1,6 +1,7 @@
 // Collects what a run produces (requests, invocations, environments, logs, metrics, cost)
 // and assembles the SimulationResult. Record options drop the bulky lists, never the metrics.
 import type { RecordOptions } from '../scenario/types';
+import type { RecordBatch } from '../simulationTypes';
 import type {
   EnvironmentRecord, FunctionMetrics, InvocationRecord, LogLine, RequestRecord, SeriesPoint, SimulationResult,
 } from '../trace/records';
@@ -109,13 +110,41 @@ export class Recorder {
     if (this.keepInvocations) this.invocations.push(inv);
   }
 
+  /**
+   * Hands over what was recorded since the last take and forgets it, so a long run streamed to
+   * a viewer keeps memory flat: invocations, logs, environments that have ended, and requests
+   * that have their final outcome (unfinished ones stay until they finish). Metrics and cost
+   * keep counting everything.
+   */
+  take(): RecordBatch {
+    this.sortLogs();
+    const requests: RequestRecord[] = [];
+    let kept = 0;
+    for (const r of this.requests) {
+      if (r.outcome === 'unfinished') this.requests[kept++] = r;
+      else requests.push(r);
+    }
+    this.requests.length = kept;
+    const environments: EnvironmentRecord[] = [];
+    kept = 0;
+    for (const e of this.environments) {
+      if (e.destroyedMs === undefined) this.environments[kept++] = e;
+      else environments.push(e);
+    }
+    this.environments.length = kept;
+    return { requests, invocations: this.invocations.splice(0), environments, logs: this.logs.splice(0) };
+  }
+
+  private sortLogs(): void {
+    if (this.logsSorted) return;
+    // Stable: ties keep the order they were written in.
+    this.logs.sort((a, b) => a.timeMs - b.timeMs);
+    this.logsSorted = true;
+  }
+
   /** The result so far. `snapshot` copies mutable records so later steps don't change it. */
   result(functions: { name: string; memoryMB: number; architecture: 'x86_64' | 'arm64' }[], snapshot: boolean): SimulationResult {
-    if (!this.logsSorted) {
-      // Stable: ties keep the order they were written in.
-      this.logs.sort((a, b) => a.timeMs - b.timeMs);
-      this.logsSorted = true;
-    }
+    this.sortLogs();
     const metrics: SimulationResult['metrics'] = {};
     const cost: SimulationResult['cost'] = {};
     for (const f of functions) {
