@@ -4,7 +4,7 @@
 import type { RequestRecord } from '../trace/records';
 import { dynamoDbSequenceNumber, marshallItem, type DynamoDbChangeInput, type DynamoDbItem } from './events/dynamodb';
 import { payloadText, utf8Length } from './events/encoding';
-import { kinesisSequenceNumber } from './events/kinesis';
+import { kinesisSequenceNumber, kinesisShardId } from './events/kinesis';
 import { md5Hex } from './events/md5';
 
 export interface StreamEntry {
@@ -50,17 +50,28 @@ export function placeKey(partitionKey: string, shards: number, factor: number): 
   return { shardIndex: Math.min(shards - 1, Math.floor((hash.top / 0x100000000) * shards)), laneInShard: hash.low % factor };
 }
 
+/**
+ * DynamoDB Streams shard ids look like `shardId-00000001536019433943-1cd5d8ad` (a 20-digit
+ * number and 8 hex digits); the number here is the shard's index, so ids sort in shard order.
+ */
+export const dynamoDbShardId = (shardIndex: number): string =>
+  `shardId-${String(shardIndex).padStart(20, '0')}-${md5Hex(`shard-${shardIndex}`).slice(0, 8)}`;
+
 /** Builds stream entries; DynamoDB items remember their last image for MODIFY records. */
 export class StreamWriter {
   private readonly counters: number[];
+  private readonly shardIds: string[];
   private readonly images = new Map<string, DynamoDbItem>();
 
   constructor(private readonly kind: 'kinesis' | 'dynamodb-streams', shards: number) {
     this.counters = new Array<number>(shards).fill(0);
+    this.shardIds = Array.from({ length: shards }, (_, i) => (kind === 'kinesis' ? kinesisShardId(i) : dynamoDbShardId(i)));
   }
 
+  /** Also stamps the request with its shard, so the trace tells which shard a record came from. */
   entry(request: RequestRecord, payload: unknown, partitionKey: string, shardIndex: number, arrivalMs: number): StreamEntry {
     const n = ++this.counters[shardIndex];
+    request.shardId = this.shardIds[shardIndex];
     const data = payloadText(payload);
     if (this.kind === 'kinesis') {
       return { request, partitionKey, shardIndex, arrivalMs, data, bytes: utf8Length(data), sequenceNumber: kinesisSequenceNumber(shardIndex, n) };

@@ -98,4 +98,92 @@ describe('Kinesis and DynamoDB Streams event source mappings', () => {
     expect(ages).toHaveLength(r.invocations.length);
     expect(ages.every((p) => p.value >= 0 && p.value <= 1000)).toBe(true);
   });
+
+  describe('shard ids on request records', () => {
+    /** A handler that logs each record's Kinesis eventID ("shardId-…:sequenceNumber"). */
+    const eventIdHandler = `export const handler = async (event) => { for (const r of event.Records) console.log(r.eventID); };`;
+    const manyKeys = Array.from({ length: 60 }, (_, i) => ({ partitionKey: `device-${i}` }));
+
+    it('every Kinesis record carries the shardId of its eventID, and the ids are exactly the scenario\'s 3 shards', async () => {
+      const source = { ...stream('kinesis', { rate: 20, toMs: 3000 }, 3), payloads: manyKeys };
+      const r = await simulate({ durationMs: 6000, functions: [processor({ handler: { kind: 'code', source: eventIdHandler } })], sources: [source] } as Scenario, { createCodeEnvironment });
+      expect(r.requests.length).toBe(60);
+      expect(new Set(r.requests.map((q) => q.shardId))).toEqual(new Set(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']));
+      // The handler saw each record's eventID; its shard prefix is the request's shardId.
+      const seen = r.logs.map((l) => l.message).filter((m) => m.includes('\tINFO\t')).map((m) => m.split('\t').at(-1)!.trim());
+      expect(seen).toHaveLength(60);
+      const byInvocation = new Map(r.invocations.map((i) => [i.requestId, i]));
+      const shardOfLog = new Map<string, string[]>();
+      for (const l of r.logs.filter((x) => x.message.includes('\tINFO\t'))) {
+        const [, requestId] = l.message.split('\t');
+        const list = shardOfLog.get(requestId) ?? [];
+        list.push(l.message.split('\t').at(-1)!.trim().split(':')[0]);
+        shardOfLog.set(requestId, list);
+      }
+      for (const [invocationId, shardIds] of shardOfLog) {
+        const inv = byInvocation.get(invocationId)!;
+        const expected = inv.requestIds.map((id) => r.requests.find((q) => q.id === id)!.shardId);
+        expect(shardIds).toEqual(expected);
+      }
+    });
+
+    it('DynamoDB stream records carry DynamoDB-style shard ids, one per shard of the scenario', async () => {
+      const source = { ...stream('dynamodb-streams', { rate: 40, toMs: 2000 }, 4), payloads: manyKeys };
+      const r = await run(processor(), source, 4000);
+      expect(r.requests.every((q) => /^shardId-\d{20}-[0-9a-f]{8}$/.test(q.shardId ?? ''))).toBe(true);
+      expect(new Set(r.requests.map((q) => q.shardId)).size).toBe(4);
+    });
+
+    it('requests of other sources carry no shard id', async () => {
+      const r = await run(processor(), { type: 'sqs', function: 'fn', arrivals: { at: [0, 10] } } as SourceSpec, 2000);
+      expect(r.requests.length).toBe(2);
+      expect(r.requests.every((q) => q.shardId === undefined)).toBe(true);
+    });
+
+    it('F85/F86: each shard\'s records are read in arrival order, even while batches fail and are retried', async () => {
+      const flaky = processor({ handler: { kind: 'model', durationMs: 30, errorRate: 0.3 } });
+      const source = { ...stream('kinesis', { rate: 30, toMs: 4000 }, 3, { batchSize: 5 }), payloads: manyKeys };
+      const r = await run(flaky, source, 120_000);
+      const requestById = new Map(r.requests.map((q) => [q.id, q]));
+      expect(r.invocations.some((i) => i.status === 'error')).toBe(true);
+      for (const shardId of new Set(r.requests.map((q) => q.shardId))) {
+        // The order in which the shard's records were first handed to the function...
+        const firstSeen: string[] = [];
+        for (const inv of [...r.invocations].sort((a, b) => a.startMs - b.startMs)) {
+          for (const id of inv.requestIds) if (requestById.get(id)!.shardId === shardId && !firstSeen.includes(id)) firstSeen.push(id);
+        }
+        // ...is the order they were put to the shard, and they finish in that order too.
+        const putOrder = r.requests.filter((q) => q.shardId === shardId);
+        expect(firstSeen).toEqual(putOrder.map((q) => q.id));
+        const finished = putOrder.map((q) => q.finishedMs!);
+        expect(finished).toEqual([...finished].sort((a, b) => a - b));
+      }
+    });
+
+    it('F86: a poison record blocks only its own shard; the other shards keep being read', async () => {
+      const keys = ['k-a', 'k-b', 'k-c', 'k-d', 'k-e', 'k-f', 'k-g', 'k-h'];
+      const poisonKey = keys[0];
+      const handler = `export const handler = async (event) => {
+        if (event.Records.some((r) => atob(r.kinesis.data).includes('POISON'))) throw new Error('poison record');
+      };`;
+      const payloads = Array.from({ length: 40 }, (_, i) => ({ partitionKey: keys[i % keys.length], note: i === 0 ? 'POISON' : 'fine' }));
+      const source = { ...stream('kinesis', { rate: 10, toMs: 4000 }, 2), payloads };
+      const r = await simulate({ durationMs: 10_000, functions: [processor({ handler: { kind: 'code', source: handler } })], sources: [source] } as Scenario, { createCodeEnvironment });
+      const blockedShard = r.requests[0].shardId;
+      expect(payloads.findIndex((p) => p.partitionKey === poisonKey)).toBe(0);
+      const other = r.requests.filter((q) => q.shardId !== blockedShard);
+      const same = r.requests.filter((q) => q.shardId === blockedShard);
+      expect(other.length).toBeGreaterThan(0);
+      expect(same.length).toBeGreaterThan(1);
+      // Retried until it expires (24 h, F86): the other shard is done within seconds of its puts.
+      const poison = same[0];
+      expect(poison.attempts).toBeGreaterThan(10);
+      expect(other.every((q) => q.outcome === 'succeeded' && q.finishedMs! < 10_000)).toBe(true);
+      // Nothing behind the poison record on its shard reaches the function while it is retried.
+      const behind = new Set(same.slice(1).map((q) => q.id));
+      const carrying = r.invocations.filter((i) => i.requestIds.some((id) => behind.has(id)));
+      expect(carrying.length).toBeGreaterThan(0);
+      expect(Math.min(...carrying.map((i) => i.startMs))).toBeGreaterThanOrEqual(poison.finishedMs!);
+    });
+  });
 });

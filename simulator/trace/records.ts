@@ -17,6 +17,12 @@ export interface RequestRecord {
   response?: unknown;
   /** Sync callers: 200, 429 throttled, 504 gateway timeout, ...; Event invokes 202. */
   statusCode?: number;
+  /**
+   * Engine extension, stream sources only: the shard the record was put to, as AWS names it
+   * (Kinesis `shardId-000000000002`, the prefix of the record's eventID; DynamoDB Streams
+   * `shardId-00000000000000000002-…`). Records of one shard are read in order (F85, F86).
+   */
+  shardId?: string;
 }
 
 export type InvocationStatus = 'success' | 'error' | 'timeout' | 'crash';
