@@ -130,8 +130,8 @@ function drawLimits(ctx: CanvasRenderingContext2D, lines: LimitLine[], y: (v: nu
 /** One downward triangle per column that holds at least one throttled request. */
 function drawThrottles(ctx: CanvasRenderingContext2D, d: ConcurrencyDraw, left: number, right: number, top: number): void {
   const times = d.index.throttleTimes();
-  const lo = times.countAtOrBefore(d.fromMs - 1);
-  const hi = times.countAtOrBefore(Math.min(d.toMs, d.t));
+  const lo = times.localCountAtOrBefore(d.fromMs - 1);
+  const hi = times.localCountAtOrBefore(Math.min(d.toMs, d.t));
   if (hi <= lo) return;
   ctx.fillStyle = d.palette.throttle;
   let lastX = -10;

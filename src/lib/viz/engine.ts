@@ -2,15 +2,16 @@
 
 import { createSimulation, type Scenario } from '../../../simulator/index';
 import { gridResolutionMs } from './concurrencyGrid';
-import { Player, type SimulationLike } from './player';
+import { Player, type PlayerOptions, type SimulationLike } from './player';
 import type { PriceInputs } from './summary';
 import type { VizLimits } from './types';
+import { TraceStore } from './traceStore';
 import { WorkerSimulation } from './workerSimulation';
 
 const INIT_LIMIT_MS = 10_000; // F03: on-demand init is cut at 10 s
 const ASYNC_RETRY_WINDOW_MS = 6 * 3_600_000; // F64/F65: async events may wait up to 6 h
 
-export function playerFor(scenario: Scenario): Player {
+export function playerFor(scenario: Scenario, overrides: Partial<PlayerOptions> = {}): Player {
   const hasCode = scenario.functions.some((f) => f.handler.kind === 'code');
   const options = {
     // Anything that started by the cursor has ended by cursor + timeout (+ init), so it is recorded.
@@ -21,16 +22,36 @@ export function playerFor(scenario: Scenario): Player {
   };
   // Model handlers simulate in a worker so frames only draw; code handlers run their own
   // workers from the page (simulator/runtime), so they stay on the main thread.
-  if (!hasCode && typeof Worker !== 'undefined') return new Player(new WorkerSimulation(scenario), options);
+  const restart = (): SimulationLike => (!hasCode && typeof Worker !== 'undefined' ? new WorkerSimulation(scenario) : localSimulation(scenario, hasCode));
+  return new Player(restart(), { ...options, restart, ...overrides });
+}
+
+/** The engine on this thread, streamed into a TraceStore like the worker's. */
+function localSimulation(scenario: Scenario, hasCode: boolean): SimulationLike {
   const sim = createSimulation(scenario);
-  const like: SimulationLike = {
-    runUntil: hasCode ? (ms) => sim.runUntil(ms) : (ms) => sim.runUntilSync(ms),
+  const store = new TraceStore();
+  const collect = (): void => {
+    const b = sim.takeRecords();
+    store.addBatch({ finishedRequests: b.requests, invocations: b.invocations, endedEnvironments: b.environments, logs: b.logs });
+    const live = sim.result(); // a snapshot: what is still in flight changes in place later
+    store.setState({ pendingRequests: live.requests, liveEnvironments: live.environments, cost: live.cost, metrics: live.metrics });
+  };
+  return {
+    runUntil: hasCode
+      ? async (ms) => {
+          await sim.runUntil(ms);
+          collect();
+        }
+      : (ms) => {
+          sim.runUntilSync(ms);
+          collect();
+        },
     now: () => sim.now(),
     isFinished: () => sim.isFinished(),
-    result: () => sim.result(),
+    result: () => store.trace,
+    forgetBefore: (cutoffMs, logCutoffMs) => store.forgetBefore(cutoffMs, logCutoffMs),
     dispose: () => sim.dispose(),
   };
-  return new Player(like, options);
 }
 
 function longestTimeoutMs(scenario: Scenario): number {

@@ -42,6 +42,16 @@ export function flowCounts(index: TraceIndex, t: number): FlowCounts[] {
     }
   }
   for (const [source, c] of bySource) c.runningBatches = batches.get(source)!.size;
+  // Forgotten requests had their final outcome before any t the index can be asked about.
+  for (const [source, f] of index.forgottenRequests) {
+    let c = bySource.get(source);
+    if (!c) bySource.set(source, (c = emptyCounts({ source, function: f.function })));
+    for (const [outcome, n] of f.outcomes) {
+      c.arrived += n;
+      if (outcome === 'dead-lettered') c.deadLettered += n;
+      else if (outcome !== 'unfinished') c[outcome] += n;
+    }
+  }
   return [...bySource.values()];
 }
 
@@ -58,14 +68,18 @@ export function requestState(index: TraceIndex, r: VizRequest, t: number): Reque
   let attempted = false;
   for (const id of r.invocationIds) {
     const inv = index.invocationById.get(id);
-    if (!inv || inv.startMs > t) continue;
+    if (!inv) {
+      if (index.forgottenAttempts.has(id)) attempted = true; // it ended before anything still shown
+      continue;
+    }
+    if (inv.startMs > t) continue;
     if (inv.endMs > t) return { kind: 'running', invocationId: id };
     attempted = true;
   }
   return { kind: attempted ? 'retrying' : 'queued' };
 }
 
-function emptyCounts(r: VizRequest): FlowCounts {
+function emptyCounts(r: Pick<VizRequest, 'source' | 'function'>): FlowCounts {
   return {
     source: r.source, function: r.function, arrived: 0, queued: 0, retrying: 0, running: 0, runningBatches: 0,
     succeeded: 0, failed: 0, throttled: 0, deadLettered: 0, discarded: 0, oldestWaitingAgeMs: 0,

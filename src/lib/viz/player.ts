@@ -1,8 +1,11 @@
 // The player: a cursor in virtual time over a deterministic simulation. Playing moves the
 // cursor and simulates just ahead of it; scrubbing back only moves the cursor, because the
 // recorded trace is the truth (style.md 4). Knob changes build a new Player from the start.
+// A long run keeps detail only for the last stretch behind the cursor (memory stays flat);
+// going back before it re-runs the same seed from the start, which gives the same trace.
 
 import { TraceIndex } from './traceIndex';
+import type { Forgotten } from './traceStore';
 import type { VizResult } from './types';
 
 /** What the player needs from simulator/index.ts createSimulation(). */
@@ -13,6 +16,8 @@ export interface SimulationLike {
   /** True when nothing but background work is left. */
   isFinished?(): boolean;
   result(): VizResult;
+  /** Streamed traces: drop what ended before cutoffMs (see traceStore.ts). */
+  forgetBefore?(cutoffMs: number, logCutoffMs: number): Forgotten;
   dispose(): void;
 }
 
@@ -24,6 +29,10 @@ export interface PlayerOptions {
   /** Upper bound on the virtual time the player will simulate (a runaway guard). */
   maxVirtualMs: number;
   resolutionMs: number;
+  /** A fresh simulation of the same scenario: lets the player forget, and re-run to go back. */
+  restart?: () => SimulationLike;
+  /** Forget detail once more invocations than this are held (default 40,000). */
+  retainInvocations?: number;
 }
 
 /** Per frame, at most this long is spent indexing a delivered run. */
@@ -32,8 +41,16 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
+const RETAIN_INVOCATIONS = 40_000;
+
 export class Player {
-  readonly index: TraceIndex;
+  index: TraceIndex;
+  /** Detail is kept at least this far behind the cursor (the views' time window). */
+  keepBehindMs = 60_000;
+  /** Set while re-running from the start to reach a time whose detail was forgotten. */
+  rewindingTo: number | undefined;
+  private resumeAfterRewind = false;
+  private generation = 0;
   viewMs = 0;
   speed = 1;
   playing = false;
@@ -85,6 +102,10 @@ export class Player {
 
   /** Move the cursor to t, simulating further only when t is beyond what has been simulated. */
   seek(t: number): void {
+    if (t < this.index.forgottenBeforeMs && this.options.restart) {
+      this.rewind(t);
+      return;
+    }
     this.wantMs = t;
     this.viewMs = Math.max(0, Math.min(t, this.endMs ?? this.options.maxVirtualMs));
     for (let guard = 0; guard < 10_000; guard++) {
@@ -97,7 +118,32 @@ export class Player {
     // the cursor goes on to t when the run arrives.
     if (this.catchingUp && this.endMs === undefined) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
     if (this.viewMs === t || !this.catchingUp) this.wantMs = undefined;
+    if (this.rewindingTo !== undefined && this.wantMs === undefined) this.rewound();
     this.emit();
+  }
+
+  /** Start again from 0 with a fresh simulation (same seed, same trace) and go to t. */
+  private rewind(t: number): void {
+    this.generation++;
+    this.sim.dispose();
+    this.sim = this.options.restart!();
+    this.index = new TraceIndex(this.options.resolutionMs);
+    this.horizonMs = 0;
+    this.endMs = undefined; // found again, the same, when the re-run gets there
+    this.ingest = undefined;
+    this.busy = undefined;
+    if (this.rewindingTo === undefined) this.resumeAfterRewind = this.playing;
+    this.playing = false; // the cursor travels with the re-run, then playing resumes
+    this.rewindingTo = t;
+    this.viewMs = 0;
+    this.simulateTo(0);
+    this.seek(t);
+  }
+
+  private rewound(): void {
+    this.rewindingTo = undefined;
+    if (this.resumeAfterRewind) this.playing = true;
+    this.resumeAfterRewind = false;
   }
 
   /** Resolves once no run is in flight and the cursor has reached where it was sent. */
@@ -180,14 +226,21 @@ export class Player {
       return;
     }
     if (ran instanceof Promise) {
-      this.busy = ran.then(
-        () => this.recordRun(target, INGEST_BUDGET_MS),
-        (err: unknown) => this.fail(err),
+      const generation = this.generation;
+      const busy: Promise<void> = ran.then(
+        () => {
+          if (generation === this.generation) this.recordRun(target, INGEST_BUDGET_MS);
+        },
+        (err: unknown) => {
+          if (generation === this.generation) this.fail(err);
+        },
       ).finally(() => {
+        if (generation !== this.generation) return; // a rewind replaced this simulation
         this.busy = undefined;
         if (this.wantMs !== undefined && !this.playing && !this.ingest) this.seek(this.wantMs);
         this.emit();
       });
+      this.busy = busy;
     } else {
       this.recordRun(target);
     }
@@ -210,8 +263,20 @@ export class Player {
     if (this.endMs === undefined && job.target >= this.options.durationMs && finished) {
       this.endMs = lastRecordedMs(job.result, this.options.durationMs);
     }
+    this.forgetOld();
     if (this.wantMs !== undefined && !this.playing && !this.busy) this.seek(this.wantMs);
     this.emit();
+  }
+
+  /** Keep memory flat: drop detail that ended well behind the cursor once there is a lot. */
+  private forgetOld(): void {
+    if (!this.sim.forgetBefore || !this.options.restart) return;
+    if (this.index.retainedInvocations <= (this.options.retainInvocations ?? RETAIN_INVOCATIONS)) return;
+    const cutoffMs = Math.min(this.viewMs, this.rewindingTo ?? Infinity) - this.keepBehindMs;
+    if (cutoffMs <= Math.max(0, this.index.forgottenBeforeMs)) return;
+    // An invocation kept (ended after the cutoff) started at most a lookahead before it.
+    const removed = this.sim.forgetBefore(cutoffMs, cutoffMs - this.options.lookaheadMs);
+    this.index.forget(cutoffMs, removed);
   }
 
   /** True while a run is in flight or its records are still being indexed. */

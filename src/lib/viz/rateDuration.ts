@@ -16,8 +16,9 @@ export function rateTimesDuration(index: TraceIndex, t: number, windowMs: number
   const span = t - from;
   if (span <= 0) return undefined;
   const started = index.starts.countAtOrBefore(t) - index.starts.countAtOrBefore(from);
-  const lo = index.endTimes.countAtOrBefore(from);
-  const hi = index.endTimes.countAtOrBefore(t);
+  // Local counts: index.ended holds only what has not been forgotten, aligned with endTimes.
+  const lo = index.endTimes.localCountAtOrBefore(from);
+  const hi = index.endTimes.localCountAtOrBefore(t);
   let sum = 0;
   for (let i = lo; i < hi; i++) sum += index.ended[i].endMs - index.ended[i].startMs;
   const meanDurationMs = hi > lo ? sum / (hi - lo) : 0;

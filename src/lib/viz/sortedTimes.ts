@@ -3,13 +3,27 @@
 export class SortedTimes {
   private data = new Float64Array(1024);
   private size = 0;
+  /** How many values were forgotten by dropBefore(); they still count in countAtOrBefore(). */
+  dropped = 0;
 
+  /** Values held (not counting dropped ones). */
   get length(): number {
     return this.size;
   }
 
   clear(): void {
     this.size = 0;
+    this.dropped = 0;
+  }
+
+  /** Forget values < t, keeping their count: later queries must be for times >= t. */
+  dropBefore(t: number): number {
+    let n = 0;
+    while (n < this.size && this.data[n] < t) n++;
+    this.data.copyWithin(0, n, this.size);
+    this.size -= n;
+    this.dropped += n;
+    return n;
   }
 
   /** Insert keeping order; cheap when values arrive nearly in order (the trace grows in time). */
@@ -28,8 +42,13 @@ export class SortedTimes {
     this.size++;
   }
 
-  /** How many values are <= t. */
+  /** How many values are <= t, dropped ones included. */
   countAtOrBefore(t: number): number {
+    return this.dropped + this.localCountAtOrBefore(t);
+  }
+
+  /** How many held values are <= t: an index for at(). */
+  localCountAtOrBefore(t: number): number {
     let lo = 0;
     let hi = this.size;
     while (lo < hi) {

@@ -1,7 +1,6 @@
 // A CloudWatch-style summary of what had happened by time t: Invocations, Errors, Throttles,
 // cold-start share, p50/p99 Duration and cost (F46/F47 first-tier us-east-1 prices).
 
-import { percentile } from './percentile';
 import type { TraceIndex } from './traceIndex';
 
 export interface Summary {
@@ -27,26 +26,21 @@ const GB_SECOND_USD = { x86_64: 0.0000166667, arm64: 0.0000133334 }; // F46
 export function summarize(index: TraceIndex, t: number, prices: PriceInputs): Summary {
   const invocations = index.starts.countAtOrBefore(t);
   const coldStarts = index.coldStarts.countAtOrBefore(t);
-  const finished = index.endTimes.countAtOrBefore(t);
-  const durations = new Float64Array(finished);
-  let errors = 0;
+  const ended = index.endedTotals(t);
   let costUsd = 0;
-  for (let i = 0; i < finished; i++) {
-    const inv = index.ended[i];
-    durations[i] = inv.durationMs;
-    if (inv.status !== 'success') errors++;
-    const memoryMB = prices.memoryMB[inv.function] ?? 128;
-    const arch = prices.architecture[inv.function] ?? 'x86_64';
-    costUsd += REQUEST_USD + (inv.billedDurationMs / 1000) * (memoryMB / 1024) * GB_SECOND_USD[arch];
+  for (const [fn, f] of ended.byFunction) {
+    const memoryMB = prices.memoryMB[fn] ?? 128;
+    const arch = prices.architecture[fn] ?? 'x86_64';
+    costUsd += f.invocations * REQUEST_USD + (f.billedMs / 1000) * (memoryMB / 1024) * GB_SECOND_USD[arch];
   }
   return {
     invocations,
-    errors,
+    errors: ended.errors,
     throttles: index.throttleTimes().countAtOrBefore(t),
     coldStarts,
     coldStartShare: invocations === 0 ? 0 : coldStarts / invocations,
-    p50DurationMs: percentile(durations, 50),
-    p99DurationMs: percentile(durations, 99),
+    p50DurationMs: ended.durations.percentile(50),
+    p99DurationMs: ended.durations.percentile(99),
     costUsd,
     maxConcurrency: maxConcurrencyUntil(index, t),
   };

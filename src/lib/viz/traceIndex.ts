@@ -1,9 +1,13 @@
 // An index over a growing SimulationResult so every view can ask "what was true at t?"
 // without rescanning the whole trace each frame. Seeking is a query: the trace is the truth.
+// A long run may forget() detail that ended well before the cursor; its counts are kept, and
+// queries must then be for t >= forgottenBeforeMs (the player re-runs to go further back).
 
 import { ConcurrencyGrid } from './concurrencyGrid';
+import { EndedTotals } from './endedTotals';
 import { SortedTimes } from './sortedTimes';
-import type { VizEnvironment, VizInvocation, VizResult } from './types';
+import type { Forgotten } from './traceStore';
+import type { VizEnvironment, VizInvocation, VizRequest, VizResult } from './types';
 
 export interface EnvRow {
   env: VizEnvironment;
@@ -11,23 +15,42 @@ export interface EnvRow {
   invocations: VizInvocation[];
 }
 
+/** Requests of one source that were forgotten: all had their final outcome by then. */
+export interface ForgottenRequests {
+  function: string;
+  outcomes: Map<VizRequest['outcome'], number>;
+}
+
 export class TraceIndex {
   readonly rows: EnvRow[] = [];
   readonly grid: ConcurrencyGrid;
   readonly starts = new SortedTimes();
   readonly coldStarts = new SortedTimes();
-  /** Invocations in end order: the ones finished by t are a prefix. */
+  /** Invocations in end order: the ones finished by t are a prefix. Aligned with endTimes. */
   readonly ended: VizInvocation[] = [];
   readonly endTimes = new SortedTimes();
   result: VizResult = { requests: [], invocations: [], environments: [], logs: [] };
   /** Invocation by its requestId (the id RequestRecord.invocationIds lists). */
   readonly invocationById = new Map<string, VizInvocation>();
+  /** Detail before this time has been forgotten (see forget()). */
+  forgottenBeforeMs = -Infinity;
+  readonly forgottenRequests = new Map<string, ForgottenRequests>();
+  /** Forgotten invocations that were attempts of requests still held (ended before any t asked). */
+  readonly forgottenAttempts = new Set<string>();
+  private totals = new EndedTotals();
   private rowById = new Map<string, EnvRow>();
   private seenInvocations = 0;
+  private throttles = new SortedTimes();
+  private seenFinishedRequests = 0;
   private throttleCache: { requests: unknown; length: number; times: SortedTimes } | undefined;
 
   constructor(resolutionMs: number) {
     this.grid = new ConcurrencyGrid(resolutionMs);
+  }
+
+  /** Invocations held in detail (not forgotten). */
+  get retainedInvocations(): number {
+    return this.ended.length;
   }
 
   /**
@@ -38,6 +61,7 @@ export class TraceIndex {
     if (result.invocations.length < this.seenInvocations) throw new Error('trace shrank: rebuild the index');
     this.result = result;
     this.throttleCache = undefined; // requests may have changed outcome in place
+    this.takeThrottles(result);
     for (const env of result.environments) this.upsertEnvironment(env);
     const total = result.invocations.length;
     while (this.seenInvocations < total) {
@@ -49,15 +73,23 @@ export class TraceIndex {
     return true;
   }
 
-  /** Requests refused for lack of concurrency (F58), by arrival time; rebuilt when the trace changes. */
+  /** Requests refused for lack of concurrency (F58), by arrival time. */
   throttleTimes(): SortedTimes {
+    if (this.result.finishedRequests !== undefined) return this.throttles;
+    // A trace that is not streamed may change any request in place: rebuild when it changes.
     const requests = this.result.requests;
     const cache = this.throttleCache;
     if (cache && cache.requests === requests && cache.length === requests.length) return cache.times;
     const times = new SortedTimes();
-    for (const r of requests) if (r.outcome === 'throttled' || r.statusCode === 429) times.insert(r.arrivedMs);
+    for (const r of requests) if (isThrottle(r)) times.insert(r.arrivedMs);
     this.throttleCache = { requests, length: requests.length, times };
     return times;
+  }
+
+  /** Totals over the invocations that had ended by t (t >= forgottenBeforeMs). */
+  endedTotals(t: number): EndedTotals {
+    this.totals.moveTo(this.ended, this.endTimes.localCountAtOrBefore(t));
+    return this.totals;
   }
 
   /** Environments that exist (have been created) by t, in creation order. */
@@ -65,6 +97,56 @@ export class TraceIndex {
     let n = 0;
     while (n < this.rows.length && this.rows[n].env.createdMs <= t) n++;
     return n === this.rows.length ? this.rows : this.rows.slice(0, n);
+  }
+
+  /**
+   * Drop the detail of what ended before cutoffMs (the trace store has just removed it; every
+   * record in `removed` has been indexed). Counts, the concurrency grid and throttles stay whole.
+   */
+  forget(cutoffMs: number, removed: Forgotten): void {
+    let k = 0;
+    while (k < this.ended.length && this.ended[k].endMs < cutoffMs) k++;
+    this.totals.moveTo(this.ended, Math.max(this.totals.included, k));
+    this.totals.included -= k;
+    this.ended.splice(0, k);
+    this.endTimes.dropBefore(cutoffMs);
+    this.starts.dropBefore(cutoffMs);
+    this.coldStarts.dropBefore(cutoffMs);
+    const removedRequests = new Set(removed.requests.map((r) => r.id));
+    for (const inv of removed.invocations) {
+      this.invocationById.delete(inv.requestId);
+      if (inv.requestIds.some((id) => !removedRequests.has(id))) this.forgottenAttempts.add(inv.requestId);
+    }
+    for (const r of removed.requests) for (const id of r.invocationIds) this.forgottenAttempts.delete(id);
+    this.seenInvocations -= removed.invocations.length;
+    const goneEnvs = new Set(removed.environments.map((e) => e.id));
+    let kept = 0;
+    for (const row of this.rows) {
+      if (goneEnvs.has(row.env.id)) {
+        this.rowById.delete(row.env.id);
+        continue;
+      }
+      let n = 0;
+      while (n < row.invocations.length && row.invocations[n].endMs < cutoffMs) n++;
+      if (n) row.invocations.splice(0, n);
+      this.rows[kept++] = row;
+    }
+    this.rows.length = kept;
+    for (const r of removed.requests) {
+      let f = this.forgottenRequests.get(r.source);
+      if (!f) this.forgottenRequests.set(r.source, (f = { function: r.function, outcomes: new Map() }));
+      f.outcomes.set(r.outcome, (f.outcomes.get(r.outcome) ?? 0) + 1);
+    }
+    this.seenFinishedRequests -= removed.requests.length;
+    this.forgottenBeforeMs = Math.max(this.forgottenBeforeMs, cutoffMs);
+  }
+
+  /** Streamed traces: finished requests only grow at the end, so throttles are taken once. */
+  private takeThrottles(result: VizResult): void {
+    const end = result.finishedRequests;
+    if (end === undefined) return;
+    for (let i = this.seenFinishedRequests; i < end; i++) if (isThrottle(result.requests[i])) this.throttles.insert(result.requests[i].arrivedMs);
+    this.seenFinishedRequests = end;
   }
 
   private upsertEnvironment(env: VizEnvironment): void {
@@ -90,7 +172,12 @@ export class TraceIndex {
     }
     this.invocationById.set(inv.requestId, inv);
     insertBy(row.invocations, inv, (x) => x.startMs);
-    insertBy(this.ended, inv, (x) => x.endMs);
+    const at = insertBy(this.ended, inv, (x) => x.endMs);
+    // Ended before the totals' cursor: it belongs in them.
+    if (at < this.totals.included) {
+      this.totals.included++;
+      this.totals.add(inv);
+    }
     this.endTimes.insert(inv.endMs);
     this.starts.insert(inv.startMs);
     if (inv.coldStart) this.coldStarts.insert(inv.startMs);
@@ -98,10 +185,15 @@ export class TraceIndex {
   }
 }
 
-function insertBy<T>(list: T[], item: T, key: (x: T) => number): void {
+function isThrottle(r: VizRequest): boolean {
+  return r.outcome === 'throttled' || r.statusCode === 429;
+}
+
+function insertBy<T>(list: T[], item: T, key: (x: T) => number): number {
   let i = list.length;
   const k = key(item);
   while (i > 0 && key(list[i - 1]) > k) i--;
   if (i === list.length) list.push(item);
   else list.splice(i, 0, item);
+  return i;
 }

@@ -22,6 +22,11 @@ export interface VizResult {
   environments: VizEnvironment[];
   logs: VizLogLine[];
   cost?: Record<string, FunctionCost>;
+  /**
+   * Streamed traces (traceStore.ts): requests[0, finishedRequests) have their final outcome and
+   * only ever grow at the end; the rest are unfinished and replaced as they change.
+   */
+  finishedRequests?: number;
   /** Per-function metrics so far, including the per-second series (queue depth, IteratorAge). */
   metrics?: Record<string, FunctionMetrics>;
 }

@@ -1,13 +1,14 @@
 // A SimulationLike whose engine runs in a Web Worker: runUntil resolves when the worker has
-// simulated that far, and result() is the trace gathered from its replies (append-only).
+// simulated that far, and result() is the trace gathered from its replies (traceStore.ts).
 
 import type { SimulationLike } from './player';
+import { TraceStore, type Forgotten } from './traceStore';
 import type { VizResult } from './types';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 export class WorkerSimulation implements SimulationLike {
   private worker: Worker;
-  private trace: VizResult = { requests: [], invocations: [], environments: [], logs: [], cost: {} };
+  private store = new TraceStore();
   private nowMs = 0;
   private finished = false;
   private nextId = 1;
@@ -40,7 +41,11 @@ export class WorkerSimulation implements SimulationLike {
   }
 
   result(): VizResult {
-    return this.trace;
+    return this.store.trace;
+  }
+
+  forgetBefore(cutoffMs: number, logCutoffMs: number): Forgotten {
+    return this.store.forgetBefore(cutoffMs, logCutoffMs);
   }
 
   dispose(): void {
@@ -54,8 +59,7 @@ export class WorkerSimulation implements SimulationLike {
 
   private receive(msg: WorkerReply): void {
     if (msg.type === 'part') {
-      for (const inv of msg.invocations) this.trace.invocations.push(inv);
-      for (const line of msg.logs) this.trace.logs.push(line);
+      this.store.addBatch(msg);
       return;
     }
     const waiter = this.pending.get(msg.id);
@@ -64,14 +68,7 @@ export class WorkerSimulation implements SimulationLike {
       waiter?.reject(new Error(msg.message));
       return;
     }
-    const t = this.trace;
-    for (const inv of msg.invocations) t.invocations.push(inv);
-    for (const line of msg.logs) t.logs.push(line);
-    t.environments = msg.environments;
-    t.requests.length = msg.requestsFrom; // outcomes from here on may have changed
-    for (const r of msg.requests) t.requests.push(r);
-    t.cost = msg.cost;
-    t.metrics = msg.metrics;
+    this.store.setState(msg);
     this.nowMs = msg.now;
     this.finished = msg.finished;
     waiter?.resolve();

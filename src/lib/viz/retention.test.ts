@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../simulator/index';
+import { playerFor, pricesFor } from './engine';
+import { flowCounts } from './flows';
+import type { Player } from './player';
+import { summarize } from './summary';
+
+// Sync calls, async events that fail and are retried minutes later (F63, F64) and an SQS queue
+// with redelivery (F78): requests stay open across many chunks, and environments come and go.
+const scenario: Scenario = {
+  seed: 3,
+  durationMs: 120_000,
+  functions: [
+    { name: 'api', timeoutMs: 3000, handler: { kind: 'model', durationMs: { dist: 'uniform', min: 50, max: 400 }, errorRate: 0.05 } },
+    { name: 'jobs', timeoutMs: 5000, handler: { kind: 'model', durationMs: { dist: 'uniform', min: 200, max: 1500 }, errorRate: 0.3 } },
+  ],
+  sources: [
+    { type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { rate: 40 } },
+    { type: 'invoke', function: 'jobs', invocationType: 'Event', arrivals: { rate: 8 } },
+    { type: 'sqs', function: 'jobs', arrivals: { rate: 10 }, batchSize: 5, visibilityTimeoutMs: 10_000, maxReceiveCount: 3 },
+  ],
+};
+
+function picture(player: Player, t: number) {
+  const summary = summarize(player.index, t, pricesFor(scenario));
+  const flows = flowCounts(player.index, t)
+    .map(({ oldestWaitingAgeMs: _age, runningBatches: _b, ...c }) => c)
+    .sort((a, b) => a.source.localeCompare(b.source));
+  const rows = player.index.rowsAt(t).filter((r) => r.env.destroyedMs === undefined || r.env.destroyedMs > t).map((r) => r.env.id).sort();
+  return { summary: { ...summary, costUsd: summary.costUsd.toFixed(9) }, flows, rows, concurrency: player.index.grid.at(t) };
+}
+
+async function goTo(player: Player, t: number): Promise<void> {
+  player.seek(t);
+  await player.settled();
+  expect(player.viewMs).toBe(t);
+}
+
+describe('a player that forgets old detail', () => {
+  it('shows the same picture as one that keeps everything, going forward and back', async () => {
+    const whole = playerFor(scenario, { retainInvocations: Infinity });
+    const forgetful = playerFor(scenario, { retainInvocations: 300 });
+    forgetful.keepBehindMs = 5_000;
+    for (const t of [10_000, 35_000, 60_000, 90_000, 119_000, 150_000]) {
+      await goTo(whole, t);
+      await goTo(forgetful, t);
+      expect(picture(forgetful, t)).toEqual(picture(whole, t));
+    }
+    expect(forgetful.index.forgottenBeforeMs).toBeGreaterThan(100_000);
+    expect(forgetful.index.retainedInvocations).toBeLessThan(whole.index.retainedInvocations / 3);
+    // Back before what it kept: it re-runs the same seed from the start and gets there again.
+    await goTo(forgetful, 20_000);
+    expect(forgetful.index.forgottenBeforeMs).toBeLessThanOrEqual(20_000);
+    expect(picture(forgetful, 20_000)).toEqual(picture(whole, 20_000));
+    await goTo(forgetful, 70_000);
+    await goTo(whole, 70_000);
+    expect(picture(forgetful, 70_000)).toEqual(picture(whole, 70_000));
+  });
+
+  it('keeps playing after going back before what it kept', async () => {
+    const player = playerFor(scenario, { retainInvocations: 300 });
+    player.keepBehindMs = 5_000;
+    await goTo(player, 100_000);
+    player.play();
+    player.seek(30_000);
+    await player.settled();
+    expect(player.rewindingTo).toBeUndefined();
+    expect(player.playing).toBe(true);
+    player.tick(1000);
+    expect(player.viewMs).toBe(31_000);
+  });
+});
