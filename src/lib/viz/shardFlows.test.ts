@@ -78,6 +78,17 @@ describe('shardFlows on a hand-made trace', () => {
     expect(lane(9000, S0)).toMatchObject({ processed: 3, iteratorAgeMs: 0 });
   });
 
+  it('adds the processed records a long run has forgotten to their shards', () => {
+    const forgetful = Object.assign(new TraceIndex(10), {
+      forgottenShards: new Map([['orders', { function: 'fn', shards: new Map([[S1, { succeeded: 40, skipped: 2 }], ['shardId-000000000002', { succeeded: 5, skipped: 0 }]]) }]]),
+    });
+    forgetful.update(blockedShardTrace());
+    const lanes = shardFlows(forgetful, 2000)[0].shards;
+    expect(lanes.map((s) => s.shardId)).toEqual([S0, S1, 'shardId-000000000002']);
+    expect(lanes[1]).toMatchObject({ arrived: 43, processed: 43, succeeded: 41, skipped: 2, iteratorAgeMs: 0 });
+    expect(lanes[2]).toMatchObject({ arrived: 5, processed: 5 });
+  });
+
   it('ignores requests without a shard id (non-stream sources)', () => {
     const other = new TraceIndex(10);
     const trace = blockedShardTrace();

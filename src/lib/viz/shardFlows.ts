@@ -51,28 +51,49 @@ export interface ShardFlow {
   shards: ShardLane[];
 }
 
+/**
+ * Stream records a long run has forgotten (TraceIndex.forget drops detail far behind the
+ * cursor): per source, per shard, how many had been processed. All were final by then.
+ */
+export type ForgottenShards = Map<string, { function: string; shards: Map<string, { succeeded: number; skipped: number }> }>;
+
+type Entry = { flow: ShardFlow; lanes: Map<string, ShardLane>; batches: Map<string, ShardBatch> };
+
 /** Per shard of every stream source, what had happened by t. */
-export function shardFlows(index: TraceIndex, t: number): ShardFlow[] {
-  const flows = new Map<string, { flow: ShardFlow; lanes: Map<string, ShardLane>; batches: Map<string, ShardBatch> }>();
+export function shardFlows(index: TraceIndex & { forgottenShards?: ForgottenShards }, t: number): ShardFlow[] {
+  const flows = new Map<string, Entry>();
   for (const r of index.result.requests) {
     if (r.shardId === undefined || r.arrivedMs > t) continue;
-    let entry = flows.get(r.source);
-    if (!entry) {
-      entry = { flow: { source: r.source, function: r.function, shards: [] }, lanes: new Map(), batches: new Map() };
-      flows.set(r.source, entry);
+    addRecord(index, laneOf(flows, r.source, r.function, r.shardId), flows.get(r.source)!.batches, r, t);
+  }
+  for (const [source, f] of index.forgottenShards ?? []) {
+    for (const [shardId, done] of f.shards) {
+      const lane = laneOf(flows, source, f.function, shardId);
+      lane.arrived += done.succeeded + done.skipped;
+      lane.processed += done.succeeded + done.skipped;
+      lane.succeeded += done.succeeded;
+      lane.skipped += done.skipped;
     }
-    let lane = entry.lanes.get(r.shardId);
-    if (!lane) {
-      lane = { shardId: r.shardId, arrived: 0, processed: 0, succeeded: 0, skipped: 0, inFlight: [], iteratorAgeMs: 0 };
-      entry.lanes.set(r.shardId, lane);
-    }
-    addRecord(index, lane, entry.batches, r, t);
   }
   return [...flows.values()].map(({ flow, lanes }) => {
     flow.shards = [...lanes.values()].sort((a, b) => (a.shardId < b.shardId ? -1 : a.shardId > b.shardId ? 1 : 0));
     for (const lane of flow.shards) lane.inFlight.sort((a, b) => a.startMs - b.startMs);
     return flow;
   });
+}
+
+function laneOf(flows: Map<string, Entry>, source: string, fn: string, shardId: string): ShardLane {
+  let entry = flows.get(source);
+  if (!entry) {
+    entry = { flow: { source, function: fn, shards: [] }, lanes: new Map(), batches: new Map() };
+    flows.set(source, entry);
+  }
+  let lane = entry.lanes.get(shardId);
+  if (!lane) {
+    lane = { shardId, arrived: 0, processed: 0, succeeded: 0, skipped: 0, inFlight: [], iteratorAgeMs: 0 };
+    entry.lanes.set(shardId, lane);
+  }
+  return lane;
 }
 
 function addRecord(index: TraceIndex, lane: ShardLane, batches: Map<string, ShardBatch>, r: VizRequest, t: number): void {
