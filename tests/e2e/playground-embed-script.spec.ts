@@ -1,0 +1,181 @@
+// The one-tag embed: a page on another origin loads /embed.js with data-* attributes and gets an
+// iframe per tag, each sized by its own frame's messages, with the host page left as it was.
+import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './helpers/console';
+
+// Every embed runs the engine in its own frame; the machines are shared, so allow time.
+test.describe.configure({ timeout: 150_000 });
+
+
+// Six requests 10 ms apart, each 300 ms of work: six cold starts, six environments at once.
+const burst = {
+  seed: 11,
+  durationMs: 2000,
+  functions: [{ name: 'burst-api', handler: { kind: 'model', initMs: 200, durationMs: 300 } }],
+  sources: [{ type: 'invoke', function: 'burst-api', invocationType: 'RequestResponse', arrivals: { at: [0, 10, 20, 30, 40, 50] } }],
+};
+const trickle = {
+  seed: 5,
+  durationMs: 3000,
+  functions: [{ name: 'trickle-api', memoryMB: 512, handler: { kind: 'model', durationMs: 80 } }],
+  sources: [{ type: 'invoke', function: 'trickle-api', invocationType: 'RequestResponse', arrivals: { at: [0, 1000, 2000] } }],
+};
+
+/** Serve `body` as a page on an origin of its own, so the embed is cross-origin as on a real blog.
+ *  The host is localhost (the site is 127.0.0.1): Chromium's Local Network Access refuses a
+ *  public or insecure page loading from a loopback address, and asks permission for a secure one. */
+async function openHost(page: Page, body: string): Promise<void> {
+  const host = `http://localhost:${new URL(test.info().project.use.baseURL!).port}/host/`;
+  await page.context().grantPermissions(['local-network-access']);
+  await page.route(`${host}**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post about cold starts</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <script>window.namesBefore = Object.getOwnPropertyNames(window);</script>
+        <style>body { font: 16px/1.5 Georgia, serif; max-width: 760px; margin: 0 auto; padding: 12px; }</style>
+        </head><body>${body}</body></html>`,
+    }),
+  );
+  await page.goto(host);
+}
+
+function twoEmbeds(origin: string): string {
+  return `<h1>Why the first request is slow</h1>
+    <p id="before">Host text before the embeds.</p>
+    <script src="${origin}/embed.js" data-widget="timeline" data-scenario='${JSON.stringify(trickle)}' data-title="Cold starts" async></script>
+    <p id="between">Host text between the embeds.</p>
+    <script src="${origin}/embed.js" data-widget="concurrency" data-scenario='${JSON.stringify(burst)}' data-title="A burst" data-theme="dark" defer></script>
+    <p id="after">Host text after the embeds.</p>`;
+}
+
+const frameHeight = (page: Page, selector: string) => page.locator(selector).evaluate((f) => f.getBoundingClientRect().height);
+/** The height the frame's own document says it needs. */
+const contentHeight = (page: Page, selector: string) =>
+  page.frameLocator(selector).locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+
+test('two script tags on another origin each get their own iframe, sized by their own frame', async ({ page, baseURL }) => {
+  const problems = watchConsole(page);
+  await openHost(page, twoEmbeds(baseURL!));
+  const timeline = 'iframe[src*="/embed/timeline/"]';
+  const concurrency = 'iframe[src*="/embed/concurrency/"]';
+  await expect(page.locator('iframe')).toHaveCount(2);
+
+  // Each iframe sits right after its own script, with a title and the documented attributes.
+  const placed = await page.evaluate(() =>
+    [...document.querySelectorAll('script[src$="/embed.js"]')].map((s) => {
+      const f = s.nextElementSibling as HTMLIFrameElement;
+      return { tag: f.tagName, title: f.title, loading: f.loading, border: getComputedStyle(f).borderTopWidth, width: f.getBoundingClientRect().width, bodyWidth: document.body.clientWidth - 24 };
+    }),
+  );
+  expect(placed.map((p) => [p.tag, p.title, p.loading, p.border])).toEqual([
+    ['IFRAME', 'Cold starts', 'lazy', '0px'],
+    ['IFRAME', 'A burst', 'lazy', '0px'],
+  ]);
+  for (const p of placed) expect(p.width).toBe(p.bodyWidth);
+  const src = new URL((await page.locator(concurrency).getAttribute('src'))!);
+  expect(src.origin).toBe(new URL(baseURL!).origin);
+  expect(src.searchParams.get('title')).toBe('A burst');
+  expect(src.searchParams.get('theme')).toBe('dark');
+
+  // Each frame shows the scenario its own tag gave.
+  await expect(page.frameLocator(timeline).locator('.lsp-title')).toHaveText('Cold starts');
+  await expect(page.frameLocator(concurrency).locator('.lsp-title')).toHaveText('A burst');
+  await expect(page.frameLocator(concurrency).locator('html')).toHaveAttribute('data-theme', 'dark');
+  const shown = await page.frameLocator(timeline).locator('lambda-simulation-player').evaluate((el) => JSON.parse((el as HTMLElement).dataset.scenario!));
+  expect(shown).toMatchObject({ seed: 5, durationMs: 3000, functions: [{ name: 'trickle-api', memoryMB: 512 }] });
+  const burstPlayer = page.frameLocator(concurrency).locator('lambda-simulation-player');
+  await page.locator(concurrency).scrollIntoViewIfNeeded(); // Chromium stops painting cross-origin frames out of view
+  await expect(burstPlayer.locator('.lsp-controls')).toBeVisible();
+  await burstPlayer.evaluate(async (el) => {
+    const p = (el as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
+    p.seek(2000);
+    await p.settled();
+  });
+  await expect(burstPlayer.locator('[data-stat="invocations"]')).toHaveText('6');
+  await expect(burstPlayer.locator('[data-stat="max-concurrency"]')).toHaveText('6');
+  await expect(page.frameLocator(concurrency).locator('.embed-credit a')).toHaveAttribute('href', /^\/playground\/#scenario=/);
+
+  // Each iframe takes the height its own document reports, and the two differ.
+  for (const f of [timeline, concurrency]) {
+    await expect.poll(async () => (await frameHeight(page, f)) - (await contentHeight(page, f)), { timeout: 20_000 }).toBe(0);
+  }
+  const [timelineH, concurrencyH] = [await frameHeight(page, timeline), await frameHeight(page, concurrency)];
+  expect(timelineH).toBeGreaterThan(150);
+  expect(concurrencyH).not.toBe(timelineH);
+
+  // One frame growing resizes that iframe only.
+  await page.frameLocator(concurrency).locator('body').evaluate((b) => (b.style.paddingBottom = '300px'));
+  await expect.poll(() => frameHeight(page, concurrency)).toBe(concurrencyH + 300);
+  expect(await frameHeight(page, timeline)).toBe(timelineH);
+
+  // A resize message from anywhere but the frame itself is ignored.
+  await page.evaluate(() => window.postMessage({ type: 'lambda-lab:resize', height: 5 }, '*'));
+  await page.waitForTimeout(300);
+  expect(await frameHeight(page, timeline)).toBe(timelineH);
+
+  // The host page keeps its own content, title and globals.
+  await expect(page).toHaveTitle('A post about cold starts');
+  await expect(page.locator('h1')).toHaveText('Why the first request is slow');
+  for (const id of ['before', 'between', 'after']) await expect(page.locator(`#${id}`)).toBeVisible();
+  const leaked = await page.evaluate(() => {
+    const before = new Set((window as unknown as { namesBefore: string[] }).namesBefore);
+    return Object.getOwnPropertyNames(window).filter((n) => !before.has(n) && !/^\d+$/.test(n) && n !== 'namesBefore');
+  });
+  expect(leaked).toEqual([]);
+  problems.expectNone();
+});
+
+test('a broken data-scenario or an unknown widget shows a message in place of the iframe', async ({ page, baseURL }) => {
+  const problems = watchConsole(page);
+  await openHost(page, `<p id="before">Before.</p>
+    <script src="${baseURL}/embed.js" data-widget="timeline" data-scenario='{"durationMs": 40' async></script>
+    <p id="middle">Middle.</p>
+    <script src="${baseURL}/embed.js" data-widget="gauges" async></script>
+    <p id="after">After.</p>`);
+  const notes = page.getByRole('alert');
+  await expect(notes).toHaveCount(2);
+  await expect(notes.nth(0)).toContainText('data-scenario is not valid JSON');
+  await expect(notes.nth(1)).toContainText('data-widget="gauges" is not one of player, timeline, concurrency, flows');
+  await expect(page.locator('iframe')).toHaveCount(0);
+  // Each message sits where its tag is, and the page around it is untouched.
+  const order = await page.evaluate(() => [...document.body.children].map((e) => e.id || e.tagName.toLowerCase()));
+  expect(order).toEqual(['before', 'script', 'p', 'middle', 'script', 'p', 'after']);
+  await expect(page.locator('#after')).toHaveText('After.');
+  problems.expectNone();
+});
+
+test('a tag that never ran itself is still embedded by another tag for the same file', async ({ page, baseURL }) => {
+  // Some editors paste HTML with innerHTML, which never runs the scripts in it.
+  await openHost(page, `<div id="pasted"></div>
+    <script>document.getElementById('pasted').innerHTML = '<script src="${baseURL}/embed.js" data-widget="flows" data-title="Pasted"><\\/script>';</script>
+    <script src="${baseURL}/embed.js" data-widget="timeline" data-title="Ran itself" async></script>`);
+  await expect(page.locator('iframe')).toHaveCount(2);
+  await expect(page.locator('#pasted iframe')).toHaveAttribute('title', 'Pasted');
+  await expect(page.frameLocator('#pasted iframe').locator('figure[data-view="flows"]')).toBeVisible();
+  // Without a scenario each shows the default one, with no complaint.
+  await expect(page.frameLocator('#pasted iframe').locator('.embed-error')).toBeHidden();
+});
+
+for (const [name, width] of [['desktop', 1280], ['phone', 360]] as const) {
+  test(`a host page with two embeds fits a ${name} screen without sideways scrolling`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openHost(page, twoEmbeds(baseURL!));
+    for (const f of ['iframe[src*="/embed/timeline/"]', 'iframe[src*="/embed/concurrency/"]']) {
+      await expect(page.frameLocator(f).locator('.lsp-controls')).toBeVisible();
+      await expect.poll(async () => (await frameHeight(page, f)) - (await contentHeight(page, f)), { timeout: 20_000 }).toBe(0);
+      const inner = await page.frameLocator(f).locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+      expect(inner).toBeLessThanOrEqual(0);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Cross-origin frames outside the viewport come out blank in a full-page shot: one per embed.
+    await page.screenshot({ path: `/tmp/embed-shots/host-${name}.png`, fullPage: true });
+    for (const f of ['timeline', 'concurrency']) {
+      const frame = page.locator(`iframe[src*="/embed/${f}/"]`);
+      await frame.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500); // a cross-origin frame paints a moment after it scrolls in
+      await page.screenshot({ path: `/tmp/embed-shots/host-${name}-${f}.png` });
+    }
+  });
+}
