@@ -156,3 +156,29 @@ test('presenter mode shows the shard lanes in large type', async ({ page }) => {
   await page.locator('figure[data-view="flows"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/shards-presenter.png' });
 });
+
+test('a stream with 20 shards draws 12 lanes, says so, and lists all 20 in the data table', async ({ page }) => {
+  const wide = {
+    ...scenario,
+    sources: [{ ...scenario.sources[0], shards: 20, payloads: Array.from({ length: 400 }, (_, i) => ({ partitionKey: `device-${i}` })), arrivals: { rate: 200 } }],
+  };
+  await page.goto(`/embed/flows/#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(wide))}`);
+  await expect(page.locator(`${PLAYER} .lsp-controls`)).toBeVisible();
+  await seek(page, 4000);
+  await expect(page.locator('.lsp-shard')).toHaveCount(12);
+  await expect(page.locator('.lsp-shard-note')).toContainText('Showing 12 of 20 shards');
+  // Any blocked shard is among the lanes drawn.
+  const blockedInTable = await page.evaluate(async (tag) => {
+    const el = document.querySelector(tag) as unknown as { player: { viewMs: number }; referenceResult(): Promise<{ requests: { shardId?: string; arrivedMs: number; finishedMs?: number; invocationIds: string[] }[]; invocations: { requestId: string; endMs: number }[] }> };
+    const t = el.player.viewMs;
+    const ref = await el.referenceResult();
+    const endOf = new Map(ref.invocations.map((i) => [i.requestId, i.endMs]));
+    const open = ref.requests.filter((q) => q.arrivedMs <= t && !(q.finishedMs !== undefined && q.finishedMs <= t));
+    return [...new Set(open.filter((q) => q.invocationIds.some((id) => endOf.get(id)! <= t)).map((q) => q.shardId!))].sort();
+  }, PLAYER);
+  expect(blockedInTable.length).toBeGreaterThan(0);
+  const drawnBlocked = await page.locator('.lsp-shard[data-blocked="true"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.shardId!).sort());
+  expect(drawnBlocked).toEqual(blockedInTable.slice(0, 12));
+  await page.locator('figure[data-view="flows"] .lsp-table-toggle').click();
+  await expect(page.locator('figure[data-view="flows"] table').filter({ hasText: 'Stream shards at' }).locator('tbody tr')).toHaveCount(20);
+});

@@ -167,16 +167,24 @@ function shardName(shardId: string): string {
   return digits ? `Shard ${Number(digits)}` : shardId;
 }
 
-/** F86: one lane per shard; a failing batch blocks its own shard only. */
+/** Lanes drawn per source; a stream may have up to 1,000 shards and the data table lists them all. */
+const MAX_LANES = 12;
+
+/** F86: one lane per shard; a failing batch blocks its own shard only, so blocked lanes come first when there are many. */
 function shardLanes(source: string, lanes: ShardLane[], shardCount: number | undefined, t: number): HTMLElement {
+  const shown = lanes.length <= MAX_LANES ? lanes
+    : [...lanes.filter((l) => l.blocked), ...lanes.filter((l) => !l.blocked)].slice(0, MAX_LANES).sort((a, b) => lanes.indexOf(a) - lanes.indexOf(b));
   const list = h('ol', { class: 'lsp-shards', 'aria-label': `Shards of ${source}` });
-  for (const lane of lanes) list.append(shardLane(lane, t));
-  const missing = (shardCount ?? lanes.length) - lanes.length;
+  for (const lane of shown) list.append(shardLane(lane, t));
+  const total = Math.max(shardCount ?? 0, lanes.length);
   const key = (cls: string, label: string) => h('span', { class: 'lsp-shard-key' }, h('span', { class: `lsp-shard-swatch ${cls}`, 'aria-hidden': 'true' }), label);
-  const heading = h('p', { class: 'lsp-shard-heading' }, `Shards (${shardCount ?? lanes.length}). Bars: `,
+  const heading = h('p', { class: 'lsp-shard-heading' }, `Shards (${total}). Bars: `,
     key('lsp-shard-done', 'processed'), key('lsp-shard-busy', 'in flight'), key('lsp-shard-stuck', 'blocked'), key('', 'waiting'));
   const wrap = h('div', { class: 'lsp-shard-wrap' }, heading, list);
-  if (missing > 0) wrap.append(h('p', { class: 'lsp-shard-note', text: `${missing} more shard${missing === 1 ? ' has' : 's have'} had no records yet.` }));
+  const notes: string[] = [];
+  if (shown.length < lanes.length) notes.push(`Showing ${shown.length} of ${lanes.length} shards with records, blocked ones first; the data table lists every shard.`);
+  if (total > lanes.length) notes.push(`${total - lanes.length} shard${total - lanes.length === 1 ? ' has' : 's have'} had no records yet.`);
+  for (const text of notes) wrap.append(h('p', { class: 'lsp-shard-note', text }));
   return wrap;
 }
 
@@ -212,5 +220,5 @@ function shardTable(flows: ShardFlow[], t: number): HTMLTableElement {
     s.blocked ? `${s.blocked.records} records, ${s.blocked.failedAttempts} failed attempts` : 'no',
     formatVirtualMs(s.iteratorAgeMs),
   ]));
-  return table(`Stream shards at ${formatVirtualMs(t)}`, ['Source', 'Shard', 'Arrived', 'Processed (iterator position)', 'Succeeded', 'Skipped', 'In-flight batch sizes', 'Blocked', 'IteratorAge'], rows);
+  return table(`Stream shards at ${formatVirtualMs(t)}`, ['Source', 'Shard', 'Arrived', 'Processed (iterator position)', 'Succeeded', 'Skipped', 'In-flight batch sizes', 'Blocked', 'IteratorAge'], rows, 1000);
 }
