@@ -89,6 +89,15 @@ describe('shardFlows on a hand-made trace', () => {
     expect(lanes[2]).toMatchObject({ arrived: 5, processed: 5 });
   });
 
+  it('counts failed attempts a long run has forgotten, and then knows only a lower bound for how long the shard is blocked', () => {
+    const trace = blockedShardTrace();
+    trace.invocations = trace.invocations.filter((i) => i.requestId !== 'i1');
+    const forgetful = Object.assign(new TraceIndex(10), { forgottenAttempts: new Set(['i1']), forgottenBeforeMs: 2000 });
+    forgetful.update(trace);
+    const lane = shardFlows(forgetful, 5000)[0].shards[0];
+    expect(lane.blocked).toEqual({ records: 2, failedAttempts: 2, sinceMs: 2000, sinceAtLeast: true, lastFailedMs: 3100, lastError: 'timeout' });
+  });
+
   it('ignores requests without a shard id (non-stream sources)', () => {
     const other = new TraceIndex(10);
     const trace = blockedShardTrace();

@@ -21,8 +21,10 @@ export interface ShardBlock {
   records: number;
   /** Attempts of those records that have ended by t (the most of any record). */
   failedAttempts: number;
-  /** When the first of those attempts ended. */
+  /** When the first of those attempts ended (a lower bound when `sinceAtLeast`). */
   sinceMs: number;
+  /** A long run forgot the earliest attempts: they ended before sinceMs. */
+  sinceAtLeast?: boolean;
   /** When the latest of them ended, and its errorType (else its status: 'error', 'timeout', 'crash'). */
   lastFailedMs: number;
   lastError: string;
@@ -59,8 +61,14 @@ export type ForgottenShards = Map<string, { function: string; shards: Map<string
 
 type Entry = { flow: ShardFlow; lanes: Map<string, ShardLane>; batches: Map<string, ShardBatch> };
 
+/**
+ * What a long run's index may offer about detail it forgot (see TraceIndex.forget): processed
+ * records per shard, and the ids of forgotten attempts of records it still holds.
+ */
+export type ShardIndex = TraceIndex & { forgottenShards?: ForgottenShards; forgottenAttempts?: ReadonlySet<string>; forgottenBeforeMs?: number };
+
 /** Per shard of every stream source, what had happened by t. */
-export function shardFlows(index: TraceIndex & { forgottenShards?: ForgottenShards }, t: number): ShardFlow[] {
+export function shardFlows(index: ShardIndex, t: number): ShardFlow[] {
   const flows = new Map<string, Entry>();
   for (const r of index.result.requests) {
     if (r.shardId === undefined || r.arrivedMs > t) continue;
@@ -96,7 +104,7 @@ function laneOf(flows: Map<string, Entry>, source: string, fn: string, shardId: 
   return lane;
 }
 
-function addRecord(index: TraceIndex, lane: ShardLane, batches: Map<string, ShardBatch>, r: VizRequest, t: number): void {
+function addRecord(index: ShardIndex, lane: ShardLane, batches: Map<string, ShardBatch>, r: VizRequest, t: number): void {
   lane.arrived++;
   const state = requestState(index, r, t);
   if (state.kind === 'succeeded') {
@@ -116,6 +124,7 @@ function addRecord(index: TraceIndex, lane: ShardLane, batches: Map<string, Shar
     b.records++;
     b.failedAttempts = Math.max(b.failedAttempts, failures.count);
     b.sinceMs = Math.min(b.sinceMs, failures.firstEndMs);
+    if (failures.forgotten) b.sinceAtLeast = true;
     if (failures.lastEndMs > b.lastFailedMs) {
       b.lastFailedMs = failures.lastEndMs;
       b.lastError = failures.lastError;
@@ -132,14 +141,23 @@ function addRecord(index: TraceIndex, lane: ShardLane, batches: Map<string, Shar
 }
 
 /** Attempts of a record that had ended by t: for a record not yet processed, each one failed. */
-function endedAttempts(index: TraceIndex, r: VizRequest, t: number) {
+function endedAttempts(index: ShardIndex, r: VizRequest, t: number) {
   let count = 0;
   let firstEndMs = Infinity;
   let lastEndMs = -Infinity;
   let lastError = '';
+  let forgotten = false;
   for (const id of r.invocationIds) {
     const inv = index.invocationById.get(id);
-    if (!inv || inv.endMs > t) continue;
+    if (!inv) {
+      // Forgotten attempts ended before any t the index can be asked about.
+      if (!index.forgottenAttempts?.has(id)) continue;
+      count++;
+      forgotten = true;
+      firstEndMs = Math.min(firstEndMs, index.forgottenBeforeMs ?? firstEndMs);
+      continue;
+    }
+    if (inv.endMs > t) continue;
     count++;
     firstEndMs = Math.min(firstEndMs, inv.endMs);
     if (inv.endMs >= lastEndMs) {
@@ -147,7 +165,7 @@ function endedAttempts(index: TraceIndex, r: VizRequest, t: number) {
       lastError = inv.errorType ?? inv.status;
     }
   }
-  return { count, firstEndMs, lastEndMs, lastError };
+  return { count, firstEndMs, lastEndMs, lastError, forgotten };
 }
 
 /**
