@@ -42,6 +42,8 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 const RETAIN_INVOCATIONS = 40_000;
+/** At most this many invocations are forgotten per call (~1 ms), so it never holds up a frame. */
+const FORGET_SLICE = 2_000;
 
 export class Player {
   index: TraceIndex;
@@ -58,6 +60,8 @@ export class Player {
   horizonMs = 0;
   /** When the last recorded thing ended, once the simulation has run out of work. */
   endMs: number | undefined;
+  /** The furthest virtual time simulated so far, across re-runs (the scrubber's reach). */
+  reachedMs = 0;
   /** Set while an asynchronous run (code handlers) is in progress. */
   busy: Promise<void> | undefined;
   /** Where seek() was asked to go while a run was in flight. */
@@ -80,13 +84,14 @@ export class Player {
   tick(wallDeltaMs: number): void {
     if (!this.playing) return;
     this.seek(this.viewMs + wallDeltaMs * this.speed);
+    this.forgetOld();
     if (this.endMs !== undefined && this.viewMs >= this.endMs) this.playing = false;
     this.emit();
   }
 
   play(): void {
-    if (this.endMs !== undefined && this.viewMs >= this.endMs) this.viewMs = 0;
     this.playing = true;
+    if (this.endMs !== undefined && this.viewMs >= this.endMs) this.seek(0);
     this.emit();
   }
 
@@ -111,12 +116,12 @@ export class Player {
     for (let guard = 0; guard < 10_000; guard++) {
       this.simulateTo(this.viewMs);
       const covered = this.horizonMs >= Math.min(this.viewMs + this.options.lookaheadMs, this.options.maxVirtualMs);
-      if (this.catchingUp || this.error || this.endMs !== undefined || covered) break;
+      if (this.catchingUp || this.error || this.simulatedToEnd || covered) break;
     }
     if (this.endMs !== undefined) this.viewMs = Math.min(this.viewMs, this.endMs);
     // While a run is in flight, only the part of the trace that is surely complete is shown;
     // the cursor goes on to t when the run arrives.
-    if (this.catchingUp && this.endMs === undefined) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
+    if (this.catchingUp && !this.simulatedToEnd) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
     if (this.viewMs === t || !this.catchingUp) this.wantMs = undefined;
     if (this.rewindingTo !== undefined && this.wantMs === undefined) this.rewound();
     this.emit();
@@ -128,8 +133,7 @@ export class Player {
     this.sim.dispose();
     this.sim = this.options.restart!();
     this.index = new TraceIndex(this.options.resolutionMs);
-    this.horizonMs = 0;
-    this.endMs = undefined; // found again, the same, when the re-run gets there
+    this.horizonMs = 0; // endMs stays: the re-run is the same run
     this.ingest = undefined;
     this.busy = undefined;
     if (this.rewindingTo === undefined) this.resumeAfterRewind = this.playing;
@@ -159,11 +163,11 @@ export class Player {
     this.pause();
     for (let guard = 0; guard < 1000; guard++) {
       const next = this.nextEventAfter(this.viewMs);
-      if (next !== undefined && (next <= this.horizonMs - this.options.lookaheadMs || this.endMs !== undefined)) {
+      if (next !== undefined && (next <= this.horizonMs - this.options.lookaheadMs || this.simulatedToEnd)) {
         this.seek(next);
         return;
       }
-      if (this.error || this.endMs !== undefined || this.horizonMs >= this.options.maxVirtualMs) return;
+      if (this.error || this.simulatedToEnd || this.horizonMs >= this.options.maxVirtualMs) return;
       if (this.catchingUp) {
         void this.settled().then(() => this.stepForward());
         return;
@@ -183,8 +187,7 @@ export class Player {
 
   reset(): void {
     this.playing = false;
-    this.viewMs = 0;
-    this.emit();
+    this.seek(0);
   }
 
   setSpeed(speed: number): void {
@@ -259,24 +262,37 @@ export class Player {
     if (!this.index.update(job.result, () => clock() > until)) return;
     this.ingest = undefined;
     this.horizonMs = Math.max(job.target, this.sim.now());
+    this.reachedMs = Math.max(this.reachedMs, this.horizonMs);
     const finished = job.finished ?? isFinished(job.result);
     if (this.endMs === undefined && job.target >= this.options.durationMs && finished) {
       this.endMs = lastRecordedMs(job.result, this.options.durationMs);
     }
-    this.forgetOld();
+    // Going back re-runs chunk after chunk with little drawn in between: keep up in full.
+    for (let slices = 0; this.forgetOld() && this.rewindingTo !== undefined && slices < 1000; slices++);
     if (this.wantMs !== undefined && !this.playing && !this.busy) this.seek(this.wantMs);
     this.emit();
   }
 
-  /** Keep memory flat: drop detail that ended well behind the cursor once there is a lot. */
-  private forgetOld(): void {
-    if (!this.sim.forgetBefore || !this.options.restart) return;
-    if (this.index.retainedInvocations <= (this.options.retainInvocations ?? RETAIN_INVOCATIONS)) return;
-    const cutoffMs = Math.min(this.viewMs, this.rewindingTo ?? Infinity) - this.keepBehindMs;
-    if (cutoffMs <= Math.max(0, this.index.forgottenBeforeMs)) return;
+  /**
+   * Keep memory flat: drop detail that ended well behind the cursor once there is a lot, a
+   * slice at a time. Returns true if it forgot something.
+   */
+  forgetOld(): boolean {
+    if (!this.sim.forgetBefore || !this.options.restart) return false;
+    if (this.index.retainedInvocations <= (this.options.retainInvocations ?? RETAIN_INVOCATIONS)) return false;
+    const ended = this.index.ended;
+    let cutoffMs = Math.min(this.viewMs, this.rewindingTo ?? Infinity) - this.keepBehindMs;
+    if (ended.length > FORGET_SLICE) cutoffMs = Math.min(cutoffMs, ended[FORGET_SLICE].endMs);
+    if (cutoffMs <= Math.max(0, this.index.forgottenBeforeMs)) return false;
     // An invocation kept (ended after the cutoff) started at most a lookahead before it.
     const removed = this.sim.forgetBefore(cutoffMs, cutoffMs - this.options.lookaheadMs);
     this.index.forget(cutoffMs, removed);
+    return true;
+  }
+
+  /** Everything there is has been simulated (a re-run after going back gets there again). */
+  get simulatedToEnd(): boolean {
+    return this.endMs !== undefined && this.horizonMs >= this.endMs;
   }
 
   /** True while a run is in flight or its records are still being indexed. */

@@ -69,4 +69,29 @@ describe('a player that forgets old detail', () => {
     player.tick(1000);
     expect(player.viewMs).toBe(31_000);
   });
+
+  it('resets to the start and replays from the end with the same picture', async () => {
+    const whole = playerFor(scenario, { retainInvocations: Infinity });
+    const player = playerFor(scenario, { retainInvocations: 300 });
+    player.keepBehindMs = 5_000;
+    player.seek(400_000); // past the end: everything has been simulated, the cursor stops there
+    await player.settled();
+    expect(player.endMs).toBeDefined();
+    expect(player.viewMs).toBe(player.endMs);
+    const endMs = player.endMs!;
+    player.reset();
+    await player.settled();
+    expect(player.viewMs).toBe(0);
+    expect(player.playing).toBe(false);
+    expect(player.endMs).toBe(endMs);
+    await goTo(whole, 45_000);
+    await goTo(player, 45_000);
+    expect(picture(player, 45_000)).toEqual(picture(whole, 45_000));
+    await goTo(player, endMs);
+    player.play(); // at the end: starts over from 0
+    await player.settled();
+    expect(player.viewMs).toBe(0);
+    expect(player.playing).toBe(true);
+    expect(player.index.starts.countAtOrBefore(0)).toBe(whole.index.starts.countAtOrBefore(0));
+  });
 });

@@ -2,7 +2,7 @@
 // simulated that far, and result() is the trace gathered from its replies (traceStore.ts).
 
 import type { SimulationLike } from './player';
-import { TraceStore, type Forgotten } from './traceStore';
+import { TraceStore, type Forgotten, type StreamBatch } from './traceStore';
 import type { VizResult } from './types';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -13,6 +13,8 @@ export class WorkerSimulation implements SimulationLike {
   private finished = false;
   private nextId = 1;
   private pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  /** Parts of the run in flight: applied together with its delta, so the trace is never half-updated. */
+  private parts: StreamBatch[] = [];
 
   constructor(scenario: unknown) {
     this.worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
@@ -59,7 +61,7 @@ export class WorkerSimulation implements SimulationLike {
 
   private receive(msg: WorkerReply): void {
     if (msg.type === 'part') {
-      this.store.addBatch(msg);
+      this.parts.push(msg);
       return;
     }
     const waiter = this.pending.get(msg.id);
@@ -68,6 +70,8 @@ export class WorkerSimulation implements SimulationLike {
       waiter?.reject(new Error(msg.message));
       return;
     }
+    for (const part of this.parts) this.store.addBatch(part);
+    this.parts = [];
     this.store.setState(msg);
     this.nowMs = msg.now;
     this.finished = msg.finished;

@@ -65,12 +65,18 @@ export class Controls {
       this.playButton.textContent = p.playing ? '❚❚ Pause' : '▶ Play';
     }
     this.speedOut.textContent = `${p.speed}×`;
-    const max = Math.round(p.endMs ?? p.horizonMs);
+    const max = Math.round(p.endMs ?? p.reachedMs);
     this.scrubber.max = String(max);
     this.scrubber.value = String(Math.round(p.viewMs));
     this.scrubber.setAttribute('aria-valuetext', formatVirtualMs(p.viewMs));
-    const status = p.error ? ' · stopped: the simulation failed' : p.busy ? ' · simulating…' : p.endMs !== undefined && p.viewMs >= p.endMs ? ' · end' : '';
-    this.timeOut.textContent = `${formatVirtualMs(p.viewMs)} of ${p.endMs !== undefined ? formatVirtualMs(p.endMs) : `${formatVirtualMs(p.horizonMs)} simulated`}${status}`;
+    const status = p.error
+      ? ' · stopped: the simulation failed'
+      : p.rewindingTo !== undefined
+        ? ` · going back: re-running the same seed to ${formatVirtualMs(p.rewindingTo)}`
+        : p.busy
+          ? ' · simulating…'
+          : p.endMs !== undefined && p.viewMs >= p.endMs ? ' · end' : '';
+    this.timeOut.textContent = `${formatVirtualMs(p.viewMs)} of ${p.endMs !== undefined ? formatVirtualMs(p.endMs) : `${formatVirtualMs(p.reachedMs)} simulated`}${status}`;
     if (document.activeElement !== this.seedInput) this.seedInput.value = String(seed);
     this.presenterButton.setAttribute('aria-pressed', String(presenter));
   }

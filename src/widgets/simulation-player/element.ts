@@ -20,6 +20,7 @@ import { TimelineView } from './timelineView';
 const TEXT_INTERVAL_MS = 250; // text alternatives and tables refresh at 4 Hz while playing...
 const TEXT_BUDGET_SHARE = 0.05;
 const INGEST_BUDGET_MS = 6; // ...or less often, so text work stays under 5 % of the time
+const RATE_WINDOW_MS = 10_000; // the rate x duration readout looks back this far
 
 export class SimulationPlayerElement extends HTMLElement {
   player!: Player;
@@ -247,6 +248,7 @@ export class SimulationPlayerElement extends HTMLElement {
     this.palette ??= readPalette(this.root);
     const fontPx = this.presenter ? 18 : 12;
     const windowMs = this.windowMs();
+    p.keepBehindMs = Math.max(windowMs, RATE_WINDOW_MS); // what the views may look back at
     const fromMs = Math.max(0, t - windowMs * 0.95);
     const toMs = fromMs + windowMs;
     const tall = this.presenter ? window.innerHeight : 0;
@@ -258,7 +260,7 @@ export class SimulationPlayerElement extends HTMLElement {
       const started = performance.now();
       this.summary?.update(t);
       this.timeline?.updateText(t);
-      this.concurrency?.updateText(t, Math.min(windowMs, 10_000));
+      this.concurrency?.updateText(t, Math.min(windowMs, RATE_WINDOW_MS));
       this.flows?.update(t);
       this.root.dataset.viewMs = String(Math.round(t));
       if (p.error) this.showRunError(p.error);
