@@ -98,6 +98,7 @@ test('two script tags on another origin each get their own iframe, sized by thei
 
   // Each iframe takes the height its own document reports, and the two differ.
   for (const f of [timeline, concurrency]) {
+    await page.locator(f).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await frameHeight(page, f)) - (await contentHeight(page, f)), { timeout: 20_000 }).toBe(0);
   }
   const [timelineH, concurrencyH] = [await frameHeight(page, timeline), await frameHeight(page, concurrency)];
@@ -126,23 +127,36 @@ test('two script tags on another origin each get their own iframe, sized by thei
   problems.expectNone();
 });
 
-test('a broken data-scenario or an unknown widget shows a message in place of the iframe', async ({ page, baseURL }) => {
+test('bad data-scenario JSON, a non-object or an unknown widget shows a message in place of the iframe', async ({ page, baseURL }) => {
   const problems = watchConsole(page);
   await openHost(page, `<p id="before">Before.</p>
     <script src="${baseURL}/embed.js" data-widget="timeline" data-scenario='{"durationMs": 40' async></script>
     <p id="middle">Middle.</p>
     <script src="${baseURL}/embed.js" data-widget="gauges" async></script>
+    <script src="${baseURL}/embed.js" data-scenario='[1, 2]' async></script>
     <p id="after">After.</p>`);
   const notes = page.getByRole('alert');
-  await expect(notes).toHaveCount(2);
+  await expect(notes).toHaveCount(3);
   await expect(notes.nth(0)).toContainText('data-scenario is not valid JSON');
   await expect(notes.nth(1)).toContainText('data-widget="gauges" is not one of player, timeline, concurrency, flows');
+  await expect(notes.nth(2)).toContainText('data-scenario must be a JSON object');
   await expect(page.locator('iframe')).toHaveCount(0);
   // Each message sits where its tag is, and the page around it is untouched.
   const order = await page.evaluate(() => [...document.body.children].map((e) => e.id || e.tagName.toLowerCase()));
-  expect(order).toEqual(['before', 'script', 'p', 'middle', 'script', 'p', 'after']);
+  expect(order).toEqual(['before', 'script', 'p', 'middle', 'script', 'p', 'script', 'p', 'after']);
   await expect(page.locator('#after')).toHaveText('After.');
   problems.expectNone();
+});
+
+test('a scenario the engine rejects reaches the frame, which says why and shows the default', async ({ page, baseURL }) => {
+  const tooSmall = { ...trickle, functions: [{ ...trickle.functions[0], memoryMB: 64 }] }; // Lambda memory starts at 128 MB (F28)
+  await openHost(page, `<script src="${baseURL}/embed.js" data-widget="timeline" data-scenario='${JSON.stringify(tooSmall)}'></script>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('.embed-error')).toContainText('The embedded scenario is not valid: functions.0.memoryMB');
+  await expect(frame.locator('.embed-error')).toContainText('Showing the default scenario instead.');
+  await expect(frame.locator('figure[data-view="timeline"]')).toBeVisible();
+  const shown = await frame.locator('lambda-simulation-player').evaluate((el) => JSON.parse((el as HTMLElement).dataset.scenario!));
+  expect(shown.functions[0].name).not.toBe('trickle-api');
 });
 
 test('a tag that never ran itself is still embedded by another tag for the same file', async ({ page, baseURL }) => {
@@ -162,7 +176,9 @@ for (const [name, width] of [['desktop', 1280], ['phone', 360]] as const) {
     await page.setViewportSize({ width, height: 900 });
     await openHost(page, twoEmbeds(baseURL!));
     for (const f of ['iframe[src*="/embed/timeline/"]', 'iframe[src*="/embed/concurrency/"]']) {
-      await expect(page.frameLocator(f).locator('.lsp-controls')).toBeVisible();
+      // Chromium holds back layout and resize observers in cross-origin frames out of view.
+      await page.locator(f).scrollIntoViewIfNeeded();
+      await expect(page.frameLocator(f).locator('.lsp-controls')).toBeVisible({ timeout: 20_000 });
       await expect.poll(async () => (await frameHeight(page, f)) - (await contentHeight(page, f)), { timeout: 20_000 }).toBe(0);
       const inner = await page.frameLocator(f).locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
       expect(inner).toBeLessThanOrEqual(0);
@@ -170,7 +186,6 @@ for (const [name, width] of [['desktop', 1280], ['phone', 360]] as const) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // Cross-origin frames outside the viewport come out blank in a full-page shot: one per embed.
-    await page.screenshot({ path: `/tmp/embed-shots/host-${name}.png`, fullPage: true });
     for (const f of ['timeline', 'concurrency']) {
       const frame = page.locator(`iframe[src*="/embed/${f}/"]`);
       await frame.scrollIntoViewIfNeeded();
