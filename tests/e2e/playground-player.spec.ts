@@ -194,3 +194,30 @@ test('hovering or focusing an invocation shows its REPORT line, and Enter shows 
   await page.keyboard.press('Enter');
   await expect(page.locator(`${PLAYER} .lsp-logs`)).toContainText('START RequestId:');
 });
+
+test('a long run lets go of old detail, and going back re-runs the same seed to the same picture', async ({ page }) => {
+  const problems = watchConsole(page);
+  const { default: LZString } = await import('lz-string');
+  // 600 requests/s for 90 s: 54,000 invocations, more than the player keeps in detail (40,000).
+  const scenario = {
+    seed: 11,
+    durationMs: 90_000,
+    functions: [{ name: 'busy', memoryMB: 256, timeoutMs: 3000, handler: { kind: 'model', durationMs: { dist: 'uniform', min: 100, max: 300 }, errorRate: 0.02 } }],
+    sources: [{ type: 'invoke', function: 'busy', invocationType: 'RequestResponse', arrivals: { rate: 600 } }],
+    record: { logs: false },
+  };
+  await openPlayground(page, `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
+  await seek(page, 1e9);
+  const end = await shownVsEngine(page);
+  expect(end.shown).toEqual(end.engine);
+  expect(end.shown.invocations).toBe(end.total);
+  const kept = await page.evaluate((tag) => (document.querySelector(tag) as unknown as { player: { index: { forgottenBeforeMs: number } } }).player.index.forgottenBeforeMs, PLAYER);
+  expect(kept).toBeGreaterThan(10_000);
+
+  await seek(page, 5_000);
+  const back = await shownVsEngine(page);
+  expect(back.t).toBe(5_000);
+  expect(back.shown).toEqual(back.engine);
+  await expect(page.locator(`${PLAYER} .lsp-time`)).not.toContainText('going back');
+  problems.expectNone();
+});

@@ -84,7 +84,6 @@ export class Player {
   tick(wallDeltaMs: number): void {
     if (!this.playing) return;
     this.seek(this.viewMs + wallDeltaMs * this.speed);
-    this.forgetOld();
     if (this.endMs !== undefined && this.viewMs >= this.endMs) this.playing = false;
     this.emit();
   }
@@ -124,6 +123,7 @@ export class Player {
     if (this.catchingUp && !this.simulatedToEnd) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
     if (this.viewMs === t || !this.catchingUp) this.wantMs = undefined;
     if (this.rewindingTo !== undefined && this.wantMs === undefined) this.rewound();
+    this.forgetOld();
     this.emit();
   }
 
@@ -267,17 +267,21 @@ export class Player {
     if (this.endMs === undefined && job.target >= this.options.durationMs && finished) {
       this.endMs = lastRecordedMs(job.result, this.options.durationMs);
     }
-    // Going back re-runs chunk after chunk with little drawn in between: keep up in full.
-    for (let slices = 0; this.forgetOld() && this.rewindingTo !== undefined && slices < 1000; slices++);
+    this.forgetOld();
     if (this.wantMs !== undefined && !this.playing && !this.busy) this.seek(this.wantMs);
     this.emit();
   }
 
   /**
-   * Keep memory flat: drop detail that ended well behind the cursor once there is a lot, a
-   * slice at a time. Returns true if it forgot something.
+   * Keep memory flat: drop detail that ended well behind the cursor once there is a lot. While
+   * playing, only what the last frame left behind becomes old, so this is usually one slice.
    */
-  forgetOld(): boolean {
+  private forgetOld(): void {
+    for (let slices = 0; slices < 1000 && this.forgetSlice(); slices++);
+  }
+
+  /** Forget at most FORGET_SLICE invocations (~1 ms); true if it forgot something. */
+  private forgetSlice(): boolean {
     if (!this.sim.forgetBefore || !this.options.restart) return false;
     if (this.index.retainedInvocations <= (this.options.retainInvocations ?? RETAIN_INVOCATIONS)) return false;
     const ended = this.index.ended;
