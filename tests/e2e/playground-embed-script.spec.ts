@@ -1,6 +1,7 @@
 // The one-tag embed: a page on another origin loads /embed.js with data-* attributes and gets an
 // iframe per tag, each sized by its own frame's messages, with the host page left as it was.
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
 
 // Every embed runs the engine in its own frame; the machines are shared, so allow time.
@@ -145,6 +146,7 @@ test('bad data-scenario JSON, a non-object or an unknown widget shows a message 
   const order = await page.evaluate(() => [...document.body.children].map((e) => e.id || e.tagName.toLowerCase()));
   expect(order).toEqual(['before', 'script', 'p', 'middle', 'script', 'p', 'script', 'p', 'after']);
   await expect(page.locator('#after')).toHaveText('After.');
+  await expectNoAxeViolations(page, { include: '[data-lambda-lab-embed-error]' }); // contrast and role of the messages
   problems.expectNone();
 });
 
