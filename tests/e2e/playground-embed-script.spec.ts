@@ -44,7 +44,8 @@ async function openHost(page: Page, body: string): Promise<void> {
 function twoEmbeds(origin: string): string {
   return `<h1>Why the first request is slow</h1>
     <p id="before">Host text before the embeds.</p>
-    <script src="${origin}/embed.js" data-widget="timeline" data-scenario='${JSON.stringify(trickle)}' data-title="Cold starts" async></script>
+    <script src="${origin}/embed.js" data-widget="timeline" data-scenario='${JSON.stringify(trickle)}' data-title="Cold starts"
+      data-views="timeline" data-knobs="none" data-window-ms="4000" async></script>
     <p id="between">Host text between the embeds.</p>
     <script src="${origin}/embed.js" data-widget="concurrency" data-scenario='${JSON.stringify(burst)}' data-title="A burst" data-theme="dark" defer></script>
     <p id="after">Host text after the embeds.</p>`;
@@ -83,8 +84,9 @@ test('two script tags on another origin each get their own iframe, sized by thei
   await expect(page.frameLocator(timeline).locator('.lsp-title')).toHaveText('Cold starts');
   await expect(page.frameLocator(concurrency).locator('.lsp-title')).toHaveText('A burst');
   await expect(page.frameLocator(concurrency).locator('html')).toHaveAttribute('data-theme', 'dark');
-  const shown = await page.frameLocator(timeline).locator('lambda-simulation-player').evaluate((el) => JSON.parse((el as HTMLElement).dataset.scenario!));
-  expect(shown).toMatchObject({ seed: 5, durationMs: 3000, functions: [{ name: 'trickle-api', memoryMB: 512 }] });
+  const shown = await page.frameLocator(timeline).locator('lambda-simulation-player').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  expect(JSON.parse(shown.scenario!)).toMatchObject({ seed: 5, durationMs: 3000, functions: [{ name: 'trickle-api', memoryMB: 512 }] });
+  expect([shown.views, shown.knobs, shown.windowMs]).toEqual(['timeline', 'none', '4000']);
   const burstPlayer = page.frameLocator(concurrency).locator('lambda-simulation-player');
   await page.locator(concurrency).scrollIntoViewIfNeeded(); // Chromium stops painting cross-origin frames out of view
   await expect(burstPlayer.locator('.lsp-controls')).toBeVisible();

@@ -10,14 +10,8 @@
   // Height until the frame reports its own, so the host page jumps less: each widget's
   // default scenario in a 760 px column (at 1280 px: 893, 368, 428, 273; at 360 px: 1506, 646, 737, 567).
   const FIRST_HEIGHT_PX: Record<string, number> = { player: 1030, timeline: 430, concurrency: 550, flows: 390 };
-  // data-* attribute (as a dataset key) -> the embed page's query parameter.
-  const QUERY: [string, string][] = [
-    ['title', 'title'],
-    ['views', 'views'],
-    ['knobs', 'knobs'],
-    ['theme', 'theme'],
-    ['windowMs', 'windowMs'],
-  ];
+  // data-title, data-views, ... data-window-ms: dataset keys, named as the embed page's query.
+  const QUERY = ['title', 'views', 'knobs', 'theme', 'windowMs'];
 
   const fileOf = (src: string): string => {
     const url = new URL(src, document.baseURI);
@@ -95,9 +89,9 @@
     if (hash === null) return;
     // Relative to the script's own URL, so a site served under a sub-path works too.
     const url = new URL(`embed/${widget}/`, new URL(script.src, document.baseURI));
-    for (const [key, param] of QUERY) {
+    for (const key of QUERY) {
       const value = data[key]?.trim();
-      if (value) url.searchParams.set(param, value);
+      if (value) url.searchParams.set(key, value);
     }
     const frame = document.createElement('iframe');
     frame.src = url.href + hash;
