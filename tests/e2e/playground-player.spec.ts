@@ -221,3 +221,26 @@ test('a long run lets go of old detail, and going back re-runs the same seed to 
   await expect(page.locator(`${PLAYER} .lsp-time`)).not.toContainText('going back');
   problems.expectNone();
 });
+
+test('a scenario with real handler code plays on the page and shows what the code logged', async ({ page }) => {
+  const problems = watchConsole(page);
+  const { default: LZString } = await import('lz-string');
+  const source = "let n = 0;\nexport const handler = async (event) => {\n  n += 1;\n  console.log('call', n, 'in this environment');\n  return { ok: true };\n};\n";
+  const scenario = {
+    seed: 5,
+    durationMs: 4000,
+    functions: [{ name: 'coded', memoryMB: 256, timeoutMs: 3000, handler: { kind: 'code', source } }],
+    sources: [{ type: 'invoke', function: 'coded', invocationType: 'RequestResponse', arrivals: { at: [0, 1000, 2000, 2100, 3000] } }],
+  };
+  await openPlayground(page, `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
+  await seek(page, 1e9);
+  const end = await shownVsEngine(page);
+  expect(end.total).toBe(5);
+  expect(end.shown).toEqual(end.engine);
+  const canvas = page.locator(`${PLAYER} figure[data-view="timeline"] canvas`);
+  await canvas.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`${PLAYER} .lsp-logs`)).toContainText(/call\s+1\s+in this environment/);
+  problems.expectNone();
+});

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../simulator/index';
 import { playerFor, pricesFor } from './engine';
 import { flowCounts } from './flows';
+import { shardFlows } from './shardFlows';
 import type { Player } from './player';
 import { summarize } from './summary';
 
 // Sync calls, async events that fail and are retried minutes later (F63, F64) and an SQS queue
-// with redelivery (F78): requests stay open across many chunks, and environments come and go.
+// with redelivery (F78) and a Kinesis stream whose failed batches block their shard (F86): requests stay open across many chunks, and environments come and go.
 const scenario: Scenario = {
   seed: 3,
   durationMs: 120_000,
@@ -18,6 +19,7 @@ const scenario: Scenario = {
     { type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { rate: 40 } },
     { type: 'invoke', function: 'jobs', invocationType: 'Event', arrivals: { rate: 8 } },
     { type: 'sqs', function: 'jobs', arrivals: { rate: 10 }, batchSize: 5, visibilityTimeoutMs: 10_000, maxReceiveCount: 3 },
+    { type: 'kinesis', function: 'jobs', arrivals: { rate: 12 }, shards: 3, batchSize: 10 },
   ],
 };
 
@@ -27,7 +29,8 @@ function picture(player: Player, t: number) {
     .map(({ oldestWaitingAgeMs: _age, runningBatches: _b, ...c }) => c)
     .sort((a, b) => a.source.localeCompare(b.source));
   const rows = player.index.rowsAt(t).filter((r) => r.env.destroyedMs === undefined || r.env.destroyedMs > t).map((r) => r.env.id).sort();
-  return { summary: { ...summary, costUsd: summary.costUsd.toFixed(9) }, flows, rows, concurrency: player.index.grid.at(t) };
+  const shards = shardFlows(player.index, t);
+  return { summary: { ...summary, costUsd: summary.costUsd.toFixed(9) }, flows, shards, rows, concurrency: player.index.grid.at(t) };
 }
 
 async function goTo(player: Player, t: number): Promise<void> {

@@ -31,7 +31,9 @@ export function rowSegments(row: EnvRow, t: number, fromMs: number, toMs: number
   const push = (kind: SegmentKind, a: number, b: number, extra?: Partial<Segment>): void => {
     const s = Math.max(a, fromMs);
     const e = Math.min(b, end);
-    if (e > s || (e === s && kind === 'shutdown' && s >= fromMs)) out.push({ kind, startMs: s, endMs: e, ...extra });
+    // A shutdown is an instant; so is an invocation whose code never waited (0 ms of virtual
+    // time): both still show, as a mark, so they can be seen, hovered and opened.
+    if (e > s || (e === s && s >= fromMs && (kind === 'shutdown' || kind === 'invoke'))) out.push({ kind, startMs: s, endMs: e, ...extra });
   };
   const { env, invocations } = row;
   if (env.createdMs > end) return out;

@@ -89,13 +89,15 @@ describe('shardFlows on a hand-made trace', () => {
     expect(lanes[2]).toMatchObject({ arrived: 5, processed: 5 });
   });
 
-  it('counts failed attempts a long run has forgotten, and then knows only a lower bound for how long the shard is blocked', () => {
+  it('counts failed attempts a long run has forgotten, from what the index kept of them', () => {
     const trace = blockedShardTrace();
     trace.invocations = trace.invocations.filter((i) => i.requestId !== 'i1');
-    const forgetful = Object.assign(new TraceIndex(10), { forgottenAttempts: new Set(['i1']), forgottenBeforeMs: 2000 });
+    const forgetful = Object.assign(new TraceIndex(10), { forgottenAttempts: new Map([['i1', { endMs: 1100, error: 'PoisonError' }]]), forgottenBeforeMs: 2000 });
     forgetful.update(trace);
-    const lane = shardFlows(forgetful, 5000)[0].shards[0];
-    expect(lane.blocked).toEqual({ records: 2, failedAttempts: 2, sinceMs: 2000, sinceAtLeast: true, lastFailedMs: 3100, lastError: 'timeout' });
+    const kept = new TraceIndex(10);
+    kept.update(blockedShardTrace());
+    expect(shardFlows(forgetful, 5000)).toEqual(shardFlows(kept, 5000));
+    expect(shardFlows(forgetful, 5000)[0].shards[0].blocked).toMatchObject({ records: 2, failedAttempts: 2, sinceMs: 1100 });
   });
 
   it('ignores requests without a shard id (non-stream sources)', () => {

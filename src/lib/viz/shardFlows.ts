@@ -21,10 +21,8 @@ export interface ShardBlock {
   records: number;
   /** Attempts of those records that have ended by t (the most of any record). */
   failedAttempts: number;
-  /** When the first of those attempts ended (a lower bound when `sinceAtLeast`). */
+  /** When the first of those attempts ended. */
   sinceMs: number;
-  /** A long run forgot the earliest attempts: they ended before sinceMs. */
-  sinceAtLeast?: boolean;
   /** When the latest of them ended, and its errorType (else its status: 'error', 'timeout', 'crash'). */
   lastFailedMs: number;
   lastError: string;
@@ -53,28 +51,16 @@ export interface ShardFlow {
   shards: ShardLane[];
 }
 
-/**
- * Stream records a long run has forgotten (TraceIndex.forget drops detail far behind the
- * cursor): per source, per shard, how many had been processed. All were final by then.
- */
-export type ForgottenShards = Map<string, { function: string; shards: Map<string, { succeeded: number; skipped: number }> }>;
-
 type Entry = { flow: ShardFlow; lanes: Map<string, ShardLane>; batches: Map<string, ShardBatch> };
 
-/**
- * What a long run's index may offer about detail it forgot (see TraceIndex.forget): processed
- * records per shard, and the ids of forgotten attempts of records it still holds.
- */
-export type ShardIndex = TraceIndex & { forgottenShards?: ForgottenShards; forgottenAttempts?: ReadonlySet<string>; forgottenBeforeMs?: number };
-
 /** Per shard of every stream source, what had happened by t. */
-export function shardFlows(index: ShardIndex, t: number): ShardFlow[] {
+export function shardFlows(index: TraceIndex, t: number): ShardFlow[] {
   const flows = new Map<string, Entry>();
   for (const r of index.result.requests) {
     if (r.shardId === undefined || r.arrivedMs > t) continue;
     addRecord(index, laneOf(flows, r.source, r.function, r.shardId), flows.get(r.source)!.batches, r, t);
   }
-  for (const [source, f] of index.forgottenShards ?? []) {
+  for (const [source, f] of index.forgottenShards) {
     for (const [shardId, done] of f.shards) {
       const lane = laneOf(flows, source, f.function, shardId);
       lane.arrived += done.succeeded + done.skipped;
@@ -104,7 +90,7 @@ function laneOf(flows: Map<string, Entry>, source: string, fn: string, shardId: 
   return lane;
 }
 
-function addRecord(index: ShardIndex, lane: ShardLane, batches: Map<string, ShardBatch>, r: VizRequest, t: number): void {
+function addRecord(index: TraceIndex, lane: ShardLane, batches: Map<string, ShardBatch>, r: VizRequest, t: number): void {
   lane.arrived++;
   const state = requestState(index, r, t);
   if (state.kind === 'succeeded') {
@@ -124,7 +110,6 @@ function addRecord(index: ShardIndex, lane: ShardLane, batches: Map<string, Shar
     b.records++;
     b.failedAttempts = Math.max(b.failedAttempts, failures.count);
     b.sinceMs = Math.min(b.sinceMs, failures.firstEndMs);
-    if (failures.forgotten) b.sinceAtLeast = true;
     if (failures.lastEndMs > b.lastFailedMs) {
       b.lastFailedMs = failures.lastEndMs;
       b.lastError = failures.lastError;
@@ -141,31 +126,24 @@ function addRecord(index: ShardIndex, lane: ShardLane, batches: Map<string, Shar
 }
 
 /** Attempts of a record that had ended by t: for a record not yet processed, each one failed. */
-function endedAttempts(index: ShardIndex, r: VizRequest, t: number) {
+function endedAttempts(index: TraceIndex, r: VizRequest, t: number) {
   let count = 0;
   let firstEndMs = Infinity;
   let lastEndMs = -Infinity;
   let lastError = '';
-  let forgotten = false;
   for (const id of r.invocationIds) {
     const inv = index.invocationById.get(id);
-    if (!inv) {
-      // Forgotten attempts ended before any t the index can be asked about.
-      if (!index.forgottenAttempts?.has(id)) continue;
-      count++;
-      forgotten = true;
-      firstEndMs = Math.min(firstEndMs, index.forgottenBeforeMs ?? firstEndMs);
-      continue;
-    }
-    if (inv.endMs > t) continue;
+    // A forgotten attempt ended before any t the index can be asked about; the index kept how.
+    const ended = inv ? { endMs: inv.endMs, error: inv.errorType ?? inv.status } : index.forgottenAttempts.get(id);
+    if (!ended || ended.endMs > t) continue;
     count++;
-    firstEndMs = Math.min(firstEndMs, inv.endMs);
-    if (inv.endMs >= lastEndMs) {
-      lastEndMs = inv.endMs;
-      lastError = inv.errorType ?? inv.status;
+    firstEndMs = Math.min(firstEndMs, ended.endMs);
+    if (ended.endMs >= lastEndMs) {
+      lastEndMs = ended.endMs;
+      lastError = ended.error;
     }
   }
-  return { count, firstEndMs, lastEndMs, lastError, forgotten };
+  return { count, firstEndMs, lastEndMs, lastError };
 }
 
 /**

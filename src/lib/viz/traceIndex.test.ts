@@ -50,6 +50,18 @@ describe('rowSegments', () => {
     ]);
   });
 
+  it('keeps an invocation that took 0 ms of virtual time, so it can be seen and opened', () => {
+    const index = new TraceIndex(1);
+    index.update({
+      requests: [],
+      invocations: [inv({ requestId: 'r0', environmentId: 'e0', startMs: 50, endMs: 50 })],
+      environments: [{ id: 'e0', function: 'fn', createdMs: 0, provisioned: false, invocations: 1 }],
+      logs: [],
+    });
+    const segments = rowSegments(index.rows[0], 100, 0, 100);
+    expect(segments.filter((s) => s.kind === 'invoke').map((s) => [s.startMs, s.endMs, s.invocation?.requestId])).toEqual([[50, 50, 'r0']]);
+  });
+
   it('ends with a shutdown mark once the environment is destroyed', () => {
     const [, e2] = indexOf().rows;
     const kinds = rowSegments(e2, 2000, 0, 2000).map((s) => s.kind);

@@ -35,8 +35,13 @@ export class TraceIndex {
   /** Detail before this time has been forgotten (see forget()). */
   forgottenBeforeMs = -Infinity;
   readonly forgottenRequests = new Map<string, ForgottenRequests>();
-  /** Forgotten invocations that were attempts of requests still held (ended before any t asked). */
-  readonly forgottenAttempts = new Set<string>();
+  /** Stream records forgotten, per source and shard: how many had been processed (all final). */
+  readonly forgottenShards = new Map<string, { function: string; shards: Map<string, { succeeded: number; skipped: number }> }>();
+  /**
+   * Forgotten invocations that were attempts of requests still held, by id: when each ended and
+   * how (all before any t the index can be asked about). Bounded by the requests in flight.
+   */
+  readonly forgottenAttempts = new Map<string, { endMs: number; error: string }>();
   private totals = new EndedTotals();
   private rowById = new Map<string, EnvRow>();
   private seenInvocations = 0;
@@ -115,7 +120,7 @@ export class TraceIndex {
     const removedRequests = new Set(removed.requests.map((r) => r.id));
     for (const inv of removed.invocations) {
       this.invocationById.delete(inv.requestId);
-      if (inv.requestIds.some((id) => !removedRequests.has(id))) this.forgottenAttempts.add(inv.requestId);
+      if (inv.requestIds.some((id) => !removedRequests.has(id))) this.forgottenAttempts.set(inv.requestId, { endMs: inv.endMs, error: inv.errorType ?? inv.status });
     }
     for (const r of removed.requests) for (const id of r.invocationIds) this.forgottenAttempts.delete(id);
     this.seenInvocations -= removed.invocations.length;
@@ -136,9 +141,19 @@ export class TraceIndex {
       let f = this.forgottenRequests.get(r.source);
       if (!f) this.forgottenRequests.set(r.source, (f = { function: r.function, outcomes: new Map() }));
       f.outcomes.set(r.outcome, (f.outcomes.get(r.outcome) ?? 0) + 1);
+      if (r.shardId !== undefined) this.forgetShardRecord(r);
     }
     this.seenFinishedRequests -= removed.requests.length;
     this.forgottenBeforeMs = Math.max(this.forgottenBeforeMs, cutoffMs);
+  }
+
+  private forgetShardRecord(r: VizRequest): void {
+    let s = this.forgottenShards.get(r.source);
+    if (!s) this.forgottenShards.set(r.source, (s = { function: r.function, shards: new Map() }));
+    let c = s.shards.get(r.shardId!);
+    if (!c) s.shards.set(r.shardId!, (c = { succeeded: 0, skipped: 0 }));
+    if (r.outcome === 'succeeded') c.succeeded++;
+    else c.skipped++; // discarded or sent to the on-failure destination (F87): the iterator moved on
   }
 
   /** Streamed traces: finished requests only grow at the end, so throttles are taken once. */

@@ -210,7 +210,7 @@ function shardLane(lane: ShardLane, t: number): HTMLElement {
 function blockedText(lane: ShardLane, t: number): string {
   const b = lane.blocked!;
   const tries = `${b.failedAttempts} failed attempt${b.failedAttempts === 1 ? '' : 's'}${b.lastError ? `, last: ${b.lastError}` : ''}`;
-  const since = Number.isFinite(b.sinceMs) ? ` for ${b.sinceAtLeast ? 'at least ' : ''}${formatVirtualMs(t - b.sinceMs)}` : '';
+  const since = Number.isFinite(b.sinceMs) ? ` for ${formatVirtualMs(t - b.sinceMs)}` : '';
   return `Blocked${since}: a batch of ${b.records} record${b.records === 1 ? '' : 's'} keeps failing (${tries}); records behind it wait (F86).`;
 }
 
