@@ -34,6 +34,9 @@ describe('takeRecords', () => {
     const end = await sim.run();
     for (const key of ['requests', 'invocations', 'environments', 'logs'] as const) (got[key] as unknown[]).push(...end[key]);
     expect(sawUnfinishedLeft).toBe(true);
+    // Invocations are recorded as they end: viewers rely on end order to forget a prefix.
+    const ends = got.invocations.map((i) => i.endMs);
+    expect(ends).toEqual([...ends].sort((a, b) => a - b));
     const byId = <T extends { requestId?: string; id?: string }>(list: T[]) => [...list].sort((a, b) => String(a.requestId ?? a.id).localeCompare(String(b.requestId ?? b.id)));
     expect(byId(got.requests)).toEqual(byId(whole.requests.map(({ response: _r, ...r }) => r)).map((r) => expect.objectContaining(r)));
     expect(got.requests).toHaveLength(whole.requests.length);

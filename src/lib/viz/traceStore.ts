@@ -67,7 +67,10 @@ export class TraceStore {
    */
   forgetBefore(cutoffMs: number, logCutoffMs: number): Forgotten {
     const t = this.trace;
-    const invocations = extract(t.invocations, t.invocations.length, (i) => i.endMs < cutoffMs);
+    // The engine records an invocation when it ends, so they arrive in end order: a prefix.
+    let k = 0;
+    while (k < t.invocations.length && t.invocations[k].endMs < cutoffMs) k++;
+    const invocations = t.invocations.splice(0, k);
     const requests = extract(t.requests, t.finishedRequests!, (r) => r.finishedMs !== undefined && r.finishedMs < cutoffMs);
     t.finishedRequests! -= requests.length;
     const environments = extract(t.environments, this.endedEnvironments, (e) => e.destroyedMs !== undefined && e.destroyedMs < cutoffMs);
