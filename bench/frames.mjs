@@ -4,7 +4,7 @@
 // simulation worker while playing; prints p50/p95. 60 s at 10x is the 10-minute virtual run.
 //
 //   npx astro build --outDir /tmp/dist-viz
-//   npx node bench/frames.mjs --dist /tmp/dist-viz [--mode live|replay] [--seconds 60] [--port 4499] [--virtual-minutes 10] [--profile 15]
+//   npx node bench/frames.mjs --dist /tmp/dist-viz [--seconds 60] [--port 4499] [--virtual-minutes 10] [--profile 15]
 //
 // --profile N prints the N functions with the most self time on the page's main thread (build
 // with vite.build.minify off to see real names).
@@ -21,10 +21,6 @@ const dist = args.dist ?? 'dist';
 const port = Number(args.port ?? 4499);
 const seconds = Number(args.seconds ?? 60);
 const virtualMinutes = Number(args['virtual-minutes'] ?? 10);
-// live: simulate while playing (engine in its worker + drawing); replay: simulate first, then
-// play back over the recorded trace (drawing only, as when scrubbing back in time; the player
-// is told to keep that much detail, so nothing is forgotten and re-run).
-const mode = args.mode ?? 'live';
 
 // 1,000 requests/s x 1 s each = 1,000 concurrent executions (F54), under a raised account limit.
 const scenario = {
@@ -123,17 +119,14 @@ try {
   const hash = `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
   await page.goto(`http://127.0.0.1:${port}/embed/player/?views=summary+timeline+concurrency&windowMs=30000${hash}`);
   await page.waitForSelector('lambda-simulation-player .lsp-controls');
-  await page.evaluate(async ([replayMs]) => {
+  // Live: the engine simulates in its worker just ahead of the cursor while the page draws.
+  // (Replaying a long recorded stretch is no longer possible: the player keeps only the last
+  // minute or so in detail and re-runs the seed to go further back.)
+  await page.evaluate(() => {
     const el = document.querySelector('lambda-simulation-player');
-    if (replayMs > 0) {
-      el.player.keepBehindMs = replayMs;
-      el.player.seek(replayMs);
-      await el.player.settled();
-      el.player.seek(0);
-    }
     el.player.setSpeed(10);
     el.player.play();
-  }, [mode === 'replay' ? seconds * 10_000 + 5000 : 0]);
+  });
   const workerHeap = await watchWorkerHeap(page);
   const cdp = args.profile ? await page.context().newCDPSession(page) : undefined;
   if (cdp) {
@@ -185,7 +178,7 @@ try {
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, Number(args.profile));
   const sorted = measured.deltas.slice(1).sort((a, b) => a - b);
   const fmt = (n) => n.toFixed(1);
-  console.log(`mode ${mode}; frames: ${sorted.length} over ${seconds} s wall after ${warmSeconds} s warm-up; virtual time reached ${fmt(measured.viewMs / 1000)} s at 10x`);
+  console.log(`frames: ${sorted.length} over ${seconds} s wall after ${warmSeconds} s warm-up; virtual time reached ${fmt(measured.viewMs / 1000)} s at 10x`);
   console.log(`environments: ${measured.rows} held, ${measured.busy} busy at the end; detail kept from ${fmt(Math.max(0, measured.forgottenBeforeMs) / 1000)} s`);
   console.log(`frame interval p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted.at(-1))} ms (budget 16.7 ms; ${sorted.filter((d) => d > 25).length} of ${sorted.length} frames missed a vsync)`);
   const work = measured.workMs.slice().sort((a, b) => a - b);
