@@ -47,9 +47,8 @@ export class Controls {
       this.playButton,
       button('Step back to the previous event', '◀ Back', 'ArrowLeft', () => this.player().stepBack()),
       button('Step to the next event', 'Step ▶', 'ArrowRight', () => this.player().stepForward()),
-      button('Slower', '−', '-', () => this.player().slower()),
-      this.speedOut,
-      button('Faster', '+', '+', () => this.player().faster()),
+      // Kept together so a narrow screen never splits − 1× + across lines.
+      h('span', { class: 'lsp-speed-group' }, button('Slower', '−', '-', () => this.player().slower()), this.speedOut, button('Faster', '+', '+', () => this.player().faster())),
       button('Reset to the start', '↺ Reset', 'R', () => this.player().reset()),
       h('label', { class: 'lsp-seed-label' }, 'Seed ', this.seedInput),
       this.presenterButton,
