@@ -49,6 +49,13 @@ describe('SQS event source mapping', () => {
     expect(concurrencyAt(30_000)).toBeLessThanOrEqual(160);
     expect(concurrencyAt(60_000)).toBeGreaterThanOrEqual(300);
     expect(concurrencyAt(60_000)).toBeLessThanOrEqual(310);
+    // The pollers' allowance, sampled each second (engine extension), tells the same story.
+    const allowed = r.metrics.fn.series.ConcurrentBatchesAllowed;
+    expect(allowed[0].timeMs).toBe(1000); // 5 at first, then +1 per 200 ms of backlog
+    expect(allowed[0].value).toBeGreaterThanOrEqual(9);
+    expect(allowed[0].value).toBeLessThanOrEqual(10);
+    expect(allowed.find((p) => p.timeMs === 60_000)!.value).toBeGreaterThanOrEqual(300);
+    expect(allowed.find((p) => p.timeMs === 60_000)!.value).toBeLessThanOrEqual(310);
   });
 
   it('F76/F60: MaximumConcurrency 5 never lets more than 5 batches run; the rest wait in the queue', async () => {

@@ -73,7 +73,7 @@ export class SqsEventSourceMapping {
     this.queueName = `${this.fn}-queue`;
     const failures = src.rng.derive('batch-item-failures');
     this.failureRng = () => failures.float();
-    this.metrics = new SqsQueueMetrics(src, this.fn, this.queue);
+    this.metrics = new SqsQueueMetrics(src, this.fn, this.queue, () => this.target);
   }
 
   start(): void {

@@ -124,6 +124,7 @@ const METRICS: Record<string, [series: string, label: string, unit: 'count' | 's
     ['ApproximateNumberOfMessagesVisible', 'Messages visible', 'count'],
     ['ApproximateNumberOfMessagesNotVisible', 'Messages in flight', 'count'],
     ['ApproximateAgeOfOldestMessage', 'Age of oldest message', 's'],
+    ['ConcurrentBatchesAllowed', 'Pollers: batches allowed at once (F75)', 'count'],
   ],
   stream: [['IteratorAge', 'IteratorAge of the last batch read', 'ms']],
 };
