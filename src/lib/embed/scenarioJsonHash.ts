@@ -2,7 +2,7 @@
 // scenario to the embed page as plain JSON: `#scenario-json=<encodeURIComponent(JSON)>`.
 // Checked with the engine's own validator, like a share link: taken whole or refused whole.
 
-import type { LinkResult } from '../viz/shareLink';
+import { scenarioFromJson, type LinkResult } from '../viz/shareLink';
 
 export const JSON_HASH_KEY = 'scenario-json';
 const MAX_JSON_CHARS = 300_000; // the same ceiling a decoded share link has
@@ -13,24 +13,5 @@ export function decodeScenarioJsonHash<T>(hash: string, validate: (input: unknow
   const text = new URLSearchParams(hash.replace(/^#/, '')).get(JSON_HASH_KEY);
   if (text === null) return { ok: 'absent' };
   if (text.length > MAX_JSON_CHARS) return { ok: false, message: `The embedded scenario is too long (${text.length} characters).` };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'The embedded scenario is not readable JSON.' };
-  }
-  try {
-    return { ok: true, scenario: validate(data) };
-  } catch (err) {
-    return { ok: false, message: `The embedded scenario is not valid: ${describeIssues(err)}` };
-  }
-}
-
-function describeIssues(err: unknown): string {
-  const issues = (err as { issues?: { path: string; message: string }[] })?.issues;
-  if (Array.isArray(issues) && issues.length) {
-    const shown = issues.slice(0, 3).map((i) => `${i.path || 'scenario'}: ${i.message}`).join('; ');
-    return issues.length > 3 ? `${shown} (and ${issues.length - 3} more)` : shown;
-  }
-  return err instanceof Error ? err.message : String(err);
+  return scenarioFromJson(text, validate, { notJson: 'The embedded scenario is not readable JSON.', invalid: 'The embedded scenario is not valid' });
 }

@@ -28,16 +28,21 @@ export function decodeScenarioHash<T>(hash: string, validate: (input: unknown) =
   }
   if (!text) return { ok: false, message: 'The link is damaged: it may have been cut off when it was copied.' };
   if (text.length > MAX_DECODED_CHARS) return { ok: false, message: 'The link expands to more data than a scenario may hold.' };
+  return scenarioFromJson(text, validate, { notJson: 'The link is damaged: its data is not readable.', invalid: 'The link does not hold a valid scenario' });
+}
+
+/** JSON text to a validated scenario, taken whole or refused whole with a message. */
+export function scenarioFromJson<T>(text: string, validate: (input: unknown) => T, messages: { notJson: string; invalid: string }): LinkResult<T> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'The link is damaged: its data is not readable.' };
+    return { ok: false, message: messages.notJson };
   }
   try {
     return { ok: true, scenario: validate(data) };
   } catch (err) {
-    return { ok: false, message: `The link does not hold a valid scenario: ${describeIssues(err)}` };
+    return { ok: false, message: `${messages.invalid}: ${describeIssues(err)}` };
   }
 }
 
