@@ -20,10 +20,17 @@ export function playerFor(scenario: Scenario, overrides: Partial<PlayerOptions> 
     maxVirtualMs: scenario.durationMs + ASYNC_RETRY_WINDOW_MS,
     resolutionMs: gridResolutionMs(scenario.durationMs + longestTimeoutMs(scenario)),
   };
-  // Model handlers simulate in a worker so frames only draw; code handlers run their own
-  // workers from the page (simulator/runtime), so they stay on the main thread.
-  const restart = (): SimulationLike => (!hasCode && typeof Worker !== 'undefined' ? new WorkerSimulation(scenario) : localSimulation(scenario, hasCode));
-  return new Player(restart(), { ...options, restart, ...overrides });
+  const restart = overrides.restart ?? (() => simulationFor(scenario));
+  return new Player(restart(), { ...options, ...overrides, restart });
+}
+
+/**
+ * A fresh run of the scenario. Model handlers simulate in a worker so frames only draw; code
+ * handlers run their own workers from the page (simulator/runtime), so they stay on this thread.
+ */
+export function simulationFor(scenario: Scenario): SimulationLike {
+  const hasCode = scenario.functions.some((f) => f.handler.kind === 'code');
+  return !hasCode && typeof Worker !== 'undefined' ? new WorkerSimulation(scenario) : localSimulation(scenario, hasCode);
 }
 
 /** The engine on this thread, streamed into a TraceStore like the worker's. */

@@ -96,6 +96,7 @@ export class Player {
 
   pause(): void {
     this.playing = false;
+    this.resumeAfterRewind = false; // a pause while going back holds after it, too
     this.emit();
   }
 
@@ -280,7 +281,7 @@ export class Player {
     for (let slices = 0; slices < 1000 && this.forgetSlice(); slices++);
   }
 
-  /** Forget at most FORGET_SLICE invocations (~1 ms); true if it forgot something. */
+  /** Forget up to FORGET_SLICE invocations, once that many are old; true if it forgot any. */
   private forgetSlice(): boolean {
     if (!this.sim.forgetBefore || !this.options.restart) return false;
     const retain = this.options.retainInvocations ?? RETAIN_INVOCATIONS;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../simulator/index';
-import { playerFor, pricesFor } from './engine';
+import { playerFor, pricesFor, simulationFor } from './engine';
 import { flowCounts } from './flows';
 import { shardFlows } from './shardFlows';
-import type { Player } from './player';
+import type { Player, SimulationLike } from './player';
 import { summarize } from './summary';
 
 // Sync calls, async events that fail and are retried minutes later (F63, F64) and an SQS queue
@@ -96,5 +96,23 @@ describe('a player that forgets old detail', () => {
     expect(player.viewMs).toBe(0);
     expect(player.playing).toBe(true);
     expect(player.index.starts.countAtOrBefore(0)).toBe(whole.index.starts.countAtOrBefore(0));
+  });
+
+  it('stays paused after going back if paused while it re-ran', async () => {
+    // Runs that answer later, as the worker's do: the pause lands while the re-run is under way.
+    const later = (): SimulationLike => {
+      const sim = simulationFor(scenario);
+      return { ...sim, runUntil: (ms) => new Promise<void>((done) => setTimeout(() => done(sim.runUntil(ms) as void), 0)), now: () => sim.now(), result: () => sim.result(), forgetBefore: (a, b) => sim.forgetBefore!(a, b), isFinished: () => sim.isFinished!(), dispose: () => sim.dispose() };
+    };
+    const player = playerFor(scenario, { retainInvocations: 300, restart: later });
+    player.keepBehindMs = 5_000;
+    await goTo(player, 100_000);
+    player.play();
+    player.seek(30_000);
+    expect(player.rewindingTo).toBe(30_000);
+    player.pause();
+    await player.settled();
+    expect(player.viewMs).toBe(30_000);
+    expect(player.playing).toBe(false);
   });
 });
