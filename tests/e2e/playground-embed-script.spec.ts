@@ -198,3 +198,16 @@ for (const [name, width] of [['desktop', 1280], ['phone', 360]] as const) {
     }
   });
 }
+
+test('an embed far below the fold has its full height before the reader scrolls to it', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 360, height: 700 });
+  await openHost(page, `<p style="height: 3000px">A long post.</p>
+    <script src="${baseURL}/embed.js" data-widget="concurrency" data-scenario='${JSON.stringify(burst)}' async></script>
+    <p id="after">The end.</p>`);
+  // Out of view the frame gets no animation frames; its charts must be sized all the same.
+  await expect.poll(() => frameHeight(page, 'iframe'), { timeout: 30_000 }).toBeGreaterThan(600);
+  const offscreen = await frameHeight(page, 'iframe');
+  await page.locator('iframe').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1500);
+  expect(Math.abs((await frameHeight(page, 'iframe')) - offscreen)).toBeLessThanOrEqual(4);
+});

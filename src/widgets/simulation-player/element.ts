@@ -57,6 +57,9 @@ export class SimulationPlayerElement extends HTMLElement {
     }
     this.build(scenario);
     this.load(scenario);
+    // Draw once now rather than at the first animation frame: a page (or an embed's frame)
+    // scrolled out of view gets no frames, and its height would be wrong until it is seen.
+    this.render(performance.now());
   }
 
   private onFullscreenChange = (): void => {
