@@ -58,6 +58,15 @@ describe('SQS event source mapping', () => {
     expect(allowed.find((p) => p.timeMs === 60_000)!.value).toBeLessThanOrEqual(310);
   });
 
+  it('F75: the pollers keep at least 5 batches allowed even when the function can run only 2', async () => {
+    const fn = consumer({ reservedConcurrency: 2, handler: { kind: 'model', durationMs: 1000 } });
+    const r = await run(fn, sqs(zeros(200), { visibilityTimeoutMs: 120_000 }));
+    expect(r.metrics.fn.maxConcurrency).toBe(2);
+    const allowed = r.metrics.fn.series.ConcurrentBatchesAllowed.map((p) => p.value);
+    expect(allowed.length).toBeGreaterThan(3);
+    expect(Math.min(...allowed)).toBeGreaterThanOrEqual(5); // the allowance, not the batches running
+  });
+
   it('F76/F60: MaximumConcurrency 5 never lets more than 5 batches run; the rest wait in the queue', async () => {
     const r = await run(consumer({ handler: { kind: 'model', durationMs: 2000 } }), sqs(zeros(500), { maximumConcurrency: 5 }));
     expect(r.metrics.fn.maxConcurrency).toBe(5);
