@@ -2,9 +2,9 @@
 // record with a partition key, a shard (by MD5 of the key, as Kinesis and DynamoDB hash
 // keys), a lane within the shard for the parallelization factor (F85), and a sequence number.
 import type { RequestRecord } from '../trace/records';
-import { dynamoDbSequenceNumber, marshallItem, type DynamoDbChangeInput, type DynamoDbItem } from './events/dynamodb';
+import { dynamoDbSequenceNumber, dynamoDbShardId, marshallItem, type DynamoDbChangeInput, type DynamoDbItem } from './events/dynamodb';
 import { payloadText, utf8Length } from './events/encoding';
-import { kinesisSequenceNumber, kinesisShardId } from './events/kinesis';
+import { kinesisSequenceNumber, kinesisShardId, shardForHashTop } from './events/kinesis';
 import { md5Hex } from './events/md5';
 
 export interface StreamEntry {
@@ -46,16 +46,8 @@ export function placeKey(partitionKey: string, shards: number, factor: number): 
     hash = { top: parseInt(hex.slice(0, 8), 16), low: parseInt(hex.slice(8, 16), 16) };
     if (placements.size < 100_000) placements.set(partitionKey, hash);
   }
-  // Same rule as kinesisShardFor: the top 32 bits of MD5(key) pick the shard's hash-key range.
-  return { shardIndex: Math.min(shards - 1, Math.floor((hash.top / 0x100000000) * shards)), laneInShard: hash.low % factor };
+  return { shardIndex: shardForHashTop(hash.top, shards), laneInShard: hash.low % factor };
 }
-
-/**
- * DynamoDB Streams shard ids look like `shardId-00000001536019433943-1cd5d8ad` (a 20-digit
- * number and 8 hex digits); the number here is the shard's index, so ids sort in shard order.
- */
-export const dynamoDbShardId = (shardIndex: number): string =>
-  `shardId-${String(shardIndex).padStart(20, '0')}-${md5Hex(`shard-${shardIndex}`).slice(0, 8)}`;
 
 /** Builds stream entries; DynamoDB items remember their last image for MODIFY records. */
 export class StreamWriter {

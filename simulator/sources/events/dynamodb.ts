@@ -1,6 +1,7 @@
 // DynamoDB Streams records: keys and images in DynamoDB JSON (lambda-facts §3, F84, F85).
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent, StreamRecord } from 'aws-lambda';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, randomHex, utf8Length, type EventContext } from './encoding';
+import { md5Hex } from './md5';
 
 export type DynamoDbItem = Record<string, AttributeValue>;
 export type StreamViewType = NonNullable<StreamRecord['StreamViewType']>;
@@ -97,3 +98,10 @@ export function buildDynamoDbRecord(input: DynamoDbChangeInput, ctx: EventContex
 export function buildDynamoDbEvent(changes: DynamoDbChangeInput[], ctx: EventContext): DynamoDBStreamEvent {
   return { Records: changes.map((c) => buildDynamoDbRecord(c, ctx)) };
 }
+
+/**
+ * DynamoDB Streams shard ids look like `shardId-00000001536019433943-1cd5d8ad` (a 20-digit
+ * number and 8 hex digits); the number here is the shard's index, so ids sort in shard order.
+ */
+export const dynamoDbShardId = (shardIndex: number): string =>
+  `shardId-${String(shardIndex).padStart(20, '0')}-${md5Hex(`shard-${shardIndex}`).slice(0, 8)}`;

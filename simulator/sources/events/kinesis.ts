@@ -27,7 +27,11 @@ export const kinesisSequenceNumber = (shardIndex: number, recordIndex: number): 
  * the top 32 bits are enough to pick one of up to thousands of shards.
  */
 export function kinesisShardFor(partitionKey: string, shardCount: number): number {
-  const top = parseInt(md5Hex(partitionKey).slice(0, 8), 16);
+  return shardForHashTop(parseInt(md5Hex(partitionKey).slice(0, 8), 16), shardCount);
+}
+
+/** The shard whose hash-key range holds a key whose MD5 starts with these 32 bits. */
+export function shardForHashTop(top: number, shardCount: number): number {
   return Math.min(shardCount - 1, Math.floor((top / 0x100000000) * shardCount));
 }
 
