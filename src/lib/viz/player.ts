@@ -4,6 +4,7 @@
 // A long run keeps detail only for the last stretch behind the cursor (memory stays flat);
 // going back before it re-runs the same seed from the start, which gives the same trace.
 
+import { firstEndingAtOrAfter } from './segments';
 import { TraceIndex } from './traceIndex';
 import type { Forgotten } from './traceStore';
 import type { VizResult } from './types';
@@ -36,13 +37,13 @@ export interface PlayerOptions {
 }
 
 /** Per frame, at most this long is spent indexing a delivered run. */
-const INGEST_BUDGET_MS = 6;
+export const INGEST_BUDGET_MS = 6;
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 const RETAIN_INVOCATIONS = 40_000;
-/** Invocations forgotten per call: a few ms of work, a few times a second at 1,000 requests/s. */
+/** Forget only once this many invocations are old: a few times a second at 1,000 requests/s. */
 const FORGET_SLICE = 2_000;
 
 export class Player {
@@ -112,6 +113,7 @@ export class Player {
       return;
     }
     this.wantMs = t;
+    if (this.rewindingTo !== undefined) this.rewindingTo = t; // sent elsewhere while re-running
     this.viewMs = Math.max(0, Math.min(t, this.endMs ?? this.options.maxVirtualMs));
     for (let guard = 0; guard < 10_000; guard++) {
       this.simulateTo(this.viewMs);
@@ -274,30 +276,22 @@ export class Player {
   }
 
   /**
-   * Keep memory flat: drop detail that ended well behind the cursor once there is a lot. While
-   * playing, only what the last frame left behind becomes old, so this is usually one slice.
+   * Keep memory flat: once too much is held, drop the detail that ended more than keepBehindMs
+   * behind the cursor, in one pass, and only when at least a slice of it is old: forgetting
+   * scans the held requests, so it pays to forget many invocations at once, a few times a
+   * second, rather than a few every frame.
    */
   private forgetOld(): void {
-    for (let slices = 0; slices < 1000 && this.forgetSlice(); slices++);
-  }
-
-  /** Forget up to FORGET_SLICE invocations, once that many are old; true if it forgot any. */
-  private forgetSlice(): boolean {
-    if (!this.sim.forgetBefore || !this.options.restart) return false;
+    if (!this.sim.forgetBefore || !this.options.restart) return;
     const retain = this.options.retainInvocations ?? RETAIN_INVOCATIONS;
-    if (this.index.retainedInvocations <= retain) return false;
-    const slice = Math.min(FORGET_SLICE, Math.ceil(retain / 8));
     const ended = this.index.ended;
-    const limitMs = Math.min(this.viewMs, this.rewindingTo ?? Infinity) - this.keepBehindMs;
-    // Wait until a whole slice is old: forgetting scans the held requests, so it pays to
-    // forget many invocations at once, a few times a second, rather than a few every frame.
-    if (ended.length <= slice || ended[slice].endMs > limitMs) return false;
-    const cutoffMs = ended[slice].endMs;
-    if (cutoffMs <= Math.max(0, this.index.forgottenBeforeMs)) return false;
+    if (ended.length <= retain) return;
+    // While re-running to go back, the cursor trails the re-run and never passes its target.
+    const limitMs = this.viewMs - this.keepBehindMs;
+    if (firstEndingAtOrAfter(ended, limitMs) < Math.min(FORGET_SLICE, Math.ceil(retain / 8))) return;
     // An invocation kept (ended after the cutoff) started at most a lookahead before it.
-    const removed = this.sim.forgetBefore(cutoffMs, cutoffMs - this.options.lookaheadMs);
-    this.index.forget(cutoffMs, removed);
-    return true;
+    const removed = this.sim.forgetBefore(limitMs, limitMs - this.options.lookaheadMs);
+    this.index.forget(limitMs, removed);
   }
 
   /** Everything there is has been simulated (a re-run after going back gets there again). */

@@ -33,6 +33,12 @@ function picture(player: Player, t: number) {
   return { summary: { ...summary, costUsd: summary.costUsd.toFixed(9) }, flows, shards, rows, concurrency: player.index.grid.at(t) };
 }
 
+/** Runs that answer later, as the worker's do: calls can land while a re-run is under way. */
+const later = (): SimulationLike => {
+  const sim = simulationFor(scenario);
+  return { ...sim, runUntil: (ms) => new Promise<void>((done) => setTimeout(() => done(sim.runUntil(ms) as void), 0)), now: () => sim.now(), result: () => sim.result(), forgetBefore: (a, b) => sim.forgetBefore!(a, b), isFinished: () => sim.isFinished!(), dispose: () => sim.dispose() };
+};
+
 async function goTo(player: Player, t: number): Promise<void> {
   player.seek(t);
   await player.settled();
@@ -50,6 +56,9 @@ describe('a player that forgets old detail', () => {
       expect(picture(forgetful, t)).toEqual(picture(whole, t));
     }
     expect(forgetful.index.forgottenBeforeMs).toBeGreaterThan(100_000);
+    // What it keeps of forgotten attempts belongs to requests it still holds, nothing more.
+    const attemptsHeld = new Set(forgetful.index.result.requests.flatMap((r) => r.invocationIds));
+    expect([...forgetful.index.forgottenAttempts.keys()].every((id) => attemptsHeld.has(id))).toBe(true);
     expect(forgetful.index.retainedInvocations).toBeLessThan(whole.index.retainedInvocations / 3);
     // Back before what it kept: it re-runs the same seed from the start and gets there again.
     await goTo(forgetful, 20_000);
@@ -99,11 +108,6 @@ describe('a player that forgets old detail', () => {
   });
 
   it('stays paused after going back if paused while it re-ran', async () => {
-    // Runs that answer later, as the worker's do: the pause lands while the re-run is under way.
-    const later = (): SimulationLike => {
-      const sim = simulationFor(scenario);
-      return { ...sim, runUntil: (ms) => new Promise<void>((done) => setTimeout(() => done(sim.runUntil(ms) as void), 0)), now: () => sim.now(), result: () => sim.result(), forgetBefore: (a, b) => sim.forgetBefore!(a, b), isFinished: () => sim.isFinished!(), dispose: () => sim.dispose() };
-    };
     const player = playerFor(scenario, { retainInvocations: 300, restart: later });
     player.keepBehindMs = 5_000;
     await goTo(player, 100_000);
@@ -114,5 +118,22 @@ describe('a player that forgets old detail', () => {
     await player.settled();
     expect(player.viewMs).toBe(30_000);
     expect(player.playing).toBe(false);
+  });
+
+  it('sent elsewhere while re-running, it goes there, says so, and goes on forgetting', async () => {
+    const whole = playerFor(scenario, { retainInvocations: Infinity });
+    const player = playerFor(scenario, { retainInvocations: 300, restart: later });
+    player.keepBehindMs = 5_000;
+    await goTo(player, 100_000);
+    player.seek(20_000);
+    expect(player.rewindingTo).toBe(20_000);
+    player.seek(110_000);
+    expect(player.rewindingTo).toBe(110_000);
+    await player.settled();
+    expect(player.viewMs).toBe(110_000);
+    expect(player.rewindingTo).toBeUndefined();
+    await goTo(whole, 110_000);
+    expect(player.index.retainedInvocations).toBeLessThan(whole.index.retainedInvocations / 3);
+    expect(picture(player, 110_000)).toEqual(picture(whole, 110_000));
   });
 });

@@ -21,6 +21,8 @@ export interface ForgottenRequests {
   outcomes: Map<VizRequest['outcome'], number>;
 }
 
+let rowsVersions = 0;
+
 export class TraceIndex {
   readonly rows: EnvRow[] = [];
   readonly grid: ConcurrencyGrid;
@@ -42,6 +44,8 @@ export class TraceIndex {
    * how (all before any t the index can be asked about). Bounded by the requests in flight.
    */
   readonly forgottenAttempts = new Map<string, { endMs: number; error: string }>();
+  /** Changes when rows are removed, and differs between indexes: a picture of rows keyed on it stays valid. */
+  rowsVersion = ++rowsVersions;
   private totals = new EndedTotals();
   private rowById = new Map<string, EnvRow>();
   private seenInvocations = 0;
@@ -117,10 +121,11 @@ export class TraceIndex {
     this.endTimes.dropBefore(cutoffMs);
     this.starts.dropBefore(cutoffMs);
     this.coldStarts.dropBefore(cutoffMs);
-    const removedRequests = new Set(removed.requests.map((r) => r.id));
+    // The store has already dropped what it forgot: these are the requests still held.
+    const held = new Set(this.result.requests.map((r) => r.id));
     for (const inv of removed.invocations) {
       this.invocationById.delete(inv.requestId);
-      if (inv.requestIds.some((id) => !removedRequests.has(id))) this.forgottenAttempts.set(inv.requestId, { endMs: inv.endMs, error: inv.errorType ?? inv.status });
+      if (inv.requestIds.some((id) => held.has(id))) this.forgottenAttempts.set(inv.requestId, { endMs: inv.endMs, error: inv.errorType ?? inv.status });
     }
     for (const r of removed.requests) for (const id of r.invocationIds) this.forgottenAttempts.delete(id);
     this.seenInvocations -= removed.invocations.length;
@@ -136,6 +141,7 @@ export class TraceIndex {
       if (n) row.invocations.splice(0, n);
       this.rows[kept++] = row;
     }
+    if (kept < this.rows.length) this.rowsVersion = ++rowsVersions;
     this.rows.length = kept;
     for (const r of removed.requests) {
       let f = this.forgottenRequests.get(r.source);

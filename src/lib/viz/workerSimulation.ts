@@ -52,6 +52,8 @@ export class WorkerSimulation implements SimulationLike {
 
   dispose(): void {
     this.worker.terminate();
+    // Settle whoever waits on a run of this simulation (the player ignores a replaced run's end).
+    for (const p of this.pending.values()) p.reject(new Error('the simulation was replaced'));
     this.pending.clear();
   }
 

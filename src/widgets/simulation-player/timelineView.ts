@@ -47,7 +47,8 @@ export class TimelineView {
     if (this.hatch?.key !== key) this.hatch = { key, pattern: makeHatch(ctx, palette.background), crossed: makeHatch(ctx, palette.background, true) };
     const d = { rows: this.rows, t, layout: this.layout, palette, focused: this.focused, hatch: this.hatch.pattern, crossHatch: this.hatch.crossed };
     ctx.clearRect(0, 0, this.layout.width, this.layout.height);
-    this.cache.paint(ctx, d, Math.min(2, window.devicePixelRatio || 1), `${palette.background}|${palette.invoke}|${palette.init}`);
+    const index = this.player().index;
+    this.cache.paint(ctx, d, Math.min(2, window.devicePixelRatio || 1), `${index.rowsVersion}|${palette.background}|${palette.invoke}|${palette.init}`);
     drawOverlay(ctx, d);
   }
 
