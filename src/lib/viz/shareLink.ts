@@ -46,7 +46,8 @@ export function scenarioFromJson<T>(text: string, validate: (input: unknown) => 
   }
 }
 
-function describeIssues(err: unknown): string {
+/** A ScenarioError's problems by path (the first three), or any other error's message. */
+export function describeIssues(err: unknown): string {
   const issues = (err as { issues?: { path: string; message: string }[] })?.issues;
   if (Array.isArray(issues) && issues.length) {
     return issues.slice(0, 3).map((i) => `${i.path || 'scenario'}: ${i.message}`).join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : '');

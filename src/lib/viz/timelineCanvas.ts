@@ -48,12 +48,6 @@ export interface TimelineDraw {
   crossHatch?: CanvasPattern | null;
 }
 
-export function drawTimeline(ctx: CanvasRenderingContext2D, d: TimelineDraw): void {
-  ctx.clearRect(0, 0, d.layout.width, d.layout.height);
-  drawRowsRange(ctx, d, d.layout.fromMs, d.layout.toMs);
-  drawOverlay(ctx, d);
-}
-
 /** Rows for the times [aMs, bMs] only (clipped at t); no clearing, so it can paint a strip. */
 export function drawRowsRange(ctx: CanvasRenderingContext2D, d: TimelineDraw, aMs: number, bMs: number): void {
   const { layout, palette } = d;

@@ -7,8 +7,8 @@ import { parseScenario, simulate, type Scenario, type SimulationResult } from '.
 import { limitsFor, playerFor, pricesFor } from '../../lib/viz/engine';
 import { defaultKnobs, type Knob } from '../../lib/viz/knobs';
 import { readPalette, type Palette } from '../../lib/viz/palette';
-import type { Player } from '../../lib/viz/player';
-import { encodeScenarioHash } from '../../lib/viz/shareLink';
+import { INGEST_BUDGET_MS, type Player } from '../../lib/viz/player';
+import { describeIssues, encodeScenarioHash } from '../../lib/viz/shareLink';
 import { ConcurrencyView } from './concurrencyView';
 import { Controls, handlePlayerKey } from './controls';
 import { h } from './dom';
@@ -18,8 +18,7 @@ import { SummaryView } from './summaryView';
 import { TimelineView } from './timelineView';
 
 const TEXT_INTERVAL_MS = 250; // text alternatives and tables refresh at 4 Hz while playing...
-const TEXT_BUDGET_SHARE = 0.05;
-const INGEST_BUDGET_MS = 6; // ...or less often, so text work stays under 5 % of the time
+const TEXT_BUDGET_SHARE = 0.05; // ...or less often, so text work stays under 5 % of the time
 const RATE_WINDOW_MS = 10_000; // the rate x duration readout looks back this far
 
 export class SimulationPlayerElement extends HTMLElement {
@@ -52,7 +51,7 @@ export class SimulationPlayerElement extends HTMLElement {
     try {
       scenario = parseScenario(JSON.parse(this.dataset.scenario ?? 'null'));
     } catch (err) {
-      this.showError(`This simulation's scenario is not valid: ${describe(err)}`);
+      this.showError(`This simulation's scenario is not valid: ${describeIssues(err)}`);
       return;
     }
     this.build(scenario);
@@ -82,7 +81,7 @@ export class SimulationPlayerElement extends HTMLElement {
       this.load(parseScenario(next));
       return undefined;
     } catch (err) {
-      return describe(err);
+      return describeIssues(err);
     }
   }
 
@@ -286,12 +285,6 @@ export class SimulationPlayerElement extends HTMLElement {
   private showError(text: string): void {
     this.replaceChildren(h('p', { class: 'lsp-error not-content', role: 'alert', text }));
   }
-}
-
-function describe(err: unknown): string {
-  const issues = (err as { issues?: { path: string; message: string }[] })?.issues;
-  if (Array.isArray(issues) && issues.length) return issues.slice(0, 4).map((i) => `${i.path || 'scenario'}: ${i.message}`).join('; ');
-  return err instanceof Error ? err.message : String(err);
 }
 
 export const TAG = 'lambda-simulation-player';
