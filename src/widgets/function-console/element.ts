@@ -226,9 +226,12 @@ export class FunctionConsoleElement extends HTMLElement {
     let text = this.eventEdits.get(kind);
     if (text === undefined && kind === 'custom') text = CUSTOM_EVENT;
     if (text === undefined) {
-      this.status('Loading the sample event…');
+      const before = this.el('status').textContent ?? '';
+      const loading = 'Loading the sample event…';
+      this.status(loading);
       text = `${JSON.stringify((await loadEngine()).sampleEventFor(kind), null, 2)}\n`;
-      this.status('');
+      // Put back what was said (a result line), unless something newer has been said since.
+      if (this.el('status').textContent === loading) this.status(before);
     }
     this.el<HTMLTextAreaElement>('event').value = text;
     this.update({ eventKind: kind, event: text });
@@ -239,14 +242,19 @@ export class FunctionConsoleElement extends HTMLElement {
     if (this.busy || !this.eventOk || this.configIssues.length > 0) return;
     const event = checkEventJson(this.state.event);
     if (!event.ok) return;
-    if (!this.engineWanted) {
-      await this.checkConfig();
-      if (this.configIssues.length > 0) return;
-    }
+    // Busy before the first await: a second click while the engine loads must not invoke too.
     this.busy = true;
     this.refreshInvokable();
-    this.status(count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`);
+    const invoking = count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`;
+    this.status(invoking);
     try {
+      if (!this.engineWanted) {
+        await this.checkConfig();
+        if (this.configIssues.length > 0) {
+          this.status('Not invoked.');
+          return;
+        }
+      }
       if (this.state.language === 'typescript') this.status('Compiling TypeScript…');
       const js = await this.editor.toJavaScript();
       if (!js.ok) {
@@ -254,7 +262,7 @@ export class FunctionConsoleElement extends HTMLElement {
         this.status('Not invoked.');
         return;
       }
-      this.status(count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`);
+      this.status(invoking);
       const engine = await loadEngine();
       this.session ??= new engine.ConsoleSession();
       const deployed = this.session.deploy({ source: js.js, config: this.state.config });
