@@ -64,7 +64,9 @@ export class ConsoleSession {
   }
 
   private async run(sim: Simulation, payload: unknown, count: number, mode: InvokeMode, firstIndex: number) {
-    const startUsd = functionCostUsd(sim.result());
+    // Cost only: the live result, not a snapshot that copies every record kept so far.
+    const costNow = () => functionCostUsd(sim.result({ snapshot: false }));
+    const startUsd = costNow();
     const done: { record: RequestRecord; costUsd?: number }[] = [];
     if (mode === 'concurrent') {
       const calls = Array.from({ length: count }, () => sim.invoke(CONSOLE_FUNCTION_NAME, payload));
@@ -73,11 +75,11 @@ export class ConsoleSession {
       for (const record of await Promise.all(calls.map((c) => c.finished))) done.push({ record });
     } else {
       for (let i = 0; i < count; i++) {
-        const before = functionCostUsd(sim.result());
+        const before = costNow();
         const call = sim.invoke(CONSOLE_FUNCTION_NAME, payload);
         await sim.settle(); // runs the invocation; warm environments stay (idle reclaim is background)
         const record = await call.finished;
-        done.push({ record, costUsd: functionCostUsd(sim.result()) - before });
+        done.push({ record, costUsd: costNow() - before });
       }
     }
     const result = sim.result();
