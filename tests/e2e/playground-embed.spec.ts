@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
+import { useSystemTheme } from './helpers/theme';
 
 // Each test runs the engine in the page (often twice: player and reference); the machines
 // these run on are shared, so allow more than the default minute.
@@ -49,8 +50,7 @@ for (const [name, width, height, scheme] of [
 ] as const) {
   test(`the playground fits a ${name} screen without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width, height });
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.addInitScript(() => localStorage.removeItem('starlight-theme'));
+    await useSystemTheme(page, scheme);
     await page.goto('/playground/');
     const player = page.locator('lambda-simulation-player');
     await expect(player.locator('.lsp-controls')).toBeVisible();

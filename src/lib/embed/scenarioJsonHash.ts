@@ -2,16 +2,15 @@
 // scenario to the embed page as plain JSON: `#scenario-json=<encodeURIComponent(JSON)>`.
 // Checked with the engine's own validator, like a share link: taken whole or refused whole.
 
-import { scenarioFromJson, type LinkResult } from '../viz/shareLink';
+import { MAX_DECODED_CHARS, scenarioFromJson, type LinkResult } from '../viz/shareLink';
 
 export const JSON_HASH_KEY = 'scenario-json';
-const MAX_JSON_CHARS = 300_000; // the same ceiling a decoded share link has
 
 /** Read `#scenario-json=...`; `validate` is parseScenario and throws on a bad scenario. */
 export function decodeScenarioJsonHash<T>(hash: string, validate: (input: unknown) => T): LinkResult<T> {
   // URLSearchParams decodes percent escapes; encodeURIComponent never leaves a bare '+'.
   const text = new URLSearchParams(hash.replace(/^#/, '')).get(JSON_HASH_KEY);
   if (text === null) return { ok: 'absent' };
-  if (text.length > MAX_JSON_CHARS) return { ok: false, message: `The embedded scenario is too long (${text.length} characters).` };
+  if (text.length > MAX_DECODED_CHARS) return { ok: false, message: `The embedded scenario is too long (${text.length} characters).` };
   return scenarioFromJson(text, validate, { notJson: 'The embedded scenario is not readable JSON.', invalid: 'The embedded scenario is not valid' });
 }

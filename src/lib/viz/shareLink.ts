@@ -5,7 +5,7 @@ import LZString from 'lz-string';
 
 export const HASH_KEY = 'scenario';
 const MAX_ENCODED_CHARS = 30_000;
-const MAX_DECODED_CHARS = 300_000; // a short link must not expand into megabytes
+export const MAX_DECODED_CHARS = 300_000; // a short link must not expand into megabytes
 
 export type LinkResult<T> = { ok: true; scenario: T } | { ok: false; message: string } | { ok: 'absent' };
 
