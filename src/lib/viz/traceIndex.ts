@@ -121,11 +121,18 @@ export class TraceIndex {
     this.endTimes.dropBefore(cutoffMs);
     this.starts.dropBefore(cutoffMs);
     this.coldStarts.dropBefore(cutoffMs);
-    // The store has already dropped what it forgot: these are the requests still held.
-    const held = new Set(this.result.requests.map((r) => r.id));
+    // Attempts of requests forgotten along with them need nothing more. The rest (retries)
+    // are kept only for requests the store still holds: it has already dropped what it forgot.
+    const removedRequests = new Set(removed.requests.map((r) => r.id));
+    const retried = new Map<string, VizInvocation[]>();
     for (const inv of removed.invocations) {
       this.invocationById.delete(inv.requestId);
-      if (inv.requestIds.some((id) => held.has(id))) this.forgottenAttempts.set(inv.requestId, { endMs: inv.endMs, error: inv.errorType ?? inv.status });
+      for (const id of inv.requestIds) if (!removedRequests.has(id)) retried.set(id, [...(retried.get(id) ?? []), inv]);
+    }
+    if (retried.size) {
+      for (const r of this.result.requests) {
+        for (const inv of retried.get(r.id) ?? []) this.forgottenAttempts.set(inv.requestId, { endMs: inv.endMs, error: inv.errorType ?? inv.status });
+      }
     }
     for (const r of removed.requests) for (const id of r.invocationIds) this.forgottenAttempts.delete(id);
     this.seenInvocations -= removed.invocations.length;
