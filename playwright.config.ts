@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { findBrowser } from './scripts/browser.mjs';
 
-// Debian's Chromium when present (a browser download fails on these machines); CHROME_PATH overrides.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-const executablePath = process.env.CHROME_PATH || systemChromium;
+// CHROME_PATH, else the system's Chromium (a browser download fails on these machines), else
+// Playwright's own browser. `npm test` checks first that one exists (scripts/browser.mjs).
+const executablePath = findBrowser().path;
 // Several people (or agents) may test different builds at once: E2E_PORT and E2E_DIST keep them apart.
 const port = Number(process.env.E2E_PORT ?? 4321);
 const outDir = process.env.E2E_DIST ?? 'dist';

@@ -3,7 +3,16 @@
 // Exits non-zero when any step or test failed, or when no test ran at all.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { ensureBrowser } from './browser.mjs';
 import { summarize } from './summarize-tests.mjs';
+
+// A missing browser is one clear message before anything runs, not a failure per browser test.
+const browser = await ensureBrowser();
+if (browser.message) {
+  console.error(`\n${browser.message}\n`);
+  process.exit(1);
+}
+console.log(`Chromium for the end-to-end tests (${browser.source}): ${browser.path}`);
 
 const reports = 'reports'; // not test-results/: Playwright empties its outputDir at start
 fs.mkdirSync(reports, { recursive: true });
@@ -29,7 +38,7 @@ step('node version', 'npm', ['run', '-s', 'node:check']);
 step('type check', 'npx', ['astro', 'check']);
 step('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { report: vitestJson });
 if (step('build', 'npx', ['astro', 'build'])) {
-  step('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }, report: playwrightJson });
+  step('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, CHROME_PATH: browser.path }, report: playwrightJson });
 } else {
   failedSteps.push('end-to-end tests (not run: build failed)'); // counted as its missing report
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { loadAwsSample } from '../sources/events/awsSamples.testkit';
 import { kinesisExample, samHelloWorld } from './fixtures/real-handlers';
 import { codeSpec, harness } from './testing/fake-host';
 import type { CodeFunctionSpec } from './types';
@@ -11,7 +11,7 @@ async function answer(source: string, event: unknown = {}, over: Partial<CodeFun
   h.destroy();
   return { outcome, logs: h.fake.logs.map((l) => l.message) };
 }
-const kinesisEvent = JSON.parse(readFileSync('/work/shared/aws-sample-events/kinesis.json', 'utf8'));
+const kinesisEvent = loadAwsSample('kinesis.json');
 
 describe('Node.js globals inside the handler realm', () => {
   test('real handlers from lambda-facts §4 run unmodified: Kinesis base64 decoding with Buffer, the SAM hello world', async () => {

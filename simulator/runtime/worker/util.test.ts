@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { inspect as nodeInspect, format as nodeFormat } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { loadAwsSample } from '../../sources/events/awsSamples.testkit';
 import { makeUtil } from './util';
 
 const util = makeUtil();
-const sample = (name: string) => JSON.parse(readFileSync(`/work/shared/aws-sample-events/${name}.json`, 'utf8'));
+const sample = (name: string) => loadAwsSample(`${name}.json`);
 
 // Node's own util is the reference for what console.log prints in the Lambda Node runtime (F120).
 const values: [string, unknown][] = [
