@@ -25,6 +25,8 @@ export async function playwrightChromiumPath() {
 /**
  * The first browser that exists, as { path, source }, or { missing } saying why none does.
  * A CHROME_PATH that names nothing is an error of its own: falling back would hide the typo.
+ * @param {{ env?: Record<string, string | undefined>, exists?: (path: string) => boolean, playwrightPath?: string | null }} [options]
+ * @returns {{ path: string, source: string, missing?: undefined } | { missing: string, path?: undefined }}
  */
 export function findBrowser({ env = process.env, exists = fs.existsSync, playwrightPath = null } = {}) {
   if (env.CHROME_PATH) {
@@ -41,6 +43,8 @@ export function findBrowser({ env = process.env, exists = fs.existsSync, playwri
 /**
  * Finds a browser, or tries Playwright's download once and looks again.
  * Returns { path, source } or { message } for the person running the tests.
+ * @param {{ find?: () => Promise<ReturnType<typeof findBrowser>>, install?: () => boolean }} [options]
+ * @returns {Promise<{ path: string, source: string, message?: undefined } | { message: string, path?: undefined }>}
  */
 export async function ensureBrowser({
   find = async () => findBrowser({ playwrightPath: await playwrightChromiumPath() }),
