@@ -84,6 +84,8 @@ class MonacoEditor implements CodeEditor {
       model: this.model, automaticLayout: true, minimap: { enabled: false }, fontSize: 14,
       scrollBeyondLastLine: false, ariaLabel: options.ariaLabel, tabSize: 2, fixedOverflowWidgets: true,
       renderFinalNewline: 'dimmed',
+      // A line wider than the editor (a phone, a narrow column) wraps instead of hiding its end.
+      wordWrap: 'on', wrappingIndent: 'same', lineNumbersMinChars: 3,
     });
     this.changeSub = this.model.onDidChangeContent(() => options.onChange(this.model.getValue()));
     this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
