@@ -87,6 +87,7 @@ class MonacoEditor implements CodeEditor {
       // A line wider than the editor (a phone, a narrow column) wraps instead of hiding its end.
       wordWrap: 'on', wrappingIndent: 'same', lineNumbersMinChars: 3,
     });
+    if (options.selection) this.select(options.selection);
     this.changeSub = this.model.onDidChangeContent(() => options.onChange(this.model.getValue()));
     this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
   }
@@ -94,6 +95,13 @@ class MonacoEditor implements CodeEditor {
   private createModel(value: string, language: EditorLanguage): monaco.editor.ITextModel {
     const file = language === 'typescript' ? 'index.ts' : 'index.mjs';
     return monaco.editor.createModel(value, language, monaco.Uri.parse(`file:///${this.options.instanceId}/${file}`));
+  }
+
+  private select({ start, end }: { start: number; end: number }): void {
+    const from = this.model.getPositionAt(start);
+    const to = this.model.getPositionAt(end);
+    this.editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+    this.editor.revealPositionInCenterIfOutsideViewport(to);
   }
 
   getValue(): string {

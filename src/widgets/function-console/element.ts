@@ -96,10 +96,15 @@ export class FunctionConsoleElement extends HTMLElement {
   private async upgradeEditor(): Promise<void> {
     const area = this.el<HTMLTextAreaElement>('code');
     const host = this.el('monaco');
-    const hadFocus = document.activeElement === area;
+    let hadFocus = false;
     try {
-      host.hidden = false;
-      const monaco = await createEditor(host, { ...this.editorOptions(), value: this.editor.getValue() });
+      // The learner may type into the textarea while Monaco downloads: its text, caret and
+      // focus are read at the moment of the swap, not when the download started.
+      const monaco = await createEditor(host, () => {
+        hadFocus = document.activeElement === area;
+        host.hidden = false;
+        return { ...this.editorOptions(), value: area.value, selection: { start: area.selectionStart, end: area.selectionEnd } };
+      });
       this.editor.dispose();
       this.editor = monaco;
       area.hidden = true;
