@@ -17,12 +17,17 @@ export async function waitForMonaco(page: Page, id = 'lab'): Promise<void> {
 /**
  * Waits until every function console on the page shows Monaco with its line numbers drawn,
  * including the dimmed number of the empty last line, so axe sees what a learner sees.
+ * Monaco draws only the lines in its view: on a phone, where the code wraps, it is scrolled
+ * to the end first.
  */
 export async function waitForEditorLineNumbers(page: Page): Promise<void> {
   for (const widget of await page.locator('function-console').all()) {
     await widget.scrollIntoViewIfNeeded();
     await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+    const lines = widget.locator('.monaco-editor .view-lines');
     await expect(widget.locator('.monaco-editor .line-numbers').first()).toBeVisible();
+    await lines.hover();
+    await page.mouse.wheel(0, 5_000);
     await expect(widget.locator('.monaco-editor .line-numbers.dimmed-line-number')).toBeVisible();
   }
 }
