@@ -3,8 +3,7 @@
 import { createEditor, whenNeeded } from '../../lib/editor/load';
 import { TextareaEditor } from '../../lib/editor/textarea';
 import type { CodeEditor, EditorOptions } from '../../lib/editor/types';
-import { decodeShare, encodeShare } from '../../lib/share/codec';
-import { readHashEntry, withHashEntry } from '../../lib/share/hash';
+import { decodeShare, encodeShare, readHashEntry, withHashEntry, withoutHashEntry } from '../../lib/share/codec';
 import { clearSaved, loadSaved, save } from '../../lib/share/storage';
 import { ConfigForm, type FieldIssue } from './config-form';
 import { checkEventJson } from './event-json';
@@ -345,9 +344,7 @@ export class FunctionConsoleElement extends HTMLElement {
   }
 
   private dropShareEntry(): void {
-    const key = shareKey(this.id_);
-    const rest = location.hash.replace(/^#/, '').split('&').filter((p) => p !== '' && !p.startsWith(`${key}=`));
-    history.replaceState(history.state, '', location.pathname + location.search + (rest.length ? `#${rest.join('&')}` : ''));
+    history.replaceState(history.state, '', location.pathname + location.search + withoutHashEntry(location.hash, shareKey(this.id_)));
   }
 
   private status(text: string): void {
