@@ -21,6 +21,7 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/LessonHeader.astro',
         Sidebar: './src/components/ProgressSidebar.astro',
+        SocialIcons: './src/components/WorkbenchLinks.astro',
       },
     }),
   ],

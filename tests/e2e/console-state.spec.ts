@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { themes, useSystemTheme } from './helpers/theme';
-import { consoleWidget, invokeButton, LAB, savedState, setCode, STORAGE_KEY, waitForMonaco } from './helpers/function-console';
+import {
+  consoleWidget, invokeButton, LAB, savedState, setCode, STORAGE_KEY, waitForEditorLineNumbers, waitForMonaco,
+} from './helpers/function-console';
 
 // Monaco's TypeScript worker is ~7 MB of JavaScript: on a busy 2-core machine it takes a while.
 test.describe.configure({ timeout: 180_000 });
@@ -147,7 +149,7 @@ test('the console passes axe before and after an invocation, and fits a 360 px p
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(LAB);
   const widget = consoleWidget(page);
-  await waitForMonaco(page);
+  await waitForEditorLineNumbers(page);
   await expectNoAxeViolations(page);
   await invokeButton(widget).click();
   await expect(widget.locator('[data-part="logs"]')).toContainText('REPORT', { timeout: 60_000 });

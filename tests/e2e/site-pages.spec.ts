@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
+import { waitForEditorLineNumbers } from './helpers/function-console';
 import { sitePaths } from './helpers/pages';
 import { shownTheme, themes, useSystemTheme } from './helpers/theme';
 
@@ -26,6 +27,8 @@ for (const path of paths) {
       const shown = await shownTheme(page);
       if (shown !== null) expect(shown).toBe(theme);
       await expect(page.locator('body')).not.toBeEmpty();
+      // Monaco draws lazily; the check must see its line numbers, not the textarea before them.
+      await waitForEditorLineNumbers(page);
       await expectNoAxeViolations(page);
       problems.expectNone();
     });

@@ -9,9 +9,13 @@ export function loadMonaco(): Promise<typeof import('./monaco')> {
   return monacoModule;
 }
 
-export async function createEditor(host: HTMLElement, options: EditorOptions): Promise<CodeEditor> {
+/**
+ * Creates Monaco in `host` once it has loaded. `options` is read only then, in the same task
+ * that creates the editor, so text typed into the fallback while Monaco downloads is kept.
+ */
+export async function createEditor(host: HTMLElement, options: () => EditorOptions): Promise<CodeEditor> {
   const mod = await loadMonaco();
-  return mod.createMonacoEditor(host, options);
+  return mod.createMonacoEditor(host, options());
 }
 
 /**

@@ -40,19 +40,25 @@ function configureLanguages(): void {
 // WCAG AA needs 4.5:1. vs-dark's comment green (#608b4e) is 4.2:1 on its background. Both base
 // themes fade unused code (a TypeScript hint) instead, down to 3.5:1 (#888 on white) and lower
 // for coloured tokens; so unused code keeps full colour and is marked by a dashed underline,
-// as Monaco's high-contrast themes do.
+// as Monaco's high-contrast themes do. The empty last line's number is drawn at 40 % of the
+// line-number colour (1.75:1 on white); it takes the full colour of the other numbers instead
+// (#237893 5.0:1 on #fffffe, #858585 4.5:1 on #1e1e1e). Monaco dims it on Linux only, so the
+// option is pinned: every learner, and every accessibility check, sees the same editor.
 const DARK_THEME = 'lambda-lab-dark';
 const LIGHT_THEME = 'lambda-lab-light';
-const unusedCode = (border: string) => ({ 'editorUnnecessaryCode.opacity': '#000000ff', 'editorUnnecessaryCode.border': border });
+const themeColors = (unusedBorder: string, lineNumber: string) => ({
+  'editorUnnecessaryCode.opacity': '#000000ff', 'editorUnnecessaryCode.border': unusedBorder,
+  'editorLineNumber.dimmedForeground': lineNumber,
+});
 let themesDefined = false;
 
 function siteTheme(): string {
   if (!themesDefined) {
     monaco.editor.defineTheme(DARK_THEME, {
-      base: 'vs-dark', inherit: true, colors: unusedCode('#a0a0a0'),
+      base: 'vs-dark', inherit: true, colors: themeColors('#a0a0a0', '#858585'),
       rules: [{ token: 'comment', foreground: '7ca668' }], // 6.0:1 on #1e1e1e
     });
-    monaco.editor.defineTheme(LIGHT_THEME, { base: 'vs', inherit: true, rules: [], colors: unusedCode('#6a6a6a') });
+    monaco.editor.defineTheme(LIGHT_THEME, { base: 'vs', inherit: true, rules: [], colors: themeColors('#6a6a6a', '#237893') });
     themesDefined = true;
   }
   return document.documentElement.dataset.theme === 'dark' ? DARK_THEME : LIGHT_THEME;
@@ -77,7 +83,11 @@ class MonacoEditor implements CodeEditor {
     this.editor = monaco.editor.create(host, {
       model: this.model, automaticLayout: true, minimap: { enabled: false }, fontSize: 14,
       scrollBeyondLastLine: false, ariaLabel: options.ariaLabel, tabSize: 2, fixedOverflowWidgets: true,
+      renderFinalNewline: 'dimmed',
+      // A line wider than the editor (a phone, a narrow column) wraps instead of hiding its end.
+      wordWrap: 'on', wrappingIndent: 'same', lineNumbersMinChars: 3,
     });
+    if (options.selection) this.select(options.selection);
     this.changeSub = this.model.onDidChangeContent(() => options.onChange(this.model.getValue()));
     this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
   }
@@ -85,6 +95,13 @@ class MonacoEditor implements CodeEditor {
   private createModel(value: string, language: EditorLanguage): monaco.editor.ITextModel {
     const file = language === 'typescript' ? 'index.ts' : 'index.mjs';
     return monaco.editor.createModel(value, language, monaco.Uri.parse(`file:///${this.options.instanceId}/${file}`));
+  }
+
+  private select({ start, end }: { start: number; end: number }): void {
+    const from = this.model.getPositionAt(start);
+    const to = this.model.getPositionAt(end);
+    this.editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+    this.editor.revealPositionInCenterIfOutsideViewport(to);
   }
 
   getValue(): string {

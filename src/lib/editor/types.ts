@@ -22,6 +22,8 @@ export interface EditorOptions {
   /** Unique per widget instance so two consoles on a page keep separate models. */
   instanceId: string;
   ariaLabel: string;
+  /** Where the caret (or selection) starts, as character offsets into `value`. */
+  selection?: { start: number; end: number };
   onChange(value: string): void;
   /** Ctrl/Cmd+Enter inside the editor. */
   onRun(): void;

@@ -3,8 +3,7 @@
 import { createEditor, whenNeeded } from '../../lib/editor/load';
 import { TextareaEditor } from '../../lib/editor/textarea';
 import type { CodeEditor, EditorOptions } from '../../lib/editor/types';
-import { decodeShare, encodeShare } from '../../lib/share/codec';
-import { readHashEntry, withHashEntry } from '../../lib/share/hash';
+import { decodeShare, encodeShare, readHashEntry, withHashEntry, withoutHashEntry } from '../../lib/share/codec';
 import { clearSaved, loadSaved, save } from '../../lib/share/storage';
 import { ConfigForm, type FieldIssue } from './config-form';
 import { checkEventJson } from './event-json';
@@ -96,10 +95,15 @@ export class FunctionConsoleElement extends HTMLElement {
   private async upgradeEditor(): Promise<void> {
     const area = this.el<HTMLTextAreaElement>('code');
     const host = this.el('monaco');
-    const hadFocus = document.activeElement === area;
+    let hadFocus = false;
     try {
-      host.hidden = false;
-      const monaco = await createEditor(host, { ...this.editorOptions(), value: this.editor.getValue() });
+      // The learner may type into the textarea while Monaco downloads: its text, caret and
+      // focus are read at the moment of the swap, not when the download started.
+      const monaco = await createEditor(host, () => {
+        hadFocus = document.activeElement === area;
+        host.hidden = false;
+        return { ...this.editorOptions(), value: area.value, selection: { start: area.selectionStart, end: area.selectionEnd } };
+      });
       this.editor.dispose();
       this.editor = monaco;
       area.hidden = true;
@@ -340,9 +344,7 @@ export class FunctionConsoleElement extends HTMLElement {
   }
 
   private dropShareEntry(): void {
-    const key = shareKey(this.id_);
-    const rest = location.hash.replace(/^#/, '').split('&').filter((p) => p !== '' && !p.startsWith(`${key}=`));
-    history.replaceState(history.state, '', location.pathname + location.search + (rest.length ? `#${rest.join('&')}` : ''));
+    history.replaceState(history.state, '', location.pathname + location.search + withoutHashEntry(location.hash, shareKey(this.id_)));
   }
 
   private status(text: string): void {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type FunctionConfig } from './state';
 import { validateConfig } from './validate-config';
@@ -24,6 +25,16 @@ describe('function configuration checks (the engine rules, named by form field)'
     expect(fields(config({ timeoutS: 0 }))).toEqual(['timeoutS']);
     expect(fields(config({ timeoutS: 901 }))).toEqual(['timeoutS']);
     expect(fields(config({ timeoutS: 2.5 }))).toEqual(['timeoutS']);
+  });
+
+  it('speaks of the timeout in seconds whatever the box holds, never in ms (F29)', () => {
+    fc.assert(fc.property(fc.oneof(fc.double(), fc.integer({ min: -2000, max: 2000 }), fc.constantFrom(1.001, 0.5, 900.5)), (timeoutS) => {
+      for (const issue of validateConfig(config({ timeoutS }))) {
+        expect(issue.field).toBe('timeoutS');
+        expect(issue.message).toMatch(/^Timeout: .*\b(s|seconds)\b/);
+        expect(issue.message).not.toMatch(/\bms\b|timeoutMs|expected/);
+      }
+    }), { numRuns: 300 });
   });
 
   it('flags an empty memory box instead of treating it as a number', () => {

@@ -46,9 +46,14 @@ export function validateConfig(config: FunctionConfig): FieldIssue[] {
     issues.push({ field: 'memoryMB', message: 'Memory: enter a whole number of MB.' });
     delete spec.memoryMB;
   }
-  if (!Number.isFinite(config.timeoutS)) {
-    issues.push({ field: 'timeoutS', message: 'Timeout: enter a whole number of seconds.' });
+  // The form speaks seconds (as the Lambda console does); the engine takes ms, and 1.001 s
+  // would reach it as 1000.999… ms, answered with a schema message about integers.
+  if (!Number.isInteger(config.timeoutS)) {
+    issues.push({ field: 'timeoutS', message: 'Timeout: enter a whole number of seconds (F29).' });
     delete spec.timeoutMs;
+  } else {
+    // Past ±10^12 s the ms figure is no longer a safe integer; it is out of range either way.
+    spec.timeoutMs = Math.max(-1e15, Math.min(1e15, config.timeoutS * 1000));
   }
   try {
     parseScenario({ durationMs: 1000, functions: [spec], sources: [] });

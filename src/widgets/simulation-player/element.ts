@@ -1,14 +1,15 @@
 // <lambda-simulation-player>: runs one scenario through the engine and shows it as it unfolds.
 // Attributes: data-scenario (JSON), data-views ("summary timeline concurrency flows"),
 // data-knobs ("default", "none" or a JSON list of knobs), data-title, data-share (keep the
-// scenario in the URL hash), data-window-ms (timeline width in virtual ms).
+// scenario in the URL hash: "" under `scenario`, a name under `scenario.<name>`, so two shared
+// players keep their own), data-window-ms (timeline width in virtual ms).
 
 import { parseScenario, simulate, type Scenario, type SimulationResult } from '../../../simulator/index';
 import { limitsFor, playerFor, pricesFor } from '../../lib/viz/engine';
 import { defaultKnobs, type Knob } from '../../lib/viz/knobs';
 import { readPalette, type Palette } from '../../lib/viz/palette';
 import { INGEST_BUDGET_MS, type Player } from '../../lib/viz/player';
-import { describeIssues, encodeScenarioHash } from '../../lib/viz/shareLink';
+import { describeIssues, hashKeeping, scenarioShareKey, sharedHash } from '../../lib/share/codec';
 import { ConcurrencyView } from './concurrencyView';
 import { Controls, handlePlayerKey } from './controls';
 import { h } from './dom';
@@ -125,7 +126,10 @@ export class SimulationPlayerElement extends HTMLElement {
     if (this.knobSlot) this.buildKnobs(scenario);
     this.knobPanel?.sync();
     this.lastTextMs = -Infinity;
-    if (this.dataset.share !== undefined) history.replaceState(null, '', encodeScenarioHash(scenario));
+    if (this.dataset.share !== undefined) {
+      const hash = hashKeeping(location.hash, scenarioShareKey(this.dataset.share), scenario);
+      history.replaceState(null, '', location.pathname + location.search + hash);
+    }
     this.dispatchEvent(new CustomEvent('scenariochange', { detail: scenario, bubbles: true }));
     if (this.dataset.autoplay !== undefined) this.player.play();
     this.invalidate();
@@ -171,7 +175,12 @@ export class SimulationPlayerElement extends HTMLElement {
     const status = h('span', { class: 'lsp-share-status', role: 'status' });
     const copy = h('button', { type: 'button', text: 'Copy share link' });
     copy.addEventListener('click', async () => {
-      const url = location.href.split('#')[0] + encodeScenarioHash(this.scenario);
+      const shared = sharedHash(location.hash, scenarioShareKey(this.dataset.share), this.scenario);
+      if (!shared.ok) {
+        status.textContent = shared.message;
+        return;
+      }
+      const url = location.href.split('#')[0] + shared.hash;
       try {
         await navigator.clipboard.writeText(url);
         status.textContent = 'Link copied: it reproduces this scenario and seed exactly.';

@@ -14,6 +14,24 @@ export async function waitForMonaco(page: Page, id = 'lab'): Promise<void> {
   await expect(consoleWidget(page, id).locator('.monaco-editor .view-lines')).toBeVisible();
 }
 
+/**
+ * Waits until every function console on the page shows Monaco with its line numbers drawn,
+ * including the dimmed number of the empty last line, so axe sees what a learner sees.
+ * Monaco draws only the lines in its view: on a phone, where the code wraps, it is scrolled
+ * to the end first.
+ */
+export async function waitForEditorLineNumbers(page: Page): Promise<void> {
+  for (const widget of await page.locator('function-console').all()) {
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+    const lines = widget.locator('.monaco-editor .view-lines');
+    await expect(widget.locator('.monaco-editor .line-numbers').first()).toBeVisible();
+    await lines.hover();
+    await page.mouse.wheel(0, 5_000);
+    await expect(widget.locator('.monaco-editor .line-numbers.dimmed-line-number')).toBeVisible();
+  }
+}
+
 /** Empties the editor the way a person would: click, select all, delete. */
 export async function clearCode(page: Page, id = 'lab'): Promise<void> {
   await consoleWidget(page, id).locator('.monaco-editor .view-lines').click();
