@@ -6,3 +6,4 @@ export { default as TrafficVsFleet } from '../components/illustrations/TrafficVs
 export { default as SimulationPlayer } from './simulation-player/SimulationPlayer.astro';
 export { default as FunctionConsole } from './function-console/FunctionConsole.astro';
 export { default as Challenge } from './challenge/Challenge.astro';
+export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';
