@@ -48,3 +48,15 @@ export async function playEveryPlayer(page: Page): Promise<number> {
   }
   return count;
 }
+
+/** Replaces the challenge's code the way a learner pastes a fix: click in Monaco, select all, paste. */
+export async function pasteCode(widget: Locator, code: string): Promise<void> {
+  const page = widget.page();
+  await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await widget.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('ControlOrMeta+V');
+}
