@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { connectionReuse } from '../../content/lessons/05-execution-environment.challenges';
 import { expectNoAxeViolations } from './helpers/axe';
-import { challengeWidget, goalStates, pasteCode, playEveryPlayer, runAttempt } from './helpers/challenge';
+import { challengeWidget, goalStates, openChallenge, pasteCode, playEveryPlayer, runAttempt } from './helpers/challenge';
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
@@ -40,10 +40,7 @@ test('the statechart lights the state each environment is in, from Init to Shutd
 });
 
 test('the connection challenge fails as written and passes once the connection moves to module scope', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto(LESSON);
-  const widget = challengeWidget(page, 'connection-reuse');
-  await widget.scrollIntoViewIfNeeded();
+  const { problems, widget } = await openChallenge(page, LESSON, 'connection-reuse');
   await widget.getByLabel('as many as it allows, then it refuses more').check();
   const first = await runAttempt(widget, 1);
   expect(first).toContain('0 of 3 goals met');

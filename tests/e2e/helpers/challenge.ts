@@ -1,6 +1,7 @@
 // Helpers for lessons with <Challenge> and players: solve a challenge the way a learner does
 // (knobs, the editor, the Run button) and check that every simulation on a page plays.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { watchConsole } from './console';
 
 export function challengeWidget(page: Page, id: string): Locator {
   return page.locator(`lambda-challenge:has(#chl-${id}-title)`);
@@ -59,4 +60,13 @@ export async function pasteCode(widget: Locator, code: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** Watches the console, opens the lesson and scrolls to one challenge. */
+export async function openChallenge(page: Page, path: string, id: string): Promise<{ problems: ReturnType<typeof watchConsole>; widget: Locator }> {
+  const problems = watchConsole(page);
+  await page.goto(path);
+  const widget = challengeWidget(page, id);
+  await widget.scrollIntoViewIfNeeded();
+  return { problems, widget };
 }
