@@ -19,7 +19,25 @@ test('the players play, and a module-scope counter counts 1 to 5 in one warm env
   expect(await playEveryPlayer(page)).toBe(3);
   const counter = page.locator('function-console[data-id="counter"]');
   await counter.getByRole('button', { name: 'Invoke N times' }).click();
-  await expect(counter.locator('[data-part="response"]')).toContainText('"count": 5', { timeout: 60_000 });
+  await expect(counter.locator('[data-part="history"] li')).toHaveCount(5, { timeout: 120_000 }); // a loaded machine is slow
+  await expect(counter.locator('[data-part="response"]')).toContainText('"count": 5');
+  problems.expectNone();
+});
+
+test('a thrown error keeps module scope; a timeout resets it (F06)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const widget = page.locator('function-console[data-id="reset"]');
+  const response = widget.locator('[data-part="response"]');
+  const invokeWith = async (event: string, expected: string | RegExp) => {
+    await widget.locator('[data-part="event"]').fill(event);
+    await widget.getByRole('button', { name: 'Invoke', exact: true }).click();
+    await expect(response).toContainText(expected, { timeout: 60_000 });
+  };
+  await invokeWith('{"fail": "error"}', 'failed on invocation 1');
+  await invokeWith('{}', '"count": 2');
+  await invokeWith('{"fail": "timeout"}', /timed out/i);
+  await invokeWith('{}', '"count": 1');
   problems.expectNone();
 });
 
