@@ -4,6 +4,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './helpers/console';
 import { exerciseSolved, PROGRESS_STORAGE_KEY, seedProgress, storedProgress } from './helpers/progress';
+import { sitePaths } from './helpers/pages';
+import { lessonHref, lessonsInOrder } from '../../src/lib/curriculum';
+
+// The home page counts the lessons that are written (built), however many that is today.
+const built = new Set(sitePaths());
+const ready = lessonsInOrder().filter(({ lesson }) => built.has(lessonHref(lesson.slug))).length;
+const readyText = `${ready} ready lesson${ready === 1 ? '' : 's'} completed`;
 
 const lesson1 = '/lessons/01-serverless-computing/';
 const slug1 = 'lessons/01-serverless-computing';
@@ -28,7 +35,7 @@ test('opening a lesson marks it visited, and that survives a reload', async ({ p
   await page.reload();
   await expect(sidebarLink(page)).toHaveAttribute('data-progress', 'visited');
   await page.goto('/');
-  await expect(page.locator('[data-summary]')).toContainText('0 of 1 ready lesson completed, 1 opened');
+  await expect(page.locator('[data-summary]')).toContainText(`0 of ${readyText}, 1 opened`);
   await expect(page.locator('[data-continue]')).toHaveText('Continue: Serverless computing: benefits and use cases');
   problems.expectNone();
 });
@@ -57,7 +64,7 @@ test('answering the whole quiz correctly completes the lesson, on the home page 
   await expect(sidebarLink(page)).toContainText('(completed)');
   await expect(page.locator('[data-result]')).toContainText('You have solved this quiz before');
   await page.goto('/');
-  await expect(page.locator('[data-summary]')).toContainText('1 of 1 ready lesson completed');
+  await expect(page.locator('[data-summary]')).toContainText(`1 of ${readyText}`);
   await expect(page.locator('.course-map a[href="/lessons/01-serverless-computing/"]')).toHaveAttribute('data-progress', 'completed');
   await expect(page.locator('progress[data-bar]')).toHaveAttribute('value', '1');
   problems.expectNone();
@@ -80,9 +87,9 @@ test('reset progress on the home page clears visited and completed lessons every
   await page.goto(lesson1);
   await answerAllCorrectly(page);
   await page.goto('/');
-  await expect(page.locator('[data-summary]')).toContainText('1 of 1 ready lesson completed');
+  await expect(page.locator('[data-summary]')).toContainText(`1 of ${readyText}`);
   await page.getByRole('button', { name: 'Reset progress' }).click();
-  await expect(page.locator('[data-summary]')).toContainText('0 of 1 ready lesson completed, 0 opened');
+  await expect(page.locator('[data-summary]')).toContainText(`0 of ${readyText}, 0 opened`);
   await expect(page.getByRole('status').filter({ hasText: 'Progress cleared.' })).toHaveCount(1);
   expect(await storedProgress(page)).toBeNull();
   await page.reload();
