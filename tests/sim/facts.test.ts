@@ -347,6 +347,21 @@ describe('API Gateway (1.8)', () => {
     expect(r.requests.find((q) => q.function === 'bad')!.statusCode).toBe(502);
     expect(r.requests.find((q) => q.function === 'good')).toMatchObject({ statusCode: 200, outcome: 'succeeded' });
   });
+
+  it('F140: API Gateway answers 500 "Internal server error" when Lambda throttles; the Invoke API keeps 429', async () => {
+    const r = await simulate(scenario({
+      functions: [fn({ reservedConcurrency: 1 })],
+      sources: [
+        { type: 'api-gateway', function: 'fn', arrivals: { at: [0, 1] } },
+        { type: 'invoke', function: 'fn', invocationType: 'RequestResponse', arrivals: { at: [2] } },
+      ],
+    }));
+    const [first, second, direct] = [...r.requests].sort((a, b) => a.arrivedMs - b.arrivedMs);
+    expect(first.statusCode).toBe(200);
+    expect(second).toMatchObject({ outcome: 'throttled', statusCode: 500, response: { message: 'Internal server error' } });
+    expect(direct).toMatchObject({ outcome: 'throttled', statusCode: 429, response: { errorType: 'TooManyRequestsException' } });
+    expect(r.metrics.fn.throttles).toBe(2);
+  });
 });
 
 describe('environment variables (1.10)', () => {
