@@ -1,5 +1,6 @@
 // The zod schema of a Scenario: every documented configuration rule, each with its fact id.
 // Field-level rules live on the fields; rules across fields live in checkScenarioRules.
+import { utf8ByteLength } from '../core/utf8';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 
@@ -58,7 +59,7 @@ const environmentSchema = z
       }
     }
     // F35: 4 KB across all variables (keys and values).
-    const bytes = Object.entries(vars).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
+    const bytes = Object.entries(vars).reduce((n, [k, v]) => n + utf8ByteLength(k) + utf8ByteLength(v), 0);
     if (bytes > 4096) ctx.addIssue({ code: 'custom', message: `variables take ${bytes} bytes; the limit is 4 KB (F35)` });
   });
 
@@ -267,16 +268,4 @@ function sanitize(raw: unknown): ParsedScenario | undefined {
 
 function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
 }

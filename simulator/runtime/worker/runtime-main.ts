@@ -328,7 +328,8 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
       if (inv.done) return;
       let json: string;
       try { json = serialize(result); } catch (e) { fail(e); return; }
-      if (json.length > 6291556) {
+      // F31: the limit is in UTF-8 bytes; UTF-8 never has fewer bytes than UTF-16 code units.
+      if (json.length > 6291556 / 3 && (json.length > 6291556 || Buffer.byteLength(json) > 6291556)) {
         finish({ t: '/runtime/invocation/{id}/error', requestId: inv.requestId, errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).', trace: [] });
         return;
       }
