@@ -308,7 +308,10 @@ export class LambdaService implements LambdaServiceApi {
     const idle = [...fn.idleOnDemand.toArray(), ...fn.idleProvisioned];
     fn.idleOnDemand = new IdleDeque();
     fn.idleProvisioned = [];
-    for (const env of fn.alive) env.retire = true;
+    for (const env of fn.alive) {
+      env.retire = true;
+      env.retireReason = 'config-update'; // the newest reason: an earlier scale-in is superseded
+    }
     for (const env of idle) this.shutdown(env, 'config-update');
     this.provision(fn);
   }
