@@ -39,9 +39,11 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   const held: Record<string, unknown>[] = [];
   const config = workerConfig(spec);
 
+  let armedMs = 0;
   function armWatchdog(ms: number) {
     if (watchdogHandle !== null) opts.watchdog.stop(watchdogHandle);
     const gen = generation;
+    armedMs = ms;
     watchdogHandle = opts.watchdog.start(ms, () => { watchdogHandle = null; if (gen === generation) runaway(); });
   }
   function settle() {
@@ -54,7 +56,11 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   // kills a healthy start; invocations get watchdogMs.
   const budgetMs = () => (!booted || phase === 'init' ? opts.bootWatchdogMs : opts.watchdogMs);
   function track() {
-    if (tracking) return;
+    if (tracking) {
+      // Still tracking Init when the first invoke goes out: the invoke gets its own budget.
+      if (armedMs !== budgetMs()) armWatchdog(budgetMs());
+      return;
+    }
     host.track(new Promise<void>((resolve) => { tracking = resolve; }));
     armWatchdog(budgetMs());
   }
