@@ -142,6 +142,25 @@ describe('code handlers through the CodeEnvironment interface', () => {
     expect(r.invocations[0].durationMs).toBe(250);
   });
 
+  it('reach the simulated database when stepped synchronously with an injected factory', () => {
+    const replies: unknown[] = [];
+    const factory: CreateCodeEnvironment = (_spec, host, callbacks) => ({
+      init: () => callbacks.onInitDone({ status: 'success', response: null }),
+      invoke() {
+        host.call('db', 'connect', { environment: 'e1', options: {} }, (reply) => {
+          replies.push(reply.ok ? 'connected' : reply.errorType);
+          callbacks.onInvokeDone({ status: 'success', response: null });
+        });
+      },
+      destroy: () => {},
+    });
+    const sim = createSimulation({ ...codeScenario({}, [0]), dependencies: { db: { connectMs: 30, jitterMs: 0 } } }, { createCodeEnvironment: factory });
+    sim.runUntilSync(5000);
+    expect(replies).toEqual(['connected']);
+    expect(sim.result().invocations[0].durationMs).toBeGreaterThanOrEqual(30);
+    sim.dispose();
+  });
+
   it('hand a code handler behind API Gateway a REST proxy (v1) event with the payload as body', async () => {
     const fake = fakeRuntime({ invokes: [{ ms: 5, outcome: { status: 'success', response: { statusCode: 201, body: 'made' } } }] });
     const r = await simulate({
