@@ -102,6 +102,9 @@ export class FunctionRuntime {
   alive = new Set<Environment>();
   /** Busy or initializing-for-a-request environments (F12). */
   concurrency = 0;
+  /** What the function takes from the account's concurrency: on-demand environments serving a
+   * request plus all provisioned ones (F16). */
+  accountHeld = 0;
   envCounter = 0;
   reclaimTimer: TimedEvent | null = null;
   readonly placement: PlacementContext;

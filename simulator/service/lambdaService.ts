@@ -103,14 +103,14 @@ export class LambdaService implements LambdaServiceApi {
       case 'throttleAccount': return this.throttle(fn, call, 'ConcurrentInvocationLimitExceeded');
       case 'throttleScalingRate': return this.throttle(fn, call, 'ScalingRateExceeded');
       case 'invokeProvisioned':
-        this.acquire(fn);
+        this.acquire(fn, false); // its share of the account is held already (F16)
         return this.startInvocation(fn.idleProvisioned.pop()!, call, false);
       case 'invokeWarm':
-        this.acquire(fn);
+        this.acquire(fn, true);
         if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
         return this.startInvocation(fn.idleOnDemand.popBack()!, call, false);
       case 'createEnvironment': {
-        this.acquire(fn);
+        this.acquire(fn, true);
         if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
         fn.noteScaleUp(now);
         const env = this.createEnvironment(fn, false);
@@ -132,17 +132,28 @@ export class LambdaService implements LambdaServiceApi {
     call.onDone(outcome);
   }
 
-  /** One more environment serving a request (F12). */
-  private acquire(fn: FunctionRuntime): void {
+  /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */
+  private acquire(fn: FunctionRuntime, holds: boolean): void {
     fn.concurrency++;
-    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency++;
+    if (holds) this.hold(fn, 1);
     fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
   }
 
-  release(fn: FunctionRuntime): void {
+  private release(env: Environment): void {
+    const fn = env.fn;
     fn.concurrency--;
-    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency--;
+    if (!env.provisioned) this.hold(fn, -1);
     fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
+  }
+
+  /**
+   * The account's concurrency a function holds: environments serving a request plus, F16, every
+   * provisioned environment, busy or idle. Unreserved functions share the pool left after all
+   * reservations (F53); a reserved function's share is its reservation.
+   */
+  private hold(fn: FunctionRuntime, n: number): void {
+    fn.accountHeld += n;
+    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency += n;
   }
 
   createEnvironment(fn: FunctionRuntime, provisioned: boolean): Environment {
@@ -153,6 +164,7 @@ export class LambdaService implements LambdaServiceApi {
     this.recorder.environments.push(record);
     const env = new Environment(fn, record, provisioned, TABLE.initial);
     fn.alive.add(env);
+    if (provisioned) this.hold(fn, 1);
     if (this.emit) this.emit({ type: 'environment.state', timeMs: now, function: fn.spec.name, environmentId: record.id, state: TABLE.states[env.state] });
     return env;
   }
@@ -205,7 +217,7 @@ export class LambdaService implements LambdaServiceApi {
   /** The invocation on env ended at now() (see invocationEnd.ts for records and logs). */
   endInvocation(env: Environment, end: InvocationEnd): void {
     const outcome = finishInvocation(this, env, end);
-    this.release(env.fn);
+    this.release(env);
     if (end.status === 'timeout' || end.status === 'crash' || end.reset) {
       // F06: a timeout or crash resets the environment; the simulator replaces it.
       this.fire(env, end.status === 'timeout' ? 'invoke.timedOut' : 'invoke.crashed');
@@ -259,6 +271,7 @@ export class LambdaService implements LambdaServiceApi {
     env.record.destroyedMs = this.scheduler.now();
     env.record.endReason = reason;
     env.fn.alive.delete(env);
+    if (env.provisioned) this.hold(env.fn, -1);
     destroyCode(env, reason);
   }
 
@@ -300,7 +313,7 @@ export class LambdaService implements LambdaServiceApi {
     const fn = this.functions.get(spec.name)!;
     const wasReserved = fn.spec.reservedConcurrency !== undefined;
     if (wasReserved !== (spec.reservedConcurrency !== undefined)) {
-      this.unreservedConcurrency += wasReserved ? fn.concurrency : -fn.concurrency;
+      this.unreservedConcurrency += wasReserved ? fn.accountHeld : -fn.accountHeld;
     }
     fn.configure(spec);
     this.updateUnreservedLimit();

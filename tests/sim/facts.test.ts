@@ -107,6 +107,21 @@ describe('provisioned concurrency (1.1)', () => {
       .toContainEqual(expect.objectContaining({ path: 'functions.0.provisionedConcurrency' }));
   });
 
+  it('F16: idle provisioned environments count against the account: other functions get only what is left', async () => {
+    const r = await simulate({
+      durationMs: 60_000,
+      account: { concurrencyLimit: 200 },
+      functions: [fn({ name: 'pc', provisionedConcurrency: 100 }), fn({ name: 'other', timeoutMs: 10_000, handler: { kind: 'model', durationMs: 5000 } })],
+      sources: [syncAt(Array(101).fill(0), 'other'), syncAt([10], 'pc')],
+    });
+    const other = r.requests.filter((q) => q.function === 'other');
+    expect(other.filter((q) => q.outcome === 'throttled')).toHaveLength(1);
+    expect(other.find((q) => q.outcome === 'throttled')!.response).toMatchObject({ Reason: 'ConcurrentInvocationLimitExceeded' });
+    // The full pool does not throttle the provisioned function: its environment was held all along.
+    expect(r.requests.find((q) => q.function === 'pc')).toMatchObject({ outcome: 'succeeded' });
+    expect(r.invocations.find((i) => i.function === 'pc')!.coldStart).toBe(false);
+  });
+
   it('F17: with PC = 1 and 3 concurrent requests, 1 is warm and 2 spill over cold', async () => {
     const r = await simulate(scenario({ functions: [fn({ provisionedConcurrency: 1 })], sources: [syncAt([0, 0, 0])] }));
     expect(r.invocations.filter((i) => i.coldStart)).toHaveLength(2);
