@@ -1,5 +1,6 @@
 // What the runtime inside the worker is started with: the environment variables Lambda sets
 // (F114 reserved, F115 defaults), the Node.js version and the handler API generation (F108).
+import { lexModule } from './lexModule';
 import type { CodeFunctionSpec } from './types';
 
 /** Unix ms that virtual time 0 stands for, when the spec gives no epochMs (2026-01-01T00:00:00Z). */
@@ -65,6 +66,7 @@ export function workerConfig(spec: CodeFunctionSpec) {
     env: environmentVariables(spec),
     handler: spec.handler,
     source: spec.source,
+    lexed: lexModule(spec.source),
     fileName: spec.fileName,
     callbacksRemoved: callbacksRemoved(spec.runtime),
     nodeVersion: NODE_VERSIONS[spec.runtime] ?? NODE_VERSIONS['nodejs24.x'],
