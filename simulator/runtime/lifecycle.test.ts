@@ -102,6 +102,22 @@ export const handler = async (event) => { n++; if (event.spin) { while (true) {}
     h.destroy();
   });
 
+  test('a log line written ahead of the host clock (measured CPU time) is recorded when its time comes, not before', async () => {
+    const fake = createFakeHost();
+    const recordedAt: { timeMs: number; nowMs: number }[] = [];
+    const log = fake.host.log;
+    fake.host.log = (timeMs, message) => { recordedAt.push({ timeMs, nowMs: fake.now() }); log(timeMs, message); };
+    // cpuTime 'measured': a busy loop moves the worker's clock 50 virtual ms ahead of the host's.
+    const h = harness(codeSpec(`export const handler = async () => { const t = Date.now(); while (Date.now() - t < 50) {} console.log('after'); return 1; };`,
+      { cpuTime: 'measured' }), {}, fake);
+    await h.init();
+    expect(await h.invoke()).toEqual({ status: 'success', response: 1 });
+    const after = recordedAt.find((_, i) => fake.logs[i].message.endsWith('\tafter'))!;
+    expect(after.timeMs).toBeGreaterThanOrEqual(50);
+    expect(after.nowMs).toBe(after.timeMs);
+    h.destroy();
+  });
+
   test('top-level await finishes before the first invoke, on virtual time (F105)', async () => {
     const h = harness(codeSpec(`const config = await new Promise((r) => setTimeout(() => r({ loadedAt: Date.now() }), 500));
 export const handler = async () => config;`, { epochMs: 0 }));

@@ -203,6 +203,7 @@ export class LambdaService implements LambdaServiceApi {
     }
     env.record.invocations++;
     env.coldPending = false;
+    env.lastRequestId = requestId;
     env.current = new ActiveInvocation(requestId, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
     const fn = env.fn;
     if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId)); // F116

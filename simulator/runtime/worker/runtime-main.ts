@@ -167,6 +167,16 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
     }));
   }
 
+  // ---- CPU-bound work on virtual time: burnCpu(ms) is ms of single-threaded work at one vCPU
+  // (1,769 MB, F28), stretched in proportion below it; more memory adds vCPUs, which one thread
+  // cannot use, so above 1,769 MB it takes the same ms.
+  function burnCpu(ms: unknown) {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new TypeError('burnCpu(ms): ms must be a finite number of milliseconds >= 0');
+    const share = Math.min(cfg ? cfg.cpuShare : 1, 1);
+    baseNow += ms / share;
+    kick();
+  }
+
   // ---- process (exit: F135) and the module registry
   function exit(code?: number) {
     const status = code === undefined ? Number(proc.exitCode ?? 0) : Number(code);
@@ -204,6 +214,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
   builtin('timers/promises', timersPromises);
   modules['lambda-lab:db'] = db;
   modules['lambda-lab:http'] = http;
+  modules['lambda-lab:cpu'] = { burnCpu };
   (globalThis as any)[Symbol.for('lambda-lab.modules')] = modules;
 
   const loader = parts.makeLoader({
