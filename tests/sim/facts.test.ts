@@ -1,20 +1,10 @@
 // One test per implemented fact (shared/lambda-facts.md), named after its id, each asserting
 // what a learner would observe: records, log lines, status codes, metrics, cost.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario, simulate, ScenarioError } from '../../simulator/index';
-import { fn, median, scenario, syncAt } from './helpers';
+import { createSimulation, simulate } from '../../simulator/index';
+import { fn, issuesOf, median, scenario, syncAt } from './helpers';
 
 const REPORT_RE = /^REPORT RequestId: [0-9a-f-]{36}\tDuration: \d+\.\d{2} ms\tBilled Duration: \d+ ms\tMemory Size: \d+ MB\tMax Memory Used: \d+ MB\t(Init Duration: \d+\.\d{2} ms\t)?$/;
-
-function issuesOf(input: unknown): { path: string; message: string }[] {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
-    throw e;
-  }
-  return [];
-}
 
 describe('execution environment lifecycle (1.1)', () => {
   it('F01: three sequential invokes run one Init and three Invokes on one environment', async () => {

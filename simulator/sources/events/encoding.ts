@@ -75,17 +75,7 @@ export function base64Utf8(text: string): string {
 }
 
 /** UTF-8 byte length without encoding (payload size limits are counted per record). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) { bytes += 4; i++; }
-    else bytes += 3;
-  }
-  return bytes;
-}
+export { utf8ByteLength as utf8Length } from '../../core/utf8';
 
 /** ISO-8601 with milliseconds, as S3, SNS and EventBridge write it. */
 export const isoTime = (epochMs: number): string => new Date(epochMs).toISOString();

@@ -2,20 +2,10 @@
 // reserved (100 always stays unreserved), so a limit of 100 or less allows no reservation at all,
 // but a scenario that reserves nothing is valid and runs within the small pool (F52).
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from './parse';
-import { simulate } from '../simulation';
+import { simulate } from '../../simulator/index';
+import { issuesOf } from './helpers';
 
 const model = { kind: 'model' as const, durationMs: 1000 };
-
-function issuesOf(input: unknown): { path: string; message: string }[] {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
-    throw e;
-  }
-  return [];
-}
 
 describe('accounts below 100 (F53)', () => {
   it('F53: an account limit of 12 with nothing reserved is valid', () => {
