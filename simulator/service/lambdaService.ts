@@ -75,7 +75,7 @@ export class LambdaService implements LambdaServiceApi {
   /** Lifecycle step through the derived table; a move the chart forbids is an engine bug. */
   fire(env: Environment, event: EnvironmentEventType): void {
     const next = TABLE.next[env.state * N_EVENTS + EV[event]];
-    if (next < 0) throw new Error(`executionEnvironmentMachine: ${event} is not allowed in ${TABLE.states[env.state]} (${env.record.id})`);
+    if (!(next >= 0)) throw new Error(`executionEnvironmentMachine: ${event} is not allowed in ${TABLE.states[env.state]} (${env.record.id})`);
     env.state = next;
     if (this.emit) {
       this.emit({ type: 'environment.state', timeMs: this.scheduler.now(), function: env.fn.spec.name,
