@@ -2,6 +2,7 @@
 // so event timestamps agree with the log lines, and ids drawn from a generator keyed by the
 // source's seed and the event's own number. Keyed ids let events be built lazily (only code
 // handlers read them) without the result depending on when, or whether, they were built.
+import { fmix32 } from '../core/rng';
 import { epochMsOf } from '../scenario/defaults';
 import { seededRng, type EventContext } from './events/encoding';
 import type { InvokeCall, SourceContext } from './types';
@@ -28,12 +29,7 @@ export function startEpochMs(src: SourceContext): number {
 
 /** Mixes the source seed with a key (murmur3 finaliser) into a seed for one event's ids. */
 function mix(seed: number, key: number): number {
-  let h = (seed ^ Math.imul(key + 1, 0x9e3779b1)) | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return fmix32((seed ^ Math.imul(key + 1, 0x9e3779b1)) | 0);
 }
 
 /** Builder context for the event numbered `key` (any per-source counter) at virtual atMs. */

@@ -37,7 +37,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
 
   const now = () => (cfg && cfg.cpuMeasured ? Math.max(baseNow, baseNow + (glue.realNow() - segRealStart) / cfg.cpuShare) : baseNow);
   function syncClock(hostNowMs: number) { baseNow = Math.max(now(), hostNowMs); segRealStart = glue.realNow(); }
-  function random() { // mulberry32, seeded per environment
+  function random() { // mulberry32, seeded per environment: the serialised copy of core/rng.ts's
     rng = (rng + 0x6d2b79f5) | 0;
     let t = Math.imul(rng ^ (rng >>> 15), 1 | rng);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
