@@ -46,7 +46,7 @@ export const placementGuards = {
 export const functionScalerMachine = setup({
   types: {
     context: {} as PlacementContext,
-    events: {} as { type: 'request.arrived' } | { type: 'environment.created' } | { type: 'environments.drained' },
+    events: {} as { type: 'request.arrived' },
     input: {} as PlacementContext,
   },
   guards: placementGuards,
@@ -61,11 +61,7 @@ export const functionScalerMachine = setup({
 }).createMachine({
   id: 'functionScaler',
   context: ({ input }) => input,
-  initial: 'scaledToZero',
-  states: {
-    scaledToZero: { on: { 'environment.created': 'active' } },
-    active: { on: { 'environments.drained': 'scaledToZero' } },
-  },
+  // One decision per request, no states: placement depends only on the context.
   on: {
     'request.arrived': [
       // Every placement, warm or cold, adds one to the function's concurrency, so its limit

@@ -66,7 +66,7 @@ describe('the placement rules', () => {
 
   it('choose the same action as the scaler statechart for any context', () => {
     fc.assert(fc.property(contextArb, (context) => {
-      const snapshot = functionScalerMachine.resolveState({ value: 'active', context });
+      const snapshot = functionScalerMachine.resolveState({ value: {}, context });
       const [, actions] = transition(functionScalerMachine, snapshot, { type: 'request.arrived' });
       expect(actions.map((a) => a.type)).toEqual([decidePlacement(rules, { context })]);
     }), { numRuns: 500 });

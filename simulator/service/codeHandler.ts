@@ -4,7 +4,7 @@
 import type { CodeEnvironment, CodeFunctionSpec, CodeRuntimeHost, Outcome } from '../runtime/types';
 import type { CodeHandler } from '../scenario/types';
 import type { EnvironmentEndReason } from '../trace/records';
-import type { Environment } from './functionRuntime';
+import type { Environment } from './functionPool';
 import type { LambdaService } from './lambdaService';
 import { initReportTimeoutLine, logGroupName, runtimeExitLine } from './logFormat';
 import { INIT_LIMIT_MS } from './modelHandler';

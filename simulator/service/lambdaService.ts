@@ -11,7 +11,7 @@ import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec,
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
-import { ActiveInvocation, Environment, FunctionRuntime, IdleDeque } from './functionRuntime';
+import { ActiveInvocation, Environment, FunctionPool, IdleDeque } from './functionPool';
 import type { Recorder } from './recorder';
 import { logStreamName, startLine } from './logFormat';
 import { beginModelInit, runModelInvocation } from './modelHandler';
@@ -35,7 +35,7 @@ const S_IDLE = TABLE.stateId('idle');
 const S_SHUT_DOWN = TABLE.stateId('shutDown');
 
 export class LambdaService implements LambdaServiceApi {
-  readonly functions = new Map<string, FunctionRuntime>();
+  readonly functions = new Map<string, FunctionPool>();
   unreservedConcurrency = 0;
   unreservedLimit = 0;
   emit: ((e: SimulationEvent) => void) | null = null;
@@ -55,7 +55,7 @@ export class LambdaService implements LambdaServiceApi {
     this.idRng = rng.derive('ids');
     for (const spec of specs) {
       const stats = recorder.stats.get(spec.name)!;
-      const fn = new FunctionRuntime(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
+      const fn = new FunctionPool(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
       fn.service = this;
       this.functions.set(spec.name, fn);
     }
@@ -121,7 +121,7 @@ export class LambdaService implements LambdaServiceApi {
     }
   }
 
-  private throttle(fn: FunctionRuntime, call: InvokeCall, reason: ThrottleReason): void {
+  private throttle(fn: FunctionPool, call: InvokeCall, reason: ThrottleReason): void {
     fn.stats.throttles++;
     if (this.emit) this.emit({ type: 'throttled', timeMs: this.scheduler.now(), function: fn.spec.name, reason });
     // F58: 429 TooManyRequestsException with the reason; the function does not run.
@@ -133,7 +133,7 @@ export class LambdaService implements LambdaServiceApi {
   }
 
   /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */
-  private acquire(fn: FunctionRuntime, holds: boolean): void {
+  private acquire(fn: FunctionPool, holds: boolean): void {
     fn.concurrency++;
     if (holds) this.hold(fn, 1);
     fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
@@ -151,12 +151,12 @@ export class LambdaService implements LambdaServiceApi {
    * provisioned environment, busy or idle. Unreserved functions share the pool left after all
    * reservations (F53); a reserved function's share is its reservation.
    */
-  private hold(fn: FunctionRuntime, n: number): void {
+  private hold(fn: FunctionPool, n: number): void {
     fn.accountHeld += n;
     if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency += n;
   }
 
-  createEnvironment(fn: FunctionRuntime, provisioned: boolean): Environment {
+  createEnvironment(fn: FunctionPool, provisioned: boolean): Environment {
     const now = this.scheduler.now();
     const n = ++fn.envCounter;
     const logStream = logStreamName(this.config.epochMs + now, guid(this.idRng));
@@ -182,10 +182,10 @@ export class LambdaService implements LambdaServiceApi {
     if (call) {
       this.fire(env, 'invoke.received');
       this.startInvocation(env, call, true);
+    } else if (env.retire) {
+      this.shutdown(env, env.retireReason);
     } else {
-      env.coldPending = false; // provisioned: Init ran before any request (F15)
-      if (env.retire) this.shutdown(env, env.retireReason);
-      else this.makeIdle(env);
+      this.makeIdle(env); // provisioned: Init ran before any request (F15)
     }
   }
 
@@ -202,7 +202,6 @@ export class LambdaService implements LambdaServiceApi {
       else r.invocationIds.push(requestId);
     }
     env.record.invocations++;
-    env.coldPending = false;
     env.lastRequestId = requestId;
     env.current = new ActiveInvocation(requestId, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
     const fn = env.fn;
@@ -244,7 +243,7 @@ export class LambdaService implements LambdaServiceApi {
   }
 
   /** F08: idle environments are shut down after idleTimeoutMs (no documented number). */
-  private scheduleReclaim(fn: FunctionRuntime): void {
+  private scheduleReclaim(fn: FunctionPool): void {
     const front = fn.idleOnDemand.front();
     if (!front) return;
     fn.reclaimTimer = this.scheduler.at(front.idleSinceMs + this.config.idleTimeoutMs, () => {
@@ -293,7 +292,7 @@ export class LambdaService implements LambdaServiceApi {
   }
 
   /** F15/F16: provisioned environments are initialised before any request (here: at time 0). */
-  provision(fn: FunctionRuntime): void {
+  provision(fn: FunctionPool): void {
     const target = fn.spec.provisionedConcurrency ?? 0;
     const current = [...fn.alive].filter((env) => env.provisioned && !env.retire);
     for (let i = current.length; i < target; i++) this.beginInit(this.createEnvironment(fn, true));

@@ -3,7 +3,7 @@
 // timeouts decided up front so each invocation costs one scheduled event.
 import { sample } from '../core/distributions';
 import type { ModelHandler } from '../scenario/types';
-import type { Environment } from './functionRuntime';
+import type { Environment } from './functionPool';
 import type { LambdaService } from './lambdaService';
 import { initReportTimeoutLine } from './logFormat';
 

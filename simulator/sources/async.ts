@@ -5,7 +5,7 @@ import { AsyncQueue } from './asyncQueue';
 import { buildS3Event } from './events/s3';
 import { buildSnsEvent } from './events/sns';
 import { payloadText } from './events/encoding';
-import { eventContextFor } from './sourceClock';
+import { eventContextFor } from './eventContext';
 import { utf8Exceeds } from '../core/utf8';
 import type { RequestRecord } from '../trace/records';
 import type { SourceContext, SourceFactory, SourceInstance } from './types';

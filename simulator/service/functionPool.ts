@@ -32,8 +32,6 @@ export class ActiveInvocation {
 export class Environment {
   state: number;
   idleSinceMs = 0;
-  /** The next invocation is this environment's first: it carries Init Duration (F20). */
-  coldPending = true;
   initDurationMs = 0;
   /** A request waiting for Init to finish (on-demand cold start). */
   pending: import('../sources/types').InvokeCall | null = null;
@@ -51,7 +49,7 @@ export class Environment {
   /** The last invocation's request id (for the platform's log line when the runtime exits). */
   lastRequestId = '';
   constructor(
-    readonly fn: FunctionRuntime,
+    readonly fn: FunctionPool,
     readonly record: EnvironmentRecord,
     readonly provisioned: boolean,
     initialState: number,
@@ -100,7 +98,7 @@ export class IdleDeque {
   }
 }
 
-export class FunctionRuntime {
+export class FunctionPool {
   idleOnDemand = new IdleDeque();
   idleProvisioned: Environment[] = [];
   /** Every environment not yet shut down. */
