@@ -77,6 +77,17 @@ describe('createSimulation', () => {
     expect(sim.result().invocations[0].coldStart).toBe(false);
   });
 
+  it('F11: a code or configuration update after a scale-in ends the busy environment as config-update, not scale-in', async () => {
+    const sim = createSimulation({ ...scenario(), functions: [{ ...scenario().functions[0], provisionedConcurrency: 1 }], sources: [] });
+    await sim.ready();
+    sim.invoke('fn');
+    await sim.runUntil(100);
+    sim.updateFunction('fn', { provisionedConcurrency: 0 }); // busy: scale-in after its invoke
+    sim.updateFunction('fn', { memoryMB: 256 }); // and now new configuration too (F11)
+    await sim.settle();
+    expect(sim.result().environments.map((e) => [e.provisioned, e.endReason])).toEqual([[true, 'config-update']]);
+  });
+
   it('refuses a bad scenario with a ScenarioError before anything runs', () => {
     expect(() => createSimulation({ ...scenario(), durationMs: -1 })).toThrow(ScenarioError);
   });

@@ -16,6 +16,7 @@ import type { RequestRecord, SimulationResult } from './trace/records';
 import { LambdaService } from './service/lambdaService';
 import { Recorder } from './service/recorder';
 import { createSourceContext, type RequestLedger } from './service/sourceContext';
+import { createDependencyService } from './runtime/dependencies';
 import type { InvokeOptions, LiveEnvironment, RecordBatch, Simulation, SimulationEvent, SimulationOptions } from './simulationTypes';
 
 const DEFAULT_MAX_STEPS = 200_000_000;
@@ -78,7 +79,12 @@ class SimulationRun implements Simulation {
     }, specs, (p) => this.track(p));
     this.hasCode = specs.some((f) => f.handler.kind === 'code');
     this.service.codeFactory = options.createCodeEnvironment;
-    this.service.dependencies = options.dependencies;
+    // Created here, not with the lazily loaded runtime, so that synchronous stepping with an
+    // injected factory reaches the simulated database and HTTP services too.
+    this.service.dependencies = options.dependencies ?? (this.hasCode ? createDependencyService(
+      { now: () => this.scheduler.now(), schedule: (atMs, fn) => this.scheduler.schedule(atMs, fn) },
+      { seed: deriveSeed(scenario.seed ?? DEFAULT_SEED, 'dependencies'), ...(scenario.dependencies ?? {}) },
+    ) : undefined);
     scenario.sources.forEach((spec, i) => {
       const ctx = createSourceContext(spec, i, scenario, this.scheduler, rng.derive(`source:${i}`), this.service,
         this.recorder, this.ledger, () => this.service.emit);
@@ -97,15 +103,10 @@ class SimulationRun implements Simulation {
   }
 
   private async loadFactory(): Promise<void> {
-    if (!this.hasCode || (this.service.codeFactory && this.service.dependencies)) return;
+    if (!this.hasCode || this.service.codeFactory) return;
     // Loaded only when a scenario has code handlers: model-only pages never fetch the runtime.
-    // An injected factory still gets the runtime's dependency service behind host.call.
     this.factoryLoad ??= import('./runtime/index').then((m) => {
       this.service.codeFactory ??= m.createCodeEnvironment;
-      this.service.dependencies ??= m.createDependencyService(
-        { now: () => this.scheduler.now(), schedule: (atMs, fn) => this.scheduler.schedule(atMs, fn) },
-        { seed: deriveSeed(this.scenario.seed ?? DEFAULT_SEED, 'dependencies'), ...(this.scenario.dependencies ?? {}) },
-      );
     });
     await this.factoryLoad;
   }

@@ -50,4 +50,23 @@ describe('takeRecords', () => {
     expect(end.metrics.fn.invocations).toBe(whole.metrics.fn.invocations);
     expect(end.cost).toEqual(whole.cost);
   });
+
+  it('never hands over a code handler\'s log line before its time: batches stay in time order across takes', async () => {
+    const source = `import { burnCpu } from 'lambda-lab:cpu';
+export const handler = async () => { console.log('start'); burnCpu(400); console.log('after 400 ms of CPU'); return 1; };`;
+    const sim = createSimulation({ seed: 3, durationMs: 3000, functions: [{ name: 'fn', memoryMB: 1769, handler: { kind: 'code', source } }],
+      sources: [{ type: 'invoke', function: 'fn', invocationType: 'RequestResponse', arrivals: { at: [0, 1000, 2000] } }] });
+    const logs: { timeMs: number }[] = [];
+    for (let t = 100; t <= 3000; t += 100) {
+      await sim.runUntil(t);
+      const batch = sim.takeRecords();
+      for (const l of batch.logs) expect(l.timeMs).toBeLessThanOrEqual(sim.now());
+      logs.push(...batch.logs);
+    }
+    logs.push(...(await sim.run()).logs);
+    sim.dispose();
+    expect(logs.filter((l: any) => l.message.endsWith('after 400 ms of CPU'))).toHaveLength(3);
+    const times = logs.map((l) => l.timeMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
 });

@@ -1,5 +1,5 @@
-// Identifiers drawn from the seeded PRNG: request ids (UUID v4 shape, F116) and execution
-// environment GUIDs for log stream names (32 hex digits, F125).
+// Identifiers drawn from the seeded PRNG: request ids (UUID v4 shape, F116), ids inside event
+// payloads, and execution environment GUIDs for log stream names (32 hex digits, F125).
 import type { Rng } from './rng';
 
 const HEX2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -15,7 +15,17 @@ const UUID_CODES: number[] = new Array<number>(36).fill(45); // '-' at 8, 13, 18
 
 /** xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx */
 export function uuidV4(rng: Rng): string {
-  const a = rng.uint32(), b = rng.uint32(), c = rng.uint32(), d = rng.uint32();
+  return formatUuidV4(rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32());
+}
+
+/** A UUID v4 from a plain [0, 1) source (event payloads): four 32-bit words, as uuidV4. */
+export function uuidV4From(random: () => number): string {
+  const word = () => Math.floor(random() * 0x100000000);
+  return formatUuidV4(word(), word(), word(), word());
+}
+
+/** Four 32-bit words as a version-4, variant-10 UUID (6 of the 128 bits are fixed). */
+function formatUuidV4(a: number, b: number, c: number, d: number): string {
   const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0; // version 4
   const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0; // variant 10
   const out = UUID_CODES;

@@ -16,6 +16,7 @@ export type ExecutionEnvironmentEvent =
   | { type: 'invoke.failed' } // function error: the environment stays warm
   | { type: 'invoke.timedOut' } // F133 -> reset (F06)
   | { type: 'invoke.crashed' } // runtime exited -> reset (F06)
+  | { type: 'runtime.exited' } // the runtime process exited while frozen (code handlers) -> reset (F06)
   | { type: 'reset.completed' }
   | { type: 'idle.expired' } // F08: reclaimed after the idle time (a knob)
   | { type: 'config.updated' } // F11: new code or configuration retires the environment
@@ -44,6 +45,7 @@ export const executionEnvironmentMachine = setup({
     idle: {
       on: {
         'invoke.received': 'busy',
+        'runtime.exited': 'resetting',
         'idle.expired': 'shuttingDown',
         'config.updated': 'shuttingDown',
         'simulation.ended': 'shutDown',

@@ -1,6 +1,7 @@
 // How the Lambda service places one request for a function (F12, F16-F17, F52-F59): if the
-// reserved or account concurrency is used up it is throttled; else it goes to an idle warm
-// environment if there is one (provisioned first, F17), else to a new environment if the
+// reserved concurrency is used up it is throttled; else it goes to an idle provisioned
+// environment if there is one (F17); else if the account's pool is used up it is throttled;
+// else it goes to an idle warm environment if there is one, else to a new environment if the
 // scaling rate allows (F56), else it is throttled. The guards are evaluated in the order written; the first that passes wins.
 // The service evaluates the same ordered rules through placementRules() (transitionTable.ts).
 import { setup } from 'xstate';
@@ -13,7 +14,8 @@ export interface PlacementContext {
   concurrency: number;
   /** Reserved concurrency, or undefined for the unreserved pool. */
   reservedConcurrency: number | undefined;
-  /** Concurrency used by all unreserved functions, and the unreserved pool size (F53). */
+  /** Concurrency held by all unreserved functions (busy environments and every provisioned one,
+   * F16), and the unreserved pool size (F53). */
   unreservedConcurrency: number;
   unreservedLimit: number;
   /** True when the function already created its cap of environments in the sliding window (F56). */
@@ -44,7 +46,7 @@ export const placementGuards = {
 export const functionScalerMachine = setup({
   types: {
     context: {} as PlacementContext,
-    events: {} as { type: 'request.arrived' } | { type: 'environment.created' } | { type: 'environments.drained' },
+    events: {} as { type: 'request.arrived' },
     input: {} as PlacementContext,
   },
   guards: placementGuards,
@@ -59,17 +61,15 @@ export const functionScalerMachine = setup({
 }).createMachine({
   id: 'functionScaler',
   context: ({ input }) => input,
-  initial: 'scaledToZero',
-  states: {
-    scaledToZero: { on: { 'environment.created': 'active' } },
-    active: { on: { 'environments.drained': 'scaledToZero' } },
-  },
+  // One decision per request, no states: placement depends only on the context.
   on: {
     'request.arrived': [
-      // Every placement, warm or cold, adds one to concurrency, so the limits come first.
+      // Every placement, warm or cold, adds one to the function's concurrency, so its limit
+      // comes first. An idle provisioned environment already holds its share of the account
+      // (F16), so only the placements after it can hit the account limit.
       { guard: 'reservedConcurrencyReached', actions: 'throttleReserved' },
-      { guard: 'accountConcurrencyReached', actions: 'throttleAccount' },
       { guard: 'hasIdleProvisionedEnvironment', actions: 'invokeProvisioned' },
+      { guard: 'accountConcurrencyReached', actions: 'throttleAccount' },
       { guard: 'hasIdleEnvironment', actions: 'invokeWarm' },
       { guard: 'scalingRateReached', actions: 'throttleScalingRate' },
       { actions: 'createEnvironment' },

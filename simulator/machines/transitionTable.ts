@@ -20,12 +20,14 @@ export interface EnvironmentTable {
   eventId(type: EnvironmentEventType): number;
 }
 
-export const ENVIRONMENT_EVENT_TYPES: EnvironmentEventType[] = [
-  'extensionInit.completed', 'runtimeInit.completed', 'functionInit.completed', 'init.failed',
-  'init.timedOut', 'invoke.received', 'invoke.succeeded', 'invoke.failed', 'invoke.timedOut',
-  'invoke.crashed', 'reset.completed', 'idle.expired', 'config.updated', 'shutdown.completed',
-  'simulation.ended',
-];
+/** Every event type the chart names, in document order: read from the chart, never listed by hand. */
+function chartEvents(node: { config: { on?: Record<string, unknown> }; states: Record<string, any> }, into = new Set<string>()): Set<string> {
+  for (const type of Object.keys(node.config.on ?? {})) into.add(type);
+  for (const child of Object.values(node.states)) chartEvents(child, into);
+  return into;
+}
+
+export const ENVIRONMENT_EVENT_TYPES = [...chartEvents(executionEnvironmentMachine.root as any)] as EnvironmentEventType[];
 
 /** Dotted path of a snapshot's (single, non-parallel) state value. */
 export function statePath(value: unknown): string {

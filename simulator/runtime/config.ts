@@ -1,5 +1,7 @@
 // What the runtime inside the worker is started with: the environment variables Lambda sets
 // (F114 reserved, F115 defaults), the Node.js version and the handler API generation (F108).
+import { fnv1a } from '../core/rng';
+import { lexModule } from './lexModule';
 import type { CodeFunctionSpec } from './types';
 
 /** Unix ms that virtual time 0 stands for, when the spec gives no epochMs (2026-01-01T00:00:00Z). */
@@ -54,22 +56,17 @@ export function environmentVariables(spec: CodeFunctionSpec): Record<string, str
   return { ...defaults(spec), ...spec.environment, ...reserved(spec) };
 }
 
-function hashSeed(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 export function workerConfig(spec: CodeFunctionSpec) {
   return {
     env: environmentVariables(spec),
     handler: spec.handler,
     source: spec.source,
+    lexed: lexModule(spec.source),
     fileName: spec.fileName,
     callbacksRemoved: callbacksRemoved(spec.runtime),
     nodeVersion: NODE_VERSIONS[spec.runtime] ?? NODE_VERSIONS['nodejs24.x'],
     epochMs: spec.epochMs ?? DEFAULT_EPOCH_MS,
-    seed: spec.seed ?? hashSeed(`${spec.functionName}\u0000${spec.logStreamName}`),
+    seed: spec.seed ?? fnv1a(`${spec.functionName}\u0000${spec.logStreamName}`),
     cpuMeasured: spec.cpuTime === 'measured',
     cpuShare: spec.cpuShare > 0 ? spec.cpuShare : 1,
     functionName: spec.functionName,

@@ -2,6 +2,7 @@
 // `lambda-lab:http` (and global fetch). They live engine-side, behind host.call, so that limits
 // such as the database's maximum connections span ALL execution environments. Virtual time
 // only, seeded jitter only: the same scenario and seed give the same latencies.
+import { mulberry32 } from '../core/rng';
 import type { DependencyReply } from './types';
 
 export interface DependencyConfig {
@@ -45,13 +46,7 @@ const ok = (value: unknown): DependencyReply => ({ ok: true, value });
 export function createDependencyService(clock: DependencyClock, config: DependencyConfig = {}): DependencyService {
   const db = { maxConnections: 10, connectMs: 30, queryMs: 5, jitterMs: 2, ...config.db };
   const http = { latencyMs: 80, jitterMs: 20, routes: {}, ...config.http };
-  let rng = (config.seed ?? 1) >>> 0;
-  const random = () => {
-    rng = (rng + 0x6d2b79f5) | 0;
-    let t = Math.imul(rng ^ (rng >>> 15), 1 | rng);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(config.seed ?? 1);
   const jitter = (ms: number) => Math.round(random() * ms);
   const connections = new Map<number, string>(); // connectionId -> environment
   const store = new Map<string, unknown>();

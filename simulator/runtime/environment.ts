@@ -39,9 +39,11 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   const held: Record<string, unknown>[] = [];
   const config = workerConfig(spec);
 
+  let armedMs = 0;
   function armWatchdog(ms: number) {
     if (watchdogHandle !== null) opts.watchdog.stop(watchdogHandle);
     const gen = generation;
+    armedMs = ms;
     watchdogHandle = opts.watchdog.start(ms, () => { watchdogHandle = null; if (gen === generation) runaway(); });
   }
   function settle() {
@@ -54,7 +56,11 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   // kills a healthy start; invocations get watchdogMs.
   const budgetMs = () => (!booted || phase === 'init' ? opts.bootWatchdogMs : opts.watchdogMs);
   function track() {
-    if (tracking) return;
+    if (tracking) {
+      // Still tracking Init when the first invoke goes out: the invoke gets its own budget.
+      if (armedMs !== budgetMs()) armWatchdog(budgetMs());
+      return;
+    }
     host.track(new Promise<void>((resolve) => { tracking = resolve; }));
     armWatchdog(budgetMs());
   }
@@ -96,15 +102,22 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     send({ t: 'start', config });
   }
 
-  /** Deliver at the worker's virtual time (later than now only when CPU time is measured). */
+  /** Deliver at the worker's virtual time, which runs ahead of the host's after CPU work
+   * (burnCpu, measured CPU time): nothing the worker did is seen before it happened. */
   function at(atMs: number | undefined, fn: () => void) {
     if (atMs !== undefined && atMs > host.now()) host.schedule(atMs, fn); else fn();
   }
+  /** Like at(), but dropped if the worker is stopped meanwhile (a timeout killed it first). */
+  function atIfAlive(atMs: number | undefined, fn: () => void) {
+    const gen = generation;
+    at(atMs, () => { if (gen === generation) fn(); });
+  }
+  const logAt = (atMs: number | undefined, message: string) => atIfAlive(atMs, () => host.log(host.now(), message));
 
   function onMessage(m: any) {
     switch (m.t) {
       case 'booted': booted = true; if (tracking) armWatchdog(budgetMs()); return;
-      case 'log': host.log(Math.max(m.atMs, host.now()), m.message); return;
+      case 'log': logAt(m.atMs, m.message); return;
       case 'idle': return onIdle(m);
       case 'dependency': return dependency(m);
       case '/runtime/invocation/next': return initDone(m.atMs);
@@ -135,13 +148,14 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     });
   }
 
+  /** The call leaves when the worker made it, in its virtual time. */
   function dependency(m: any) {
     const gen = generation;
-    host.call(m.service, m.op, m.args, (reply) => {
+    atIfAlive(m.atMs, () => host.call(m.service, m.op, m.args, (reply) => {
       if (gen !== generation || phase === 'dead') return;
       const msg = { t: 'dependency', callId: m.callId, reply };
       if (phase === 'frozen') held.push(msg); else send(msg); // a frozen environment sees it when thawed (F09)
-    });
+    }));
   }
 
   function initDone(atMs: number) {
@@ -172,9 +186,9 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     request = null;
     if (outcome.status === 'crash') {
       // The runtime posted the error, then exited (F131, F132): the platform logs the exit.
-      host.log(Math.max(m.atMs ?? 0, host.now()), `RequestId: ${m.requestId} Error: Runtime exited with error: exit status ${m.exitCode}\nRuntime.ExitError`);
       phase = 'exited';
       stopWorker();
+      logAt(m.atMs, `RequestId: ${m.requestId} Error: Runtime exited with error: exit status ${m.exitCode}\nRuntime.ExitError`);
     } else { phase = 'frozen'; cancelWake(); }
     at(m.atMs, () => callbacks.onInvokeDone(outcome));
   }
@@ -189,7 +203,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     phase = 'exited';
     stopWorker();
     if (wasInvoking && current) {
-      host.log(Math.max(atMs ?? 0, host.now()), `RequestId: ${current.requestId} Error: ${message}\nRuntime.ExitError`);
+      logAt(atMs, `RequestId: ${current.requestId} Error: ${message}\nRuntime.ExitError`);
       at(atMs, () => callbacks.onInvokeDone({ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message }));
     } else {
       at(atMs, () => callbacks.onRuntimeExit?.({ status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message }));

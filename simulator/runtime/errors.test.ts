@@ -117,6 +117,14 @@ export const handler = async (event) => { n++; if (event.reject) Promise.reject(
     expect(none.outcome).toEqual({ status: 'success', response: null });
   });
 
+  test('F31: the 6 MB response limit counts UTF-8 bytes, not UTF-16 code units', async () => {
+    // 3.6 M copies of 'é' are 3.6 M code units but 7.2 MB of UTF-8 (over); 3.0 M are 6.0 MB (under).
+    const over = await invokeOf(`export const handler = async () => 'é'.repeat(3_600_000);`);
+    expect(pick(over.outcome)).toEqual({ status: 'error', errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).' });
+    const under = await invokeOf(`export const handler = async () => 'é'.repeat(3_000_000);`);
+    expect(under.outcome.status).toBe('success');
+  });
+
   test('an exception thrown from a timer callback is logged as Uncaught Exception and crashes the invocation', async () => {
     const r = await invokeOf(`export const handler = async () => { setTimeout(() => { throw new RangeError('late'); }, 5); await new Promise((res) => setTimeout(res, 50)); return 1; };`);
     expect(pick(r.outcome)).toEqual({ status: 'crash', errorType: 'RangeError', errorMessage: 'late' });

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { codeSpec, createFakeHost, harness } from './testing/fake-host';
+import { createCodeEnvironment } from './index';
+import type { Watchdog } from './environment';
+import type { Outcome } from './types';
 
 const ID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\t/;
 const counter = `let invocations = 0;
@@ -68,6 +71,50 @@ export const handler = async (event) => { n++; if (event.spin) { while (true) {}
     expect(await h.invoke({ spin: true })).toEqual({ status: 'timeout' });
     await h.init();
     expect(await h.invoke({ spin: false })).toEqual({ status: 'success', response: 1 });
+    h.destroy();
+  });
+
+  test('a cold start re-arms the watchdog at the invoke budget when the first invoke goes out (not Init\'s 15 s)', async () => {
+    // Records every budget armed; a runaway invoke on a cold environment must be stopped after
+    // watchdogMs like a warm one, so the last budget armed before the handler runs is watchdogMs.
+    const budgets: number[] = [];
+    const watchdog: Watchdog = { start: (ms) => { budgets.push(ms); return ms; }, stop: () => {} };
+    const opts = { watchdog, watchdogMs: 700, bootWatchdogMs: 15_000 };
+    // The engine's way: the first invoke is sent from inside onInitDone.
+    const fake = createFakeHost();
+    let outcome: Outcome | null = null;
+    const request = { requestId: 'r-1', event: {}, deadlineMs: 3000, invokedFunctionArn: 'arn', traceId: 'Root=1-0-0;Sampled=0' };
+    const env = createCodeEnvironment(codeSpec(counter), fake.host, {
+      onInitDone: () => { budgets.push(-1); env.invoke(request); },
+      onInvokeDone: (o) => { outcome = o; },
+    }, opts);
+    env.init();
+    await fake.run(() => outcome !== null);
+    expect(outcome).toEqual({ status: 'success', response: { invocations: 1 } });
+    expect(budgets.slice(budgets.indexOf(-1))).toEqual([-1, 700]);
+    env.destroy('end');
+    // Init inside the invoke (an environment that exited, or one never initialised).
+    budgets.length = 0;
+    const h = harness(codeSpec(counter), opts);
+    expect(await h.invoke()).toEqual({ status: 'success', response: { invocations: 1 } });
+    expect(budgets[0]).toBe(15_000);
+    expect(budgets.at(-1)).toBe(700);
+    h.destroy();
+  });
+
+  test('a log line written ahead of the host clock (measured CPU time) is recorded when its time comes, not before', async () => {
+    const fake = createFakeHost();
+    const recordedAt: { timeMs: number; nowMs: number }[] = [];
+    const log = fake.host.log;
+    fake.host.log = (timeMs, message) => { recordedAt.push({ timeMs, nowMs: fake.now() }); log(timeMs, message); };
+    // cpuTime 'measured': a busy loop moves the worker's clock 50 virtual ms ahead of the host's.
+    const h = harness(codeSpec(`export const handler = async () => { const t = Date.now(); while (Date.now() - t < 50) {} console.log('after'); return 1; };`,
+      { cpuTime: 'measured' }), {}, fake);
+    await h.init();
+    expect(await h.invoke()).toEqual({ status: 'success', response: 1 });
+    const after = recordedAt.find((_, i) => fake.logs[i].message.endsWith('\tafter'))!;
+    expect(after.timeMs).toBeGreaterThanOrEqual(50);
+    expect(after.nowMs).toBe(after.timeMs);
     h.destroy();
   });
 

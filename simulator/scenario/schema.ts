@@ -1,5 +1,6 @@
 // The zod schema of a Scenario: every documented configuration rule, each with its fact id.
 // Field-level rules live on the fields; rules across fields live in checkScenarioRules.
+import { utf8ByteLength } from '../core/utf8';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 
@@ -58,7 +59,7 @@ const environmentSchema = z
       }
     }
     // F35: 4 KB across all variables (keys and values).
-    const bytes = Object.entries(vars).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
+    const bytes = Object.entries(vars).reduce((n, [k, v]) => n + utf8ByteLength(k) + utf8ByteLength(v), 0);
     if (bytes > 4096) ctx.addIssue({ code: 'custom', message: `variables take ${bytes} bytes; the limit is 4 KB (F35)` });
   });
 
@@ -192,8 +193,7 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
   if (!s) return;
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const names = new Set<string>();
-  const accountLimit = s.account?.concurrencyLimit ?? 1000;
-  let reservedTotal = 0;
+  const accountLimit = typeof s.account?.concurrencyLimit === 'number' ? s.account.concurrencyLimit : 1000;
   s.functions.forEach((f, i) => {
     if (f.name === '') return;
     if (names.has(f.name)) issue(['functions', i, 'name'], `function name ${f.name} is used twice`);
@@ -201,22 +201,12 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
     if (f.handler.kind === 'code' && !CODE_RUNTIMES.includes(f.runtime ?? 'nodejs24.x')) {
       issue(['functions', i, 'runtime'], `code handlers run on ${CODE_RUNTIMES.join(', ')} (F139)`);
     }
-    reservedTotal += f.reservedConcurrency ?? 0;
-    const pc = f.provisionedConcurrency ?? 0;
     // F16: you can't allocate more provisioned concurrency than reserved concurrency.
-    if (f.reservedConcurrency !== undefined && pc > f.reservedConcurrency) {
+    if (f.reservedConcurrency !== undefined && (f.provisionedConcurrency ?? 0) > f.reservedConcurrency) {
       issue(['functions', i, 'provisionedConcurrency'], 'provisioned concurrency cannot exceed reserved concurrency (F16)');
     }
-    if (pc > accountLimit - 100) {
-      issue(['functions', i, 'provisionedConcurrency'], `at most ${accountLimit - 100}: 100 stays unreserved (F53)`);
-    }
   });
-  // F53: at least 100 of the account's concurrency stays unreserved.
-  if (reservedTotal > accountLimit - 100) {
-    const i = s.functions.findIndex((f) => f.reservedConcurrency !== undefined);
-    issue(['functions', i, 'reservedConcurrency'],
-      `reserved concurrency totals ${reservedTotal}; at most ${accountLimit - 100} may be reserved, 100 stays unreserved (F53)`);
-  }
+  checkAllocations(s.functions, accountLimit, issue);
   s.sources.forEach((src, i) => {
     if (src.type === '') return;
     if (!names.has(src.function)) issue(['sources', i, 'function'], `no function named ${src.function}`);
@@ -228,6 +218,38 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
     // F73: an SQS batch size above 10 needs a batching window of at least 1 s.
     if (src.type === 'sqs' && (src.batchSize ?? 10) > 10 && (src.maximumBatchingWindowMs ?? 0) < 1000) {
       issue(['sources', i, 'maximumBatchingWindowMs'], 'a batch size above 10 needs a batching window of at least 1000 ms (F73)');
+    }
+  });
+}
+
+type Allocating = { name: string; reservedConcurrency?: number; provisionedConcurrency?: number };
+
+/**
+ * F53: at most the account limit minus 100 may be reserved; F16: provisioned concurrency counts
+ * against the same pool (inside the function's reservation when it has one). A total that breaks
+ * the rule is reported at the function that breaks it.
+ */
+function checkAllocations(functions: Allocating[], accountLimit: number, issue: (path: (string | number)[], message: string) => void): void {
+  const allowed = accountLimit - 100;
+  let total = 0;
+  functions.forEach((f, i) => {
+    if (f.name === '') return;
+    const reserved = typeof f.reservedConcurrency === 'number' ? f.reservedConcurrency : undefined;
+    const provisioned = typeof f.provisionedConcurrency === 'number' ? f.provisionedConcurrency : 0;
+    const field = reserved !== undefined ? 'reservedConcurrency' : 'provisionedConcurrency';
+    const allocated = reserved ?? provisioned;
+    if (!(allocated > 0)) return;
+    if (allowed <= 0) {
+      issue(['functions', i, field], `the account's concurrency limit is ${accountLimit}: with a limit of 100 or less nothing can be `
+        + 'reserved or provisioned, because 100 always stays unreserved (F53)');
+      return;
+    }
+    const before = total;
+    total += allocated;
+    if (before <= allowed && total > allowed) {
+      const what = field === 'reservedConcurrency' ? 'reserved' : 'provisioned';
+      issue(['functions', i, field], `${what} concurrency brings the account's reservations to ${total}; at most ${allowed} `
+        + `of ${accountLimit} may be reserved or provisioned, 100 stays unreserved (F53)`);
     }
   });
 }
@@ -246,16 +268,4 @@ function sanitize(raw: unknown): ParsedScenario | undefined {
 
 function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
 }

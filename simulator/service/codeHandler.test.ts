@@ -15,6 +15,8 @@ function fakeRuntime(behaviour: FakeBehaviour) {
   const created: CodeFunctionSpec[] = [];
   const destroyed: string[] = [];
   const requests: InvokeRequest[] = [];
+  /** Virtual time at which each invoke reached the runtime. */
+  const sentAt: number[] = [];
   let n = 0;
   const factory: CreateCodeEnvironment = (spec, host, callbacks) => {
     created.push(spec);
@@ -29,6 +31,7 @@ function fakeRuntime(behaviour: FakeBehaviour) {
       },
       invoke(request) {
         requests.push(request);
+        sentAt.push(host.now());
         const step = (behaviour.invokes ?? [{ ms: 10, outcome: { status: 'success', response: 'ok' } }]);
         const { ms, outcome } = step[Math.min(n++, step.length - 1)];
         later(() => host.schedule(host.now() + ms, () => callbacks.onInvokeDone(outcome)));
@@ -38,7 +41,7 @@ function fakeRuntime(behaviour: FakeBehaviour) {
       },
     };
   };
-  return { factory, created, destroyed, requests };
+  return { factory, created, destroyed, requests, sentAt };
 }
 
 const codeScenario = (over: Partial<Scenario['functions'][0]> = {}, at = [0, 1000]): Scenario => ({
@@ -66,11 +69,30 @@ describe('code handlers through the CodeEnvironment interface', () => {
     expect(fake.destroyed).toEqual(['end']);
   });
 
-  it('wait for tracked work before advancing virtual time (the invoke ends 10 ms after it starts)', async () => {
+  it('wait for tracked work before advancing virtual time (the handler ends 10 ms after it gets the event)', async () => {
     const fake = fakeRuntime({});
     const r = await simulate(codeScenario(), { createCodeEnvironment: fake.factory });
     expect(r.requests.every((q) => q.outcome === 'succeeded')).toBe(true);
-    expect(r.invocations[1]).toMatchObject({ coldStart: false, durationMs: 10 });
+    const overheadMs = fake.sentAt[1] - r.invocations[1].startMs;
+    expect(r.invocations[1]).toMatchObject({ coldStart: false, durationMs: Math.round((10 + overheadMs) * 100) / 100 });
+  });
+
+  it('F141: the runtime spends 1-2 ms of its own per invoke at 128 MB, less with more memory (F28), never 0', async () => {
+    const overheads = async (memoryMB: number) => {
+      const fake = fakeRuntime({ invokes: [{ ms: 0, outcome: { status: 'success', response: null } }] });
+      const r = await simulate(codeScenario({ memoryMB }, Array.from({ length: 40 }, (_, i) => i * 100)), { createCodeEnvironment: fake.factory });
+      return r.invocations.map((i) => i.durationMs);
+    };
+    const small = await overheads(128);
+    expect(Math.min(...small)).toBeGreaterThan(0.7);
+    expect(Math.max(...small)).toBeLessThan(3);
+    const p50 = [...small].sort((a, b) => a - b)[20];
+    expect(p50).toBeGreaterThanOrEqual(1);
+    expect(p50).toBeLessThanOrEqual(2);
+    const big = await overheads(1769);
+    expect(Math.min(...big)).toBeGreaterThan(0);
+    expect(Math.max(...big)).toBeLessThan(p50 / 5); // 1,769 / 128 = 13.8 times the CPU
+    expect(big).toEqual(await overheads(1769)); // seeded: the same every run
   });
 
   it('time out at the deadline (F133), destroy the environment with "timeout" and ignore the late answer', async () => {
@@ -139,7 +161,27 @@ describe('code handlers through the CodeEnvironment interface', () => {
     const r = await simulate(s, { createCodeEnvironment: factory });
     expect(replies).toEqual([{ ok: true, atMs: 250 }]);
     expect(r.requests[0].response).toBe(201);
-    expect(r.invocations[0].durationMs).toBe(250);
+    expect(r.invocations[0].durationMs).toBeGreaterThan(250); // plus the runtime's own work (F141)
+    expect(r.invocations[0].durationMs).toBeLessThan(253);
+  });
+
+  it('reach the simulated database when stepped synchronously with an injected factory', () => {
+    const replies: unknown[] = [];
+    const factory: CreateCodeEnvironment = (_spec, host, callbacks) => ({
+      init: () => callbacks.onInitDone({ status: 'success', response: null }),
+      invoke() {
+        host.call('db', 'connect', { environment: 'e1', options: {} }, (reply) => {
+          replies.push(reply.ok ? 'connected' : reply.errorType);
+          callbacks.onInvokeDone({ status: 'success', response: null });
+        });
+      },
+      destroy: () => {},
+    });
+    const sim = createSimulation({ ...codeScenario({}, [0]), dependencies: { db: { connectMs: 30, jitterMs: 0 } } }, { createCodeEnvironment: factory });
+    sim.runUntilSync(5000);
+    expect(replies).toEqual(['connected']);
+    expect(sim.result().invocations[0].durationMs).toBeGreaterThanOrEqual(30);
+    sim.dispose();
   });
 
   it('hand a code handler behind API Gateway a REST proxy (v1) event with the payload as body', async () => {

@@ -4,9 +4,9 @@
 import type { CodeEnvironment, CodeFunctionSpec, CodeRuntimeHost, Outcome } from '../runtime/types';
 import type { CodeHandler } from '../scenario/types';
 import type { EnvironmentEndReason } from '../trace/records';
-import type { Environment } from './functionRuntime';
+import type { Environment } from './functionPool';
 import type { LambdaService } from './lambdaService';
-import { initReportTimeoutLine, logGroupName } from './logFormat';
+import { initReportTimeoutLine, logGroupName, runtimeExitLine } from './logFormat';
 import { INIT_LIMIT_MS } from './modelHandler';
 
 const ACCOUNT_ID = '123456789012';
@@ -61,40 +61,42 @@ function createCode(service: LambdaService, env: Environment, platformInitMs: nu
   code = factory(codeSpec(service, env, platformInitMs), host, {
     onInitDone: (outcome) => { if (isCurrent()) codeInitDone(service, env, outcome); },
     onInvokeDone: (outcome) => { if (isCurrent()) codeInvokeDone(service, env, outcome); },
+    onRuntimeExit: (outcome) => { if (isCurrent()) codeRuntimeExited(service, env, outcome); },
   });
   env.code = code;
   return code;
 }
 
-function platformInitMs(env: Environment): number {
-  // The runtime's own start (F22 calibration); module code adds its own virtual time.
-  return Math.round(Math.exp(env.fn.initDist.mu) * 100) / 100; // 2 decimals, like REPORT
+/** A new runtime process: its start is drawn from the F22 calibration like a model handler's
+ * Init; module code (and its CPU work, `burnCpu` at module scope) adds its own virtual time. */
+function startRuntime(service: LambdaService, env: Environment): void {
+  env.runtimeInitMs = env.fn.drawRuntimeInitMs();
+  createCode(service, env, env.runtimeInitMs).init();
 }
 
 export function beginCodeInit(service: LambdaService, env: Environment): void {
   service.fire(env, 'extensionInit.completed'); // no extensions are modelled: 0 ms
-  const platformMs = platformInitMs(env);
   env.initStartMs = service.scheduler.now();
   env.record.initPhasesMs = undefined;
   if (!env.provisioned) {
     // F03 (F04: the 10 s limit does not apply to provisioned concurrency).
     env.initTimer = service.scheduler.at(env.initStartMs + INIT_LIMIT_MS, () => codeInitTimedOut(service, env));
   }
-  createCode(service, env, platformMs).init();
+  startRuntime(service, env);
 }
 
 function codeInitDone(service: LambdaService, env: Environment, outcome: Outcome): void {
   const now = service.scheduler.now();
   if (env.current) {
     // The retried Init inside an invoke (F03) finished: run the handler now.
-    if (outcome.status === 'success') env.code!.invoke(invokeRequest(service, env));
+    if (outcome.status === 'success') sendInvoke(service, env);
     else endWithError(service, env, outcome, true);
     return;
   }
   if (env.initTimer) service.scheduler.cancelEvent(env.initTimer);
   env.initTimer = null;
   const totalMs = now - env.initStartMs;
-  const runtimeMs = Math.min(totalMs, platformInitMs(env));
+  const runtimeMs = Math.min(totalMs, env.runtimeInitMs);
   env.initDurationMs = totalMs;
   env.record.initPhasesMs = { extension: 0, runtime: runtimeMs, function: totalMs - runtimeMs };
   service.fire(env, 'runtimeInit.completed');
@@ -153,10 +155,45 @@ export function runCodeInvocation(service: LambdaService, env: Environment, supp
     return;
   }
   if (suppressedInitMs < 0 || env.code === null) {
-    createCode(service, env, platformInitMs(env)).init();
+    startRuntime(service, env);
     return;
   }
-  env.code.invoke(invokeRequest(service, env));
+  sendInvoke(service, env);
+}
+
+/**
+ * F141: the runtime's own work comes first (reading the event from the Runtime API), so even a
+ * handler that returns at once takes time, and a second request in the same millisecond finds
+ * this environment busy (F12).
+ */
+function sendInvoke(service: LambdaService, env: Environment): void {
+  const inv = env.current!;
+  const code = env.code!;
+  const atMs = service.scheduler.now() + env.fn.drawInvokeOverheadMs();
+  service.scheduler.at(atMs, () => {
+    if (env.current === inv && env.code === code) code.invoke(invokeRequest(service, env));
+  });
+}
+
+/**
+ * The runtime process exited between invocations (e.g. a timer threw after the response): the
+ * platform logs the exit and resets the environment (F06, F135), so the next request gets a new
+ * one and a cold start. An invoke already on its way re-runs Init inside it instead.
+ */
+function codeRuntimeExited(service: LambdaService, env: Environment, outcome: Outcome): void {
+  if (env.current || service.stateName(env) !== 'idle') return;
+  const fn = env.fn;
+  const rec = service.recorder;
+  if (outcome.status !== 'success' && rec.keepLogs) {
+    const now = service.scheduler.now();
+    rec.log(now, fn.spec.name, env.record.logStream, runtimeExitLine(env.lastRequestId, outcome.errorMessage.replace(/^Runtime exited with error: /, '')));
+    rec.log(now, fn.spec.name, env.record.logStream, outcome.errorType);
+  }
+  if (env.provisioned) fn.idleProvisioned.splice(fn.idleProvisioned.indexOf(env), 1);
+  else fn.idleOnDemand.remove(env);
+  service.fire(env, 'runtime.exited');
+  service.fire(env, 'reset.completed');
+  service.ended(env, 'error-reset');
 }
 
 function codeTimedOut(service: LambdaService, env: Environment): void {

@@ -87,3 +87,15 @@ export function initLognormal(cal: InitCalibration): { mu: number; sigma: number
   const Z90 = 1.2815515655446004;
   return { mu: Math.log(cal.p50Ms), sigma: Math.max(0, Math.log(cal.p90Ms / cal.p50Ms) / Z90) };
 }
+
+/** One Init (or any calibrated) duration drawn from the lognormal, kept to 0.01 ms like REPORT. */
+export function drawLognormalMs(dist: { mu: number; sigma: number }, normal: number): number {
+  return Math.round(Math.exp(dist.mu + dist.sigma * normal) * 100) / 100;
+}
+
+/**
+ * F141: the runtime's own work per invoke (reading the event, writing the response) makes a
+ * warm Node.js hello-world report about 1-2 ms at 128 MB. A lognormal through p50 1.4 ms and
+ * p90 1.8 ms at 128 MB; it is CPU work, so it shrinks with the CPU share of memory (F28).
+ */
+export const RUNTIME_OVERHEAD_128MB: InitCalibration = { p50Ms: 1.4, p90Ms: 1.8 };

@@ -2,7 +2,7 @@
 // F134), metrics and cost, and the outcome reported to the source.
 import type { InvokeCall, InvokeOutcome } from '../sources/types';
 import type { InvocationRecord, InvocationStatus } from '../trace/records';
-import type { Environment } from './functionRuntime';
+import type { Environment } from './functionPool';
 import type { LambdaService } from './lambdaService';
 import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
 

@@ -12,7 +12,7 @@ import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec,
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
-import { ActiveInvocation, Environment, FunctionRuntime, IdleDeque } from './functionRuntime';
+import { ActiveInvocation, Environment, FunctionPool, IdleDeque } from './functionPool';
 import type { Recorder } from './recorder';
 import { logStreamName, startLine } from './logFormat';
 import { beginModelInit, runModelInvocation } from './modelHandler';
@@ -36,7 +36,7 @@ const S_IDLE = TABLE.stateId('idle');
 const S_SHUT_DOWN = TABLE.stateId('shutDown');
 
 export class LambdaService implements LambdaServiceApi {
-  readonly functions = new Map<string, FunctionRuntime>();
+  readonly functions = new Map<string, FunctionPool>();
   unreservedConcurrency = 0;
   unreservedLimit = 0;
   emit: ((e: SimulationEvent) => void) | null = null;
@@ -56,7 +56,7 @@ export class LambdaService implements LambdaServiceApi {
     this.idRng = rng.derive('ids');
     for (const spec of specs) {
       const stats = recorder.stats.get(spec.name)!;
-      const fn = new FunctionRuntime(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
+      const fn = new FunctionPool(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
       fn.service = this;
       this.functions.set(spec.name, fn);
     }
@@ -76,7 +76,7 @@ export class LambdaService implements LambdaServiceApi {
   /** Lifecycle step through the derived table; a move the chart forbids is an engine bug. */
   fire(env: Environment, event: EnvironmentEventType): void {
     const next = TABLE.next[env.state * N_EVENTS + EV[event]];
-    if (next < 0) throw new Error(`executionEnvironmentMachine: ${event} is not allowed in ${TABLE.states[env.state]} (${env.record.id})`);
+    if (!(next >= 0)) throw new Error(`executionEnvironmentMachine: ${event} is not allowed in ${TABLE.states[env.state]} (${env.record.id})`);
     env.state = next;
     if (this.emit) {
       this.emit({ type: 'environment.state', timeMs: this.scheduler.now(), function: env.fn.spec.name,
@@ -104,14 +104,14 @@ export class LambdaService implements LambdaServiceApi {
       case 'throttleAccount': return this.throttle(fn, call, 'ConcurrentInvocationLimitExceeded');
       case 'throttleScalingRate': return this.throttle(fn, call, 'ScalingRateExceeded');
       case 'invokeProvisioned':
-        this.acquire(fn);
+        this.acquire(fn, false); // its share of the account is held already (F16)
         return this.startInvocation(fn.idleProvisioned.pop()!, call, false);
       case 'invokeWarm':
-        this.acquire(fn);
+        this.acquire(fn, true);
         if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
         return this.startInvocation(fn.idleOnDemand.popBack()!, call, false);
       case 'createEnvironment': {
-        this.acquire(fn);
+        this.acquire(fn, true);
         if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
         fn.noteScaleUp(now);
         const env = this.createEnvironment(fn, false);
@@ -122,7 +122,7 @@ export class LambdaService implements LambdaServiceApi {
     }
   }
 
-  private throttle(fn: FunctionRuntime, call: InvokeCall, reason: ThrottleReason): void {
+  private throttle(fn: FunctionPool, call: InvokeCall, reason: ThrottleReason): void {
     fn.stats.throttles++;
     if (this.emit) this.emit({ type: 'throttled', timeMs: this.scheduler.now(), function: fn.spec.name, reason });
     // F58: 429 TooManyRequestsException with the reason; the function does not run.
@@ -133,20 +133,31 @@ export class LambdaService implements LambdaServiceApi {
     call.onDone(outcome);
   }
 
-  /** One more environment serving a request (F12). */
-  private acquire(fn: FunctionRuntime): void {
+  /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */
+  private acquire(fn: FunctionPool, holds: boolean): void {
     fn.concurrency++;
-    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency++;
+    if (holds) this.hold(fn, 1);
     fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
   }
 
-  release(fn: FunctionRuntime): void {
+  private release(env: Environment): void {
+    const fn = env.fn;
     fn.concurrency--;
-    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency--;
+    if (!env.provisioned) this.hold(fn, -1);
     fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
   }
 
-  createEnvironment(fn: FunctionRuntime, provisioned: boolean): Environment {
+  /**
+   * The account's concurrency a function holds: environments serving a request plus, F16, every
+   * provisioned environment, busy or idle. Unreserved functions share the pool left after all
+   * reservations (F53); a reserved function's share is its reservation.
+   */
+  private hold(fn: FunctionPool, n: number): void {
+    fn.accountHeld += n;
+    if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency += n;
+  }
+
+  createEnvironment(fn: FunctionPool, provisioned: boolean): Environment {
     const now = this.scheduler.now();
     const n = ++fn.envCounter;
     const logStream = logStreamName(this.config.epochMs + now, guid(this.idRng));
@@ -154,6 +165,7 @@ export class LambdaService implements LambdaServiceApi {
     this.recorder.environments.push(record);
     const env = new Environment(fn, record, provisioned, TABLE.initial);
     fn.alive.add(env);
+    if (provisioned) this.hold(fn, 1);
     if (this.emit) this.emit({ type: 'environment.state', timeMs: now, function: fn.spec.name, environmentId: record.id, state: TABLE.states[env.state] });
     return env;
   }
@@ -171,10 +183,10 @@ export class LambdaService implements LambdaServiceApi {
     if (call) {
       this.fire(env, 'invoke.received');
       this.startInvocation(env, call, true);
+    } else if (env.retire) {
+      this.shutdown(env, env.retireReason);
     } else {
-      env.coldPending = false; // provisioned: Init ran before any request (F15)
-      if (env.retire) this.shutdown(env, env.retireReason);
-      else this.makeIdle(env);
+      this.makeIdle(env); // provisioned: Init ran before any request (F15)
     }
   }
 
@@ -191,7 +203,7 @@ export class LambdaService implements LambdaServiceApi {
       else r.invocationIds.push(requestId);
     }
     env.record.invocations++;
-    env.coldPending = false;
+    env.lastRequestId = requestId;
     env.current = new ActiveInvocation(requestId, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
     const fn = env.fn;
     if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId)); // F116
@@ -206,7 +218,7 @@ export class LambdaService implements LambdaServiceApi {
   /** The invocation on env ended at now() (see invocationEnd.ts for records and logs). */
   endInvocation(env: Environment, end: InvocationEnd): void {
     const outcome = finishInvocation(this, env, end);
-    this.release(env.fn);
+    this.release(env);
     if (end.status === 'timeout' || end.status === 'crash' || end.reset) {
       // F06: a timeout or crash resets the environment; the simulator replaces it.
       this.fire(env, end.status === 'timeout' ? 'invoke.timedOut' : 'invoke.crashed');
@@ -232,7 +244,7 @@ export class LambdaService implements LambdaServiceApi {
   }
 
   /** F08: idle environments are shut down after idleTimeoutMs (no documented number). */
-  private scheduleReclaim(fn: FunctionRuntime): void {
+  private scheduleReclaim(fn: FunctionPool): void {
     const front = fn.idleOnDemand.front();
     if (!front) return;
     fn.reclaimTimer = this.scheduler.at(front.idleSinceMs + this.config.idleTimeoutMs, () => {
@@ -260,6 +272,7 @@ export class LambdaService implements LambdaServiceApi {
     env.record.destroyedMs = this.scheduler.now();
     env.record.endReason = reason;
     env.fn.alive.delete(env);
+    if (env.provisioned) this.hold(env.fn, -1);
     destroyCode(env, reason);
   }
 
@@ -280,7 +293,7 @@ export class LambdaService implements LambdaServiceApi {
   }
 
   /** F15/F16: provisioned environments are initialised before any request (here: at time 0). */
-  provision(fn: FunctionRuntime): void {
+  provision(fn: FunctionPool): void {
     const target = fn.spec.provisionedConcurrency ?? 0;
     const current = [...fn.alive].filter((env) => env.provisioned && !env.retire);
     for (let i = current.length; i < target; i++) this.beginInit(this.createEnvironment(fn, true));
@@ -301,7 +314,7 @@ export class LambdaService implements LambdaServiceApi {
     const fn = this.functions.get(spec.name)!;
     const wasReserved = fn.spec.reservedConcurrency !== undefined;
     if (wasReserved !== (spec.reservedConcurrency !== undefined)) {
-      this.unreservedConcurrency += wasReserved ? fn.concurrency : -fn.concurrency;
+      this.unreservedConcurrency += wasReserved ? fn.accountHeld : -fn.accountHeld;
     }
     fn.configure(spec);
     this.updateUnreservedLimit();
@@ -309,7 +322,10 @@ export class LambdaService implements LambdaServiceApi {
     const idle = [...fn.idleOnDemand.toArray(), ...fn.idleProvisioned];
     fn.idleOnDemand = new IdleDeque();
     fn.idleProvisioned = [];
-    for (const env of fn.alive) env.retire = true;
+    for (const env of fn.alive) {
+      env.retire = true;
+      env.retireReason = 'config-update'; // the newest reason: an earlier scale-in is superseded
+    }
     for (const env of idle) this.shutdown(env, 'config-update');
     this.provision(fn);
   }

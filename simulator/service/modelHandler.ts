@@ -2,9 +2,8 @@
 // the cold-start calibration (F22), CPU stretched by memory (F28), errors, crashes and
 // timeouts decided up front so each invocation costs one scheduled event.
 import { sample } from '../core/distributions';
-import { standardNormal } from '../core/distributions';
 import type { ModelHandler } from '../scenario/types';
-import type { Environment } from './functionRuntime';
+import type { Environment } from './functionPool';
 import type { LambdaService } from './lambdaService';
 import { initReportTimeoutLine } from './logFormat';
 
@@ -22,7 +21,7 @@ function drawInit(env: Environment): { extension: number; runtime: number; funct
   const fn = env.fn;
   const h = fn.spec.handler as ModelHandler;
   if (h.initMs === undefined) {
-    return { extension: 0, runtime: round2(Math.exp(fn.initDist.mu + fn.initDist.sigma * standardNormal(fn.rng))), function: 0 };
+    return { extension: 0, runtime: fn.drawRuntimeInitMs(), function: 0 };
   }
   // initMs replaces the calibrated total; the runtime's own start is part of it.
   const total = round2(sample(h.initMs, fn.rng));

@@ -40,11 +40,3 @@ function listStream(at: readonly number[], durationMs: number): ArrivalStream {
   let i = 0;
   return { next: () => (i < times.length ? times[i++] : -1) };
 }
-
-/** How many arrivals a stream yields (consumes a fresh stream). For tests and estimates. */
-export function countArrivals(arrivals: Arrivals, durationMs: number, rng: Rng): number {
-  const stream = createArrivalStream(arrivals, durationMs, rng);
-  let n = 0;
-  while (stream.next() >= 0) n++;
-  return n;
-}

@@ -18,6 +18,23 @@ describe('asynchronous invocation', () => {
     expect(r.metrics.fn.counters.AsyncEventsReceived).toBe(1);
   });
 
+  it('F32: an Event payload of 900 KB gets 202, one over 1 MB (counted in UTF-8 bytes) gets 413 and never runs', async () => {
+    const small = 'a'.repeat(900 * 1024);
+    const multibyte = 'é'.repeat(600 * 1024); // 600 K code units, 1.2 MB of UTF-8
+    const r = await simulate({
+      durationMs: 1000, functions: [fn()],
+      sources: [{ type: 'invoke', function: 'fn', invocationType: 'Event', arrivals: { at: [0, 10, 20] }, payloads: [small, { big: 'x'.repeat(1_100_000) }, multibyte] }],
+    });
+    const byArrival = [...r.requests].sort((a, b) => a.arrivedMs - b.arrivedMs);
+    expect(byArrival.map((q) => q.statusCode)).toEqual([202, 413, 413]);
+    expect(byArrival[1]).toMatchObject({ outcome: 'failed', attempts: 0, finishedMs: 10, response: { errorType: 'RequestEntityTooLargeException' } });
+    expect(r.invocations).toHaveLength(1);
+    const sim = createSimulation({ durationMs: 1000, functions: [fn()], sources: [] });
+    const { finished } = sim.invoke('fn', 'b'.repeat(1_048_577), { invocationType: 'Event' });
+    expect(await finished).toMatchObject({ statusCode: 413, outcome: 'failed' });
+    sim.dispose();
+  });
+
   it('F63: a handler that always throws runs three times, 1 min after the first failure and 2 min after the second', async () => {
     const r = await run([fn({ handler: { kind: 'model', durationMs: 100, errorRate: 1 } })], [eventAt([0])]);
     const [a, b, c] = r.invocations;

@@ -5,8 +5,13 @@ import { AsyncQueue } from './asyncQueue';
 import { buildS3Event } from './events/s3';
 import { buildSnsEvent } from './events/sns';
 import { payloadText } from './events/encoding';
-import { eventContextFor } from './sourceClock';
+import { eventContextFor } from './eventContext';
+import { utf8Exceeds } from '../core/utf8';
+import type { RequestRecord } from '../trace/records';
 import type { SourceContext, SourceFactory, SourceInstance } from './types';
+
+/** F32: an Event invoke's payload is at most 1 MB (here 1 MiB, as Lambda's MB are MiB, F28). */
+export const ASYNC_PAYLOAD_LIMIT_BYTES = 1_048_576;
 
 /** Wraps one arrival's payload (undefined: the source's default) in the event the function gets. */
 type EventBuilder = (src: SourceContext, payload: unknown, index: number, arrivedMs: number) => unknown;
@@ -23,30 +28,52 @@ const buildSns: EventBuilder = (src, payload, index, arrivedMs) => {
   return buildSnsEvent({ message }, eventContextFor(src, arrivedMs, index));
 };
 
-function asyncSource(build: EventBuilder): SourceFactory {
+/** F32: the Invoke API refuses an oversized Event payload with 413; nothing is queued. */
+function refusedAsTooLarge(src: SourceContext, request: RequestRecord, payload: unknown, sizes: WeakMap<object, boolean>): boolean {
+  let over: boolean | undefined;
+  if (typeof payload === 'string') over = utf8Exceeds(payload, ASYNC_PAYLOAD_LIMIT_BYTES);
+  else if (typeof payload === 'object' && payload !== null) {
+    over = sizes.get(payload);
+    if (over === undefined) sizes.set(payload, (over = utf8Exceeds(payloadText(payload), ASYNC_PAYLOAD_LIMIT_BYTES)));
+  }
+  if (!over) return false;
+  src.finishRequest(request, 'failed', {
+    statusCode: 413,
+    response: {
+      errorType: 'RequestEntityTooLargeException',
+      errorMessage: `Request must be smaller than ${ASYNC_PAYLOAD_LIMIT_BYTES} bytes for the Event invocation type`,
+    },
+  });
+  return true;
+}
+
+function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
   return (src): SourceInstance => {
     const queue = new AsyncQueue(src, src.spec.function);
+    const sizes = new WeakMap<object, boolean>();
     let count = 0;
     const payloadOf = (index: number) => (src.spec.type === 'invoke' || src.spec.payloads?.length ? src.payload(index) : undefined);
+    const accept = (request: RequestRecord, payload: unknown, index: number) => {
+      if (checkSize && refusedAsTooLarge(src, request, payload, sizes)) return;
+      queue.enqueue(request, () => build(src, payload, index, request.arrivedMs));
+    };
     return {
       start() {
         src.startArrivals((timeMs, index) => {
           count++;
-          const payload = payloadOf(index);
-          queue.enqueue(src.createRequest({ arrivedMs: timeMs }), () => build(src, payload, index, timeMs));
+          accept(src.createRequest({ arrivedMs: timeMs }), payloadOf(index), index);
         });
       },
       // The console's Test button: one more event at now(), with the payload given.
       arrive(payload) {
         const request = src.createRequest();
-        const index = count++;
-        queue.enqueue(request, () => build(src, payload, index, request.arrivedMs));
+        accept(request, payload, count++);
         return request;
       },
     };
   };
 }
 
-export const invokeEventSource = asyncSource(buildInvokePayload);
-export const s3Source = asyncSource(buildS3);
-export const snsSource = asyncSource(buildSns);
+export const invokeEventSource = asyncSource(buildInvokePayload, true);
+export const s3Source = asyncSource(buildS3, false);
+export const snsSource = asyncSource(buildSns, false);

@@ -6,7 +6,7 @@ import {
   asyncDispatcherTable, nextAsyncBackoffMs, type AsyncDispatcherEvent, type AsyncDispatcherState,
 } from './asyncDispatcherMachine';
 import { asyncEventTable, type AsyncEventContext, type AsyncEventEvent, type AsyncEventState } from './asyncEventMachine';
-import { setLazyEvent } from './sourceClock';
+import { setLazyEvent } from './eventContext';
 import type { InvokeCall, InvokeOutcome, SourceContext } from './types';
 
 /** F63: the second run comes 1 minute after the first fails, the third 2 minutes after the second. */

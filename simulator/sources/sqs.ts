@@ -6,7 +6,7 @@ import type { SqsSourceSpec } from '../scenario/types';
 import { payloadText, randomIamId, utf8Length, uuid } from './events/encoding';
 import { buildSqsEvent } from './events/sqs';
 import { nextAsyncBackoffMs } from './asyncDispatcherMachine';
-import { eventContextFor, setLazyEvent, startEpochMs } from './sourceClock';
+import { eventContextFor, setLazyEvent, startEpochMs } from './eventContext';
 import { SqsQueue, SQS_RETENTION_MS, type SqsMessage } from './sqsQueue';
 import { sqsPollerTable, type SqsPollerEvent, type SqsPollerState } from './sqsPollerMachine';
 import { sqsFailedMessages } from './sqsBatchResponse';
@@ -24,7 +24,8 @@ export const SQS_DEFAULT_VISIBILITY_TIMEOUT_MS = 30_000;
 /** F72: a batch holds at most 6 MB of payload. */
 const BATCH_BYTE_LIMIT = 6 * 1024 * 1024;
 
-interface Lane {
+/** One concurrent poller of the mapping (F75): the batch it holds and its chart state. */
+interface Poller {
   state: SqsPollerState;
   batch: SqsMessage[];
   /** When the batch becomes visible again unless deleted first (F78). */
@@ -43,7 +44,7 @@ export function effectiveVisibilityTimeoutMs(visibilityTimeoutMs: number, window
 export class SqsEventSourceMapping {
   private readonly queue = new SqsQueue();
   private readonly metrics: SqsQueueMetrics;
-  private readonly lanes: Lane[] = [];
+  private readonly pollers: Poller[] = [];
   private readonly spec: SqsSourceSpec;
   private readonly fn: string;
   private readonly batchSize: number;
@@ -141,19 +142,19 @@ export class SqsEventSourceMapping {
     const now = this.src.now();
     const batch = this.queue.receive(this.batchSize, BATCH_BYTE_LIMIT, now).filter((m) => this.keepUnexpired(m, now));
     if (batch.length === 0) return;
-    let lane = this.lanes.find((l) => l.state === 'polling');
-    if (!lane) {
-      lane = { state: 'polling', batch: [], visibleAgainMs: 0, backoffMs: 0 };
-      this.lanes.push(lane);
+    let poller = this.pollers.find((l) => l.state === 'polling');
+    if (!poller) {
+      poller = { state: 'polling', batch: [], visibleAgainMs: 0, backoffMs: 0 };
+      this.pollers.push(poller);
     }
-    lane.batch = batch;
+    poller.batch = batch;
     // Taken at each receive: the console may change the function's timeout mid-run.
-    lane.visibleAgainMs = now + effectiveVisibilityTimeoutMs(
+    poller.visibleAgainMs = now + effectiveVisibilityTimeoutMs(
       this.spec.visibilityTimeoutMs ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_MS, this.windowMs, this.src.functionSpec(this.fn).timeoutMs);
-    lane.backoffMs = 0;
-    this.stepLane(lane, 'batch.received');
+    poller.backoffMs = 0;
+    this.stepPoller(poller, 'batch.received');
     this.busy++;
-    this.invoke(lane);
+    this.invoke(poller);
   }
 
   /** Messages past the retention period are deleted by SQS, not delivered. */
@@ -164,22 +165,22 @@ export class SqsEventSourceMapping {
     return false;
   }
 
-  private stepLane(lane: Lane, event: SqsPollerEvent['type']): void {
-    lane.state = sqsPollerTable.next(lane.state, event, undefined) as SqsPollerState;
+  private stepPoller(poller: Poller, event: SqsPollerEvent['type']): void {
+    poller.state = sqsPollerTable.next(poller.state, event, undefined) as SqsPollerState;
   }
 
-  private invoke(lane: Lane): void {
+  private invoke(poller: Poller): void {
     // The records as of this receive: counts and receipt handles change with each one.
     const epoch = startEpochMs(this.src);
-    const inputs = lane.batch.map((m) => SqsQueue.recordInput(m, epoch, this.senderId, this.queueName));
+    const inputs = poller.batch.map((m) => SqsQueue.recordInput(m, epoch, this.senderId, this.queueName));
     const ctx = eventContextFor(this.src, this.src.now(), 2 * this.invokeCount++ + 1);
-    const partial = this.modelBatchResponse(lane.batch);
+    const partial = this.modelBatchResponse(poller.batch);
     const call: InvokeCall = {
       function: this.fn,
       event: undefined,
-      requests: lane.batch.map((m) => m.request),
+      requests: poller.batch.map((m) => m.request),
       invocationType: 'RequestResponse',   // F72: pollers invoke synchronously
-      onDone: (outcome) => this.onDone(lane, outcome),
+      onDone: (outcome) => this.onDone(poller, outcome),
     };
     setLazyEvent(call, () => buildSqsEvent(inputs, ctx));
     if (partial !== undefined) {
@@ -202,48 +203,48 @@ export class SqsEventSourceMapping {
     return { batchItemFailures: failed.map((m) => ({ itemIdentifier: m.messageId })) };
   }
 
-  private onDone(lane: Lane, outcome: InvokeOutcome): void {
-    if (outcome.status === 'throttled') return this.onThrottled(lane);
+  private onDone(poller: Poller, outcome: InvokeOutcome): void {
+    if (outcome.status === 'throttled') return this.onThrottled(poller);
     const failed = outcome.status === 'success'
-      ? sqsFailedMessages(lane.batch, outcome.response, this.spec.reportBatchItemFailures ?? false)
-      : new Set(lane.batch);   // F78: a function error returns the whole batch
-    for (const message of lane.batch) {
+      ? sqsFailedMessages(poller.batch, outcome.response, this.spec.reportBatchItemFailures ?? false)
+      : new Set(poller.batch);   // F78: a function error returns the whole batch
+    for (const message of poller.batch) {
       if (failed.has(message)) continue;
       this.queue.remove(message);
       this.src.finishRequest(message.request, 'succeeded');
     }
     if (failed.size > 0) {
-      const returning = lane.batch.filter((m) => failed.has(m));
-      this.src.schedule(Math.max(this.src.now(), lane.visibleAgainMs), () => this.release(returning));
+      const returning = poller.batch.filter((m) => failed.has(m));
+      this.src.schedule(Math.max(this.src.now(), poller.visibleAgainMs), () => this.release(returning));
     }
-    this.freeLane(lane, 'invoke.completed');
+    this.freeLane(poller, 'invoke.completed');
   }
 
-  private freeLane(lane: Lane, event: SqsPollerEvent['type']): void {
-    this.stepLane(lane, event);
-    lane.batch = [];
+  private freeLane(poller: Poller, event: SqsPollerEvent['type']): void {
+    this.stepPoller(poller, event);
+    poller.batch = [];
     this.busy--;
     this.requestPump();
   }
 
   /** Throttled: keep the batch in flight and retry with back-off until it becomes visible again. */
-  private onThrottled(lane: Lane): void {
-    this.stepLane(lane, 'invoke.throttled');
+  private onThrottled(poller: Poller): void {
+    this.stepPoller(poller, 'invoke.throttled');
     this.throttledSinceTick = true;
     this.target = Math.max(this.minimum, this.busy - 1);
-    lane.backoffMs = nextAsyncBackoffMs(lane.backoffMs);
-    const visibleAgainMs = lane.visibleAgainMs;
-    const retryMs = this.src.now() + lane.backoffMs;
+    poller.backoffMs = nextAsyncBackoffMs(poller.backoffMs);
+    const visibleAgainMs = poller.visibleAgainMs;
+    const retryMs = this.src.now() + poller.backoffMs;
     if (retryMs < visibleAgainMs) {
       this.src.schedule(retryMs, () => {
-        this.stepLane(lane, 'backoff.expired');
-        this.invoke(lane);
+        this.stepPoller(poller, 'backoff.expired');
+        this.invoke(poller);
       });
       return;
     }
     this.src.schedule(visibleAgainMs, () => {
-      const batch = lane.batch;
-      this.freeLane(lane, 'visibility.expired');
+      const batch = poller.batch;
+      this.freeLane(poller, 'visibility.expired');
       this.release(batch);
     });
   }

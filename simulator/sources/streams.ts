@@ -7,7 +7,7 @@ import type { StreamSourceSpec } from '../scenario/types';
 import { buildDynamoDbEvent } from './events/dynamodb';
 import { buildKinesisEvent } from './events/kinesis';
 import { md5Hex } from './events/md5';
-import { eventContextFor, setLazyEvent, startEpochMs } from './sourceClock';
+import { eventContextFor, setLazyEvent, startEpochMs } from './eventContext';
 import { partitionKeyOf, placeKey, StreamWriter, type StreamEntry } from './streamRecords';
 import { streamPollerTable, type StreamPollerEvent, type StreamPollerState } from './streamPollerMachine';
 import type { InvokeCall, InvokeOutcome, SourceContext, SourceFactory } from './types';

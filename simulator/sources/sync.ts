@@ -102,10 +102,12 @@ function invokeThroughApiGateway(ctx: SourceContext, body: string | null): Reque
   return request;
 }
 
-/** API Gateway relays the proxy result; a function error or a malformed result is 502 (F136). */
+/** API Gateway relays the proxy result; a function error or a malformed result is 502 (F136),
+ * a throttle 500 (F140). */
 function finishApiGateway(ctx: SourceContext, request: RequestRecord, o: InvokeOutcome): void {
   if (o.status === 'throttled') {
-    ctx.finishRequest(request, 'throttled', { statusCode: 429, response: o.response });
+    // F140: the Lambda API refused the invoke (429); API Gateway answers its client 500.
+    ctx.finishRequest(request, 'throttled', { statusCode: 500, response: { message: 'Internal server error' } });
     return;
   }
   if (o.status !== 'success') {

@@ -1,20 +1,10 @@
 // One test per implemented fact (shared/lambda-facts.md), named after its id, each asserting
 // what a learner would observe: records, log lines, status codes, metrics, cost.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario, simulate, ScenarioError } from '../../simulator/index';
-import { fn, median, scenario, syncAt } from './helpers';
+import { createSimulation, simulate } from '../../simulator/index';
+import { fn, issuesOf, median, scenario, syncAt } from './helpers';
 
 const REPORT_RE = /^REPORT RequestId: [0-9a-f-]{36}\tDuration: \d+\.\d{2} ms\tBilled Duration: \d+ ms\tMemory Size: \d+ MB\tMax Memory Used: \d+ MB\t(Init Duration: \d+\.\d{2} ms\t)?$/;
-
-function issuesOf(input: unknown): { path: string; message: string }[] {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
-    throw e;
-  }
-  return [];
-}
 
 describe('execution environment lifecycle (1.1)', () => {
   it('F01: three sequential invokes run one Init and three Invokes on one environment', async () => {
@@ -105,6 +95,21 @@ describe('provisioned concurrency (1.1)', () => {
   it('F16: provisioned concurrency above reserved concurrency is rejected', () => {
     expect(issuesOf(scenario({ functions: [fn({ reservedConcurrency: 2, provisionedConcurrency: 3 })] })))
       .toContainEqual(expect.objectContaining({ path: 'functions.0.provisionedConcurrency' }));
+  });
+
+  it('F16: idle provisioned environments count against the account: other functions get only what is left', async () => {
+    const r = await simulate({
+      durationMs: 60_000,
+      account: { concurrencyLimit: 200 },
+      functions: [fn({ name: 'pc', provisionedConcurrency: 100 }), fn({ name: 'other', timeoutMs: 10_000, handler: { kind: 'model', durationMs: 5000 } })],
+      sources: [syncAt(Array(101).fill(0), 'other'), syncAt([10], 'pc')],
+    });
+    const other = r.requests.filter((q) => q.function === 'other');
+    expect(other.filter((q) => q.outcome === 'throttled')).toHaveLength(1);
+    expect(other.find((q) => q.outcome === 'throttled')!.response).toMatchObject({ Reason: 'ConcurrentInvocationLimitExceeded' });
+    // The full pool does not throttle the provisioned function: its environment was held all along.
+    expect(r.requests.find((q) => q.function === 'pc')).toMatchObject({ outcome: 'succeeded' });
+    expect(r.invocations.find((i) => i.function === 'pc')!.coldStart).toBe(false);
   });
 
   it('F17: with PC = 1 and 3 concurrent requests, 1 is warm and 2 spill over cold', async () => {
@@ -346,6 +351,21 @@ describe('API Gateway (1.8)', () => {
     }));
     expect(r.requests.find((q) => q.function === 'bad')!.statusCode).toBe(502);
     expect(r.requests.find((q) => q.function === 'good')).toMatchObject({ statusCode: 200, outcome: 'succeeded' });
+  });
+
+  it('F140: API Gateway answers 500 "Internal server error" when Lambda throttles; the Invoke API keeps 429', async () => {
+    const r = await simulate(scenario({
+      functions: [fn({ reservedConcurrency: 1 })],
+      sources: [
+        { type: 'api-gateway', function: 'fn', arrivals: { at: [0, 1] } },
+        { type: 'invoke', function: 'fn', invocationType: 'RequestResponse', arrivals: { at: [2] } },
+      ],
+    }));
+    const [first, second, direct] = [...r.requests].sort((a, b) => a.arrivedMs - b.arrivedMs);
+    expect(first.statusCode).toBe(200);
+    expect(second).toMatchObject({ outcome: 'throttled', statusCode: 500, response: { message: 'Internal server error' } });
+    expect(direct).toMatchObject({ outcome: 'throttled', statusCode: 429, response: { errorType: 'TooManyRequestsException' } });
+    expect(r.metrics.fn.throttles).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 // Small builders for fact tests: one function, one sync source, overrides as needed.
-import type { FunctionSpec, Scenario, SourceSpec } from '../../simulator/index';
+import { parseScenario, ScenarioError, type FunctionSpec, type Scenario, type SourceSpec } from '../../simulator/index';
 
 export function fn(overrides: Partial<FunctionSpec> = {}): FunctionSpec {
   return { name: 'fn', handler: { kind: 'model', durationMs: 100 }, ...overrides };
@@ -17,3 +17,14 @@ export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
+
+/** The problems parseScenario lists for a scenario, or [] when it is valid. */
+export function issuesOf(input: unknown): { path: string; message: string }[] {
+  try {
+    parseScenario(input);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.issues;
+    throw e;
+  }
+  return [];
+}

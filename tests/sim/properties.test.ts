@@ -76,10 +76,10 @@ function peakOverlap(intervals: [number, number][]): number {
 }
 
 /** Each sync request holds one environment from arrival (placement) to its invocation's end. */
-function busyIntervals(r: SimulationResult, functionName: string): [number, number][] {
+function busyIntervals(r: SimulationResult, functionName: string, onlyInvocations?: Set<string>): [number, number][] {
   const byId = new Map(r.invocations.map((i) => [i.requestId, i]));
   return r.requests
-    .filter((q) => q.function === functionName && q.invocationIds.length)
+    .filter((q) => q.function === functionName && q.invocationIds.length && (!onlyInvocations || onlyInvocations.has(q.invocationIds[0])))
     .map((q) => [q.arrivedMs, byId.get(q.invocationIds[0])!.endMs]);
 }
 
@@ -112,6 +112,15 @@ describe('engine invariants over random scenarios', () => {
         expect(r.metrics[f.name].maxConcurrency).toBeLessThanOrEqual(f.reservedConcurrency ?? s.account!.concurrencyLimit!);
       }
       expect(peakOverlap(unreserved)).toBeLessThanOrEqual(s.account!.concurrencyLimit! - reservedTotal);
+      // F16: provisioned environments hold their share for their whole life, busy or idle.
+      const provisioned = new Set(r.environments.filter((e) => e.provisioned).map((e) => e.id));
+      const onDemand = new Set(r.invocations.filter((i) => !provisioned.has(i.environmentId)).map((i) => i.requestId));
+      const held: [number, number][] = [];
+      for (const f of s.functions.filter((g) => g.reservedConcurrency === undefined)) {
+        held.push(...busyIntervals(r, f.name, onDemand));
+        for (const e of r.environments) if (e.function === f.name && e.provisioned) held.push([e.createdMs, e.destroyedMs!]);
+      }
+      expect(peakOverlap(held)).toBeLessThanOrEqual(s.account!.concurrencyLimit! - reservedTotal);
     }), runs);
   });
 

@@ -1,6 +1,8 @@
 // Loads the handler file the way the Node.js runtime does (F104, F105, F128-F130): handler
 // string parsing, ESM vs CommonJS, built-in and lambda-lab: modules, and Lambda's error types.
-// Self-contained (serialized with toString); `deps` carries everything it needs.
+// Self-contained (serialized with toString); `deps` carries everything it needs. The imports
+// were found host side by a real lexer (runtime/lexModule.ts) and arrive with the source.
+import type { LexedImport, LexedModule as Lexed } from '../lexModule';
 
 export function makeLoader(deps: {
   modules: Record<string, any>;
@@ -34,12 +36,11 @@ export function makeLoader(deps: {
     return { root, module: m[1], path: m[2] };
   }
 
-  function isEsm(source: string, fileName: string | undefined): boolean {
+  /** The contract: ESM when the file uses import/export statements (found by the lexer), else CommonJS. */
+  function isEsm(lexed: Lexed, fileName: string | undefined): boolean {
     if (fileName && /\.mjs$/.test(fileName)) return true;
     if (fileName && /\.cjs$/.test(fileName)) return false;
-    // The contract: ESM when the file uses import/export statements, else CommonJS.
-    const stripped = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\])\/\/.*$/gm, '$1');
-    return /(^|[;\n}])\s*(import(\s+[\w$]|\s*[{*'"]|\s*\.\s*meta)|export(\s+[\w$]|\s*[{*]))/.test(stripped);
+    return 'moduleSyntax' in lexed && lexed.moduleSyntax;
   }
 
   function missingEsm(spec: string, file: string): Error {
@@ -69,18 +70,34 @@ export function makeLoader(deps: {
     return shimUrls[spec];
   }
 
-  // Static `import ... from 'x'`, `import 'x'`, `export ... from 'x'`.
-  const STATIC = /(\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?)(['"])([^'"\n]+)\2/g;
-  const DYNAMIC = /\bimport\s*\((?!\s*\))/g;
   const importCall = `globalThis[Symbol.for(${JSON.stringify(deps.importKey.description)})](`;
 
-  async function loadEsm(source: string, file: string): Promise<any> {
-    let firstMissing: Error | undefined;
-    const rewritten = source.replace(STATIC, (all, head, q, spec) => {
-      if (spec in deps.modules) return `${head}${q}${shimUrl(spec)}${q}`;
-      firstMissing = firstMissing ?? missingEsm(spec, file);
-      return all;
-    }).replace(DYNAMIC, importCall);
+  /**
+   * Rewrites at the lexer's positions: static specifiers of provided modules become shim URLs,
+   * every dynamic `import(` becomes the runtime's own import function. Text in strings,
+   * comments and templates is never touched. Returns the first unresolvable static import too.
+   */
+  function rewrite(source: string, imports: LexedImport[], file: string): { code: string; missing?: Error } {
+    let code = '';
+    let last = 0;
+    let missing: Error | undefined;
+    for (const im of imports) {
+      if (im.d >= 0) { // import(...), import.source(...), import.defer(...)
+        code += source.slice(last, im.ss) + importCall;
+        last = im.d + 1;
+      } else if (im.d === -1) { // import/export ... from '...'
+        const spec = im.n ?? source.slice(im.s, im.e);
+        if (spec in deps.modules) {
+          code += source.slice(last, im.s) + shimUrl(spec);
+          last = im.e;
+        } else missing = missing ?? missingEsm(spec, file);
+      }
+    }
+    return { code: code + source.slice(last), missing };
+  }
+
+  async function loadEsm(source: string, imports: LexedImport[], file: string): Promise<any> {
+    const { code: rewritten, missing: firstMissing } = rewrite(source, imports, file);
     if (firstMissing) throw firstMissing; // Node fails at link time, before any module code runs
     const begin = `globalThis[Symbol.for(${JSON.stringify(deps.beginKey.description)})]();`;
     const url = deps.moduleUrl(begin + rewritten);
@@ -106,9 +123,10 @@ export function makeLoader(deps: {
     };
   }
 
-  function loadCjs(source: string, file: string): any {
+  function loadCjs(source: string, imports: LexedImport[], file: string): any {
+    const dynamic = imports.filter((im) => im.d >= 0); // a static import in CommonJS stays a SyntaxError
     const wrapper = '(function (exports, require, module, __filename, __dirname) {'
-      + source.replace(DYNAMIC, importCall) + '\n})\n//# sourceURL=' + file;
+      + rewrite(source, dynamic, file).code + '\n})\n//# sourceURL=' + file;
     const fn = (0, eval)(wrapper);
     const module = { exports: {} as any, id: '.', filename: file, loaded: false, children: [], paths: [] };
     fn.call(module.exports, module.exports, makeRequire(file), module, file, file.slice(0, file.lastIndexOf('/')));
@@ -127,18 +145,21 @@ export function makeLoader(deps: {
   }
 
   /** Returns the handler function or throws the Runtime.* error the Node runtime reports. */
-  async function load(cfg: { handler: string; source: string; fileName?: string }) {
+  async function load(cfg: { handler: string; source: string; lexed: Lexed; fileName?: string }) {
     const h = parseHandler(cfg.handler);
     const expected = h.root + h.module;
-    const esm = isEsm(cfg.source, cfg.fileName);
+    const lexed = cfg.lexed;
+    const esm = isEsm(lexed, cfg.fileName);
     if (cfg.fileName !== undefined && cfg.fileName.replace(/\.(m|c)?js$/, '') !== expected) {
       throw runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${h.module}'\nRequire stack:\n- /var/runtime/index.mjs`);
     }
     const file = `/var/task/${expected}${esm ? '.mjs' : '.js'}`;
     userFile = file;
+    // The lexer stops only where the file cannot parse at all (F129).
+    if ('error' in lexed) throw runtimeError('Runtime.UserCodeSyntaxError', `SyntaxError: ${lexed.error}`);
     let exports: any;
     try {
-      exports = esm ? await loadEsm(cfg.source, file) : loadCjs(cfg.source, file);
+      exports = esm ? await loadEsm(cfg.source, lexed.imports, file) : loadCjs(cfg.source, lexed.imports, file);
     } catch (e: any) {
       if (e instanceof SyntaxError) throw runtimeError('Runtime.UserCodeSyntaxError', String(e), e.stack);
       if (e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'ERR_UNKNOWN_BUILTIN_MODULE')) {

@@ -37,7 +37,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
 
   const now = () => (cfg && cfg.cpuMeasured ? Math.max(baseNow, baseNow + (glue.realNow() - segRealStart) / cfg.cpuShare) : baseNow);
   function syncClock(hostNowMs: number) { baseNow = Math.max(now(), hostNowMs); segRealStart = glue.realNow(); }
-  function random() { // mulberry32, seeded per environment
+  function random() { // mulberry32, seeded per environment: the serialised copy of core/rng.ts's
     rng = (rng + 0x6d2b79f5) | 0;
     let t = Math.imul(rng ^ (rng >>> 15), 1 | rng);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
@@ -167,6 +167,16 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
     }));
   }
 
+  // ---- CPU-bound work on virtual time: burnCpu(ms) is ms of single-threaded work at one vCPU
+  // (1,769 MB, F28), stretched in proportion below it; more memory adds vCPUs, which one thread
+  // cannot use, so above 1,769 MB it takes the same ms.
+  function burnCpu(ms: unknown) {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new TypeError('burnCpu(ms): ms must be a finite number of milliseconds >= 0');
+    const share = Math.min(cfg ? cfg.cpuShare : 1, 1);
+    baseNow += ms / share;
+    kick();
+  }
+
   // ---- process (exit: F135) and the module registry
   function exit(code?: number) {
     const status = code === undefined ? Number(proc.exitCode ?? 0) : Number(code);
@@ -204,6 +214,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
   builtin('timers/promises', timersPromises);
   modules['lambda-lab:db'] = db;
   modules['lambda-lab:http'] = http;
+  modules['lambda-lab:cpu'] = { burnCpu };
   (globalThis as any)[Symbol.for('lambda-lab.modules')] = modules;
 
   const loader = parts.makeLoader({
@@ -275,7 +286,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
       };
     }
     try {
-      const loaded = await loader.load({ handler: c.handler, source: c.source, fileName: c.fileName });
+      const loaded = await loader.load({ handler: c.handler, source: c.source, lexed: c.lexed, fileName: c.fileName });
       handlerFn = loaded.fn;
       const isAsync = handlerFn.constructor && handlerFn.constructor.name === 'AsyncFunction';
       const streaming = handlerFn[Symbol.for('aws.lambda.runtime.handler.streaming')] === 'response';
@@ -328,7 +339,8 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
       if (inv.done) return;
       let json: string;
       try { json = serialize(result); } catch (e) { fail(e); return; }
-      if (json.length > 6291556) {
+      // F31: the limit is in UTF-8 bytes; UTF-8 never has fewer bytes than UTF-16 code units.
+      if (json.length > 6291556 / 3 && (json.length > 6291556 || Buffer.byteLength(json) > 6291556)) {
         finish({ t: '/runtime/invocation/{id}/error', requestId: inv.requestId, errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).', trace: [] });
         return;
       }

@@ -1,5 +1,7 @@
 // Small deterministic helpers the event builders share: ids drawn from the seeded PRNG,
 // base64 of UTF-8 text, AWS timestamp formats, and the contract's payload rule.
+import { mulberry32 } from '../../core/rng';
+import { uuidV4From } from '../../core/ids';
 
 /** A seeded uniform source in [0, 1), handed in by the engine (never Math.random). */
 export type Rng = () => number;
@@ -12,16 +14,8 @@ export interface EventContext {
   accountId?: string;
 }
 
-/** mulberry32: a tiny seeded generator for sample events and tests (sources get the engine's PRNG). */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator for sample events and tests (sources get the engine's PRNG). */
+export const seededRng: (seed: number) => Rng = mulberry32;
 
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -49,15 +43,7 @@ export const randomBase64 = (rng: Rng, n: number): string => randomChars(rng, BA
 export const randomIamId = (rng: Rng, prefix: string): string => prefix + randomChars(rng, UPPER_ALNUM, 17);
 
 /** An RFC 4122 version-4 UUID from the seeded PRNG (four 32-bit draws). */
-export function uuid(rng: Rng): string {
-  const word = () => Math.floor(rng() * 0x100000000).toString(16).padStart(8, '0');
-  const a = word();
-  const b = word();
-  const c = word();
-  const d = word();
-  const variant = HEX[(parseInt(c[0], 16) & 0x3) | 0x8];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
-}
+export const uuid: (rng: Rng) => string = uuidV4From;
 
 const encoder = new TextEncoder();
 
@@ -75,17 +61,7 @@ export function base64Utf8(text: string): string {
 }
 
 /** UTF-8 byte length without encoding (payload size limits are counted per record). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) { bytes += 4; i++; }
-    else bytes += 3;
-  }
-  return bytes;
-}
+export { utf8ByteLength as utf8Length } from '../../core/utf8';
 
 /** ISO-8601 with milliseconds, as S3, SNS and EventBridge write it. */
 export const isoTime = (epochMs: number): string => new Date(epochMs).toISOString();

@@ -7,7 +7,8 @@ import type { EnvironmentRecord } from '../trace/records';
 import type { TimedEvent } from '../core/eventQueue';
 import type { Rng } from '../core/rng';
 import type { PlacementContext } from '../machines/functionScalerMachine';
-import { initCalibration, initLognormal } from './coldStartCalibration';
+import { standardNormal } from '../core/distributions';
+import { drawLognormalMs, initCalibration, initLognormal, RUNTIME_OVERHEAD_128MB } from './coldStartCalibration';
 import { maxMemoryUsedMB } from './logFormat';
 import type { FunctionStats } from './recorder';
 
@@ -31,8 +32,6 @@ export class ActiveInvocation {
 export class Environment {
   state: number;
   idleSinceMs = 0;
-  /** The next invocation is this environment's first: it carries Init Duration (F20). */
-  coldPending = true;
   initDurationMs = 0;
   /** A request waiting for Init to finish (on-demand cold start). */
   pending: import('../sources/types').InvokeCall | null = null;
@@ -45,8 +44,12 @@ export class Environment {
   initTimer: TimedEvent | null = null;
   /** F131: Init failed; the next invocation reports this error and the environment resets. */
   initError: import('../runtime/types').Outcome | null = null;
+  /** Code handlers: the drawn runtime part of this environment's Init (F22). */
+  runtimeInitMs = 0;
+  /** The last invocation's request id (for the platform's log line when the runtime exits). */
+  lastRequestId = '';
   constructor(
-    readonly fn: FunctionRuntime,
+    readonly fn: FunctionPool,
     readonly record: EnvironmentRecord,
     readonly provisioned: boolean,
     initialState: number,
@@ -95,13 +98,16 @@ export class IdleDeque {
   }
 }
 
-export class FunctionRuntime {
+export class FunctionPool {
   idleOnDemand = new IdleDeque();
   idleProvisioned: Environment[] = [];
   /** Every environment not yet shut down. */
   alive = new Set<Environment>();
   /** Busy or initializing-for-a-request environments (F12). */
   concurrency = 0;
+  /** What the function takes from the account's concurrency: on-demand environments serving a
+   * request plus all provisioned ones (F16). */
+  accountHeld = 0;
   envCounter = 0;
   reclaimTimer: TimedEvent | null = null;
   readonly placement: PlacementContext;
@@ -112,6 +118,8 @@ export class FunctionRuntime {
   cpuStretch = 1;
   memoryUsedMB = 0;
   initDist = { mu: 0, sigma: 0 };
+  /** F141: the runtime's own CPU work per invoke of a code handler, at this memory size. */
+  overheadDist = { mu: 0, sigma: 0 };
   // Sliding-window scaling limit (F56): creation times of the last `scalingLimit` scale-ups.
   private scaleUps: Float64Array;
   private scaleUpHead = 0;
@@ -139,6 +147,18 @@ export class FunctionRuntime {
     this.cpuStretch = spec.memoryMB >= ONE_VCPU_MEMORY_MB ? 1 : ONE_VCPU_MEMORY_MB / spec.memoryMB;
     this.memoryUsedMB = maxMemoryUsedMB(spec.runtime, spec.memoryMB);
     this.initDist = initLognormal(initCalibration(spec.runtime, spec.architecture, spec.memoryMB));
+    const at128 = initLognormal(RUNTIME_OVERHEAD_128MB);
+    this.overheadDist = { mu: at128.mu + Math.log((this.cpuStretch * 128) / ONE_VCPU_MEMORY_MB), sigma: at128.sigma };
+  }
+
+  /** F22: the runtime's Init (extension + runtime start), drawn from the calibration. */
+  drawRuntimeInitMs(): number {
+    return drawLognormalMs(this.initDist, standardNormal(this.rng));
+  }
+
+  /** F141/F28: virtual ms the runtime spends on one invoke of a code handler (never 0). */
+  drawInvokeOverheadMs(): number {
+    return Math.max(0.01, drawLognormalMs(this.overheadDist, standardNormal(this.rng)));
   }
 
   /** F56: has the function created `scalingLimit` environments within (now - window, now]? */

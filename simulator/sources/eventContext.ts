@@ -1,45 +1,42 @@
-// Wall-clock instants and ids for event payloads: the scenario's start time plus virtual ms,
-// so event timestamps agree with the log lines, and ids drawn from a generator keyed by the
-// source's seed and the event's own number. Keyed ids let events be built lazily (only code
+// The context event payloads are built in: wall-clock instants (the scenario's start time plus
+// virtual ms, so event timestamps agree with the log lines) and ids drawn from a generator keyed
+// by the source's seed and the event's own number. Keyed ids let events be built lazily (only code
 // handlers read them) without the result depending on when, or whether, they were built.
+import { fmix32 } from '../core/rng';
 import { epochMsOf } from '../scenario/defaults';
 import { seededRng, type EventContext } from './events/encoding';
 import type { InvokeCall, SourceContext } from './types';
 
-interface SourceClock {
+/** A source's wall-clock start and the seed of its event ids. */
+interface SourceEpoch {
   startEpochMs: number;
   seed: number;
 }
 
-const clocks = new WeakMap<SourceContext, SourceClock>();
+const epochs = new WeakMap<SourceContext, SourceEpoch>();
 
-function clockOf(src: SourceContext): SourceClock {
-  let clock = clocks.get(src);
-  if (!clock) {
-    clock = { startEpochMs: epochMsOf(src.scenario), seed: src.rng.derive('event-ids').uint32() };
-    clocks.set(src, clock);
+function epochOf(src: SourceContext): SourceEpoch {
+  let epoch = epochs.get(src);
+  if (!epoch) {
+    epoch = { startEpochMs: epochMsOf(src.scenario), seed: src.rng.derive('event-ids').uint32() };
+    epochs.set(src, epoch);
   }
-  return clock;
+  return epoch;
 }
 
 export function startEpochMs(src: SourceContext): number {
-  return clockOf(src).startEpochMs;
+  return epochOf(src).startEpochMs;
 }
 
 /** Mixes the source seed with a key (murmur3 finaliser) into a seed for one event's ids. */
 function mix(seed: number, key: number): number {
-  let h = (seed ^ Math.imul(key + 1, 0x9e3779b1)) | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return fmix32((seed ^ Math.imul(key + 1, 0x9e3779b1)) | 0);
 }
 
 /** Builder context for the event numbered `key` (any per-source counter) at virtual atMs. */
 export function eventContextFor(src: SourceContext, atMs: number, key: number): EventContext {
-  const clock = clockOf(src);
-  return { epochMs: clock.startEpochMs + atMs, rng: seededRng(mix(clock.seed, key)), region: src.scenario.service?.region };
+  const epoch = epochOf(src);
+  return { epochMs: epoch.startEpochMs + atMs, rng: seededRng(mix(epoch.seed, key)), region: src.scenario.service?.region };
 }
 
 /** Builds call.event on first read, once; model handlers never read it, so 100k-record runs stay cheap. */
