@@ -7,3 +7,6 @@ export { default as SimulationPlayer } from './simulation-player/SimulationPlaye
 export { default as FunctionConsole } from './function-console/FunctionConsole.astro';
 export { default as ServiceMap } from './service-map/ServiceMap.astro';
 export { default as ServiceSort } from './service-sort/ServiceSort.astro';
+export { default as EventExplorer } from './event-explorer/EventExplorer.astro';
+export { default as RuntimeLoop } from './runtime-loop/RuntimeLoop.astro';
+export { default as BootstrapExercise } from './bootstrap-exercise/BootstrapExercise.astro';
