@@ -5,6 +5,7 @@ export { default as FullWidth } from '../components/FullWidth.astro';
 export { default as TrafficVsFleet } from '../components/illustrations/TrafficVsFleet.astro';
 export { default as SimulationPlayer } from './simulation-player/SimulationPlayer.astro';
 export { default as FunctionConsole } from './function-console/FunctionConsole.astro';
+export { default as Challenge } from './challenge/Challenge.astro';
 export { default as ServiceMap } from './service-map/ServiceMap.astro';
 export { default as ServiceSort } from './service-sort/ServiceSort.astro';
 export { default as EventExplorer } from './event-explorer/EventExplorer.astro';

@@ -9,7 +9,12 @@ export class KnobPanel {
   private inputs = new Map<string, HTMLInputElement>();
   private message: HTMLParagraphElement;
 
-  constructor(knobs: Knob[], private apply: (next: unknown) => string | undefined, private current: () => unknown) {
+  constructor(
+    knobs: Knob[],
+    private apply: (next: unknown) => string | undefined,
+    private current: () => unknown,
+    title = 'Scenario knobs (each change re-runs from the start with the same seed)',
+  ) {
     this.message = h('p', { class: 'lsp-knob-error', role: 'alert' });
     const grid = h('div', { class: 'lsp-knob-grid' });
     for (const knob of knobs) {
@@ -19,7 +24,7 @@ export class KnobPanel {
       this.inputs.set(knob.path, input);
       grid.append(h('label', { class: 'lsp-knob' }, h('span', { text: `${knob.label}${knob.unit ? ` (${knob.unit})` : ''}` }), input));
     }
-    this.root = h('details', { class: 'lsp-knobs', open: true }, h('summary', { text: 'Scenario knobs (each change re-runs from the start with the same seed)' }), grid, this.message);
+    this.root = h('details', { class: 'lsp-knobs', open: true }, h('summary', { text: title }), grid, this.message);
     this.sync();
   }
 
