@@ -1,0 +1,160 @@
+// Lesson 4 (events, context, runtime, handler): every widget runs; the remaining-time challenge
+// and the bootstrap exercise start unsolved and are solved the way a learner would; axe in both themes.
+import { expect, test, type Page } from '@playwright/test';
+import { remainingTime } from '../../content/lessons/04-concepts.challenges';
+import { REFERENCE_BOOTSTRAP } from '../../src/widgets/bootstrap-exercise/sources';
+import { expectNoAxeViolations } from './helpers/axe';
+import { watchConsole } from './helpers/console';
+import { consoleWidget, invokeButton } from './helpers/function-console';
+import { exerciseSolved } from './helpers/progress';
+import { themes, useSystemTheme } from './helpers/theme';
+
+test.describe.configure({ timeout: 120_000 });
+
+const LESSON = '/lessons/04-concepts/';
+const SLUG = 'lessons/04-concepts';
+
+test('the event explorer switches sources and shows what its handler reads', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const explorer = page.locator('lambda-event-explorer');
+  const shown = explorer.locator('[data-panel]:visible');
+  await expect(shown).toHaveCount(1);
+  await expect(shown).toContainText('"key": "uploads/photo+1.jpg"'); // the event: URL-encoded
+  await expect(shown).toContainText('"key": "uploads/photo 1.jpg"'); // what the handler returns
+  await explorer.getByLabel('Event source').selectOption({ label: 'Kinesis Data Streams' });
+  await expect(shown).toHaveCount(1);
+  await expect(shown).toContainText('"kinesisSchemaVersion"');
+  await expect(shown).toContainText('"o-1001"');
+  problems.expectNone();
+});
+
+test('F111: the context console counts the remaining time down from the 3 s timeout', async ({ page }) => {
+  await page.goto(LESSON);
+  const widget = consoleWidget(page, 'context-countdown');
+  await page.waitForFunction(() => customElements.get('function-console') !== undefined);
+  await widget.scrollIntoViewIfNeeded();
+  // A click before the console's script has wired the button is lost: retry until it starts.
+  await expect(async () => {
+    await invokeButton(widget).click();
+    await expect(widget.locator('[data-part="status"]')).not.toBeEmpty({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  const logs = widget.locator('[data-part="logs"]');
+  await expect(logs).toContainText('after 2000 ms:', { timeout: 60_000 });
+  const text = (await logs.textContent()) ?? '';
+  const left = [...text.matchAll(/after (\d+) ms: (\d+) ms left/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(left).toHaveLength(4);
+  for (const [elapsed, remaining] of left) {
+    expect(remaining).toBeLessThanOrEqual(3000 - elapsed);
+    expect(remaining).toBeGreaterThan(3000 - elapsed - 100);
+  }
+});
+
+async function pasteIntoMonaco(page: Page, scope: string, code: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.locator(`${scope} .monaco-editor .view-lines`).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+test('challenge: the job times out at the start; checking the remaining time solves it', async ({ page }) => {
+  await page.goto(LESSON);
+  const challenge = page.locator('lambda-challenge');
+  await challenge.scrollIntoViewIfNeeded();
+  await challenge.getByLabel('both').check();
+  await challenge.getByRole('button', { name: 'Commit prediction and run' }).click();
+  const goals = challenge.locator('[data-goal]');
+  await expect(goals.nth(0)).toHaveAttribute('data-state', 'not-met', { timeout: 60_000 }); // F133: timeouts are errors
+  expect(await exerciseSolved(page, SLUG, 'remaining-time')).toBe(false);
+
+  await expect(challenge).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+  await pasteIntoMonaco(page, 'lambda-challenge', remainingTime.solution.code!);
+  await challenge.getByRole('button', { name: /run/i }).first().click();
+  await expect(challenge).toHaveAttribute('data-state', 'solved', { timeout: 60_000 });
+  await expect(goals.nth(1)).toHaveAttribute('data-state', 'met');
+  expect(await exerciseSolved(page, SLUG, 'remaining-time')).toBe(true);
+});
+
+test('F96-F99: the Runtime API loop steps through a real run to the frozen /next', async ({ page }) => {
+  await page.goto(LESSON);
+  const loop = page.locator('lambda-runtime-loop');
+  await expect(loop.locator('[data-count]')).toHaveText(/^Step 1 of 10/);
+  await expect(loop.locator('li[data-stage="next"]')).toHaveAttribute('aria-current', 'step');
+  const step = loop.getByRole('button', { name: 'Next step' });
+  await step.click();
+  await expect(loop.locator('li[data-stage="handler"]')).toHaveAttribute('aria-current', 'step');
+  await step.click();
+  await expect(loop.locator('[data-now]')).toContainText('/response with {"order":"o-1","total":7} → 202 Accepted');
+  for (let i = 0; i < 6; i++) await step.click();
+  await expect(loop.locator('li[data-stage="error"]')).toHaveAttribute('aria-current', 'step');
+  await expect(loop.locator('[data-now]')).toContainText('TypeError: quantity must be a number');
+  await step.click();
+  await expect(loop.locator('[data-now]')).toContainText('frozen inside this call');
+  await expect(step).toBeDisabled();
+});
+
+test('F22: in the language player, java21 starts slowest and python3.13 fastest', async ({ page }) => {
+  await page.goto(LESSON);
+  const player = page.locator('lambda-simulation-player', { hasText: 'the same burst' });
+  await player.getByRole('button', { name: 'Play' }).click();
+  const inits = await page.evaluate(async () => {
+    const el = [...document.querySelectorAll('lambda-simulation-player')].find((p) => p.textContent?.includes('the same burst')) as unknown as {
+      referenceResult(): Promise<{ invocations: { function: string; initDurationMs?: number }[] }>;
+    };
+    const result = await el.referenceResult();
+    const median = (fn: string) => {
+      const v = result.invocations.filter((i) => i.function === fn && i.initDurationMs !== undefined).map((i) => i.initDurationMs!).sort((a, b) => a - b);
+      return { count: v.length, median: v[Math.floor(v.length / 2)] };
+    };
+    return { node: median('on-nodejs24'), python: median('on-python313'), java: median('on-java21') };
+  });
+  for (const r of Object.values(inits)) expect(r.count).toBe(10); // F12: ten at once, ten cold starts
+  expect(inits.python.median).toBeLessThan(inits.node.median);
+  expect(inits.node.median).toBeLessThan(inits.java.median);
+});
+
+test('F102: the starter bootstrap fails; the completed loop serves three events, is saved and solves the exercise', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const exercise = page.locator('lambda-bootstrap-exercise');
+  await exercise.getByRole('button', { name: 'Run against the Runtime API' }).click();
+  await expect(exercise.getByRole('status')).toHaveText(/^0 of 5 goals met/);
+  await expect(exercise.locator('[data-goals] li').nth(1)).toContainText('1 timed out');
+  expect(await exerciseSolved(page, SLUG, 'bootstrap')).toBe(false);
+  await expect(exercise.locator('[data-solution]')).toBeVisible(); // offered only after an attempt
+
+  await exercise.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(exercise.locator('[data-hints] li:visible')).toHaveCount(1);
+
+  await exercise.getByLabel('bootstrap (JavaScript)').fill(REFERENCE_BOOTSTRAP);
+  await exercise.getByRole('button', { name: 'Run against the Runtime API' }).click();
+  await expect(exercise.getByRole('status')).toContainText('Exercise solved');
+  await expect(exercise.locator('[data-goals] li[data-met="true"]')).toHaveCount(5);
+  expect(await exerciseSolved(page, SLUG, 'bootstrap')).toBe(true);
+
+  await page.reload();
+  await expect(page.locator('lambda-bootstrap-exercise').getByLabel('bootstrap (JavaScript)')).toHaveValue(REFERENCE_BOOTSTRAP);
+  problems.expectNone();
+});
+
+test('a bootstrap loop that never yields is stopped with a message, and the page stays usable', async ({ page }) => {
+  await page.goto(LESSON);
+  const exercise = page.locator('lambda-bootstrap-exercise');
+  await exercise.getByLabel('bootstrap (JavaScript)').fill('while (true) {}');
+  await exercise.getByRole('button', { name: 'Run against the Runtime API' }).click();
+  await expect(exercise.getByRole('status')).toContainText('did not give control back', { timeout: 15_000 });
+  await expect(exercise.getByRole('button', { name: 'Run against the Runtime API' })).toBeEnabled();
+});
+
+for (const theme of themes) {
+  test(`no axe violations in the ${theme} theme, with the loop stepped and the exercise run`, async ({ page }) => {
+    await useSystemTheme(page, theme);
+    await page.goto(LESSON);
+    await page.locator('lambda-runtime-loop').getByRole('button', { name: 'Next step' }).click();
+    await page.locator('lambda-bootstrap-exercise').getByRole('button', { name: 'Run against the Runtime API' }).click();
+    await expect(page.locator('lambda-bootstrap-exercise [data-status]')).toHaveText(/goals met/);
+    await expectNoAxeViolations(page);
+  });
+}
