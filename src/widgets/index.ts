@@ -11,3 +11,4 @@ export { default as ServiceSort } from './service-sort/ServiceSort.astro';
 export { default as EventExplorer } from './event-explorer/EventExplorer.astro';
 export { default as RuntimeLoop } from './runtime-loop/RuntimeLoop.astro';
 export { default as BootstrapExercise } from './bootstrap-exercise/BootstrapExercise.astro';
+export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';

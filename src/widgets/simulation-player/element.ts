@@ -103,7 +103,7 @@ export class SimulationPlayerElement extends HTMLElement {
     this.root.append(this.knobSlot);
     this.buildKnobs(scenario);
     if (this.dataset.share !== undefined) this.root.append(this.shareRow());
-    if (views.has('summary')) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario))).root);
+    if (views.has('summary')) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario), title)).root);
     if (views.has('timeline')) this.root.append((this.timeline = new TimelineView(get, () => this.invalidate())).figure.root);
     if (views.has('concurrency')) this.root.append((this.concurrency = new ConcurrencyView(get, () => limitsFor(this.scenario))).figure.root);
     if (views.has('flows')) this.root.append((this.flows = new FlowView(get, (label) => this.sourceInfo(label))).figure.root);
