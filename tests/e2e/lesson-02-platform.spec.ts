@@ -47,6 +47,23 @@ test('the map opens a service and plays its path in the player below it', async 
   problems.expectNone();
 });
 
+test('every Play button on the map runs its own preset in the player', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const map = page.locator('lambda-service-map');
+  const ids = await map.locator('[data-play]').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.play!));
+  expect(ids.length).toBeGreaterThanOrEqual(10);
+  for (const id of ids) {
+    await map.locator(`details[data-service="${id}"] > summary`).click();
+    await map.locator(`[data-play="${id}"]`).click();
+    const name = await map.locator(`details[data-service="${id}"] .svc-name`).textContent();
+    await expect(map.locator('[data-now]')).toContainText('Playing:');
+    await expect.poll(async () => (await mapPlayer(page)).viewMs, { message: `${name} plays` }).toBeGreaterThan(200);
+    await map.locator(`details[data-service="${id}"] > summary`).click();
+  }
+  problems.expectNone();
+});
+
 test('the side-by-side player runs both ways in', async ({ page }) => {
   await page.goto(LESSON);
   const player = page.locator('lambda-simulation-player').nth(1);
