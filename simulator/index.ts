@@ -21,3 +21,6 @@ export { EVENT_SOURCE_KEYS } from './sources/eventSources';
 export { sampleEvent, SAMPLE_EVENT_KINDS, type SampleEventKind } from './sources/events/sampleEvent';
 // Code-handler runtime (issue 5): editor declarations of the lambda-lab:db / lambda-lab:http modules (tiny; the runtime itself stays lazy).
 export { HANDLER_MODULES_DTS } from './runtime/handler-types';
+// Custom runtimes: the Runtime API a `bootstrap` talks to (F96-F102), and a runner for one written in JavaScript.
+export { createRuntimeApi, RUNTIME_API_HOST, RUNTIME_API_VERSION, type RuntimeApi, type ApiStep, type ServedInvocation } from './runtime/runtimeApi';
+export { runBootstrap, type BootstrapRunResult, type BootstrapOutcome, type BootstrapRunOptions } from './runtime/bootstrapRun';

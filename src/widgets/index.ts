@@ -6,4 +6,9 @@ export { default as TrafficVsFleet } from '../components/illustrations/TrafficVs
 export { default as SimulationPlayer } from './simulation-player/SimulationPlayer.astro';
 export { default as FunctionConsole } from './function-console/FunctionConsole.astro';
 export { default as Challenge } from './challenge/Challenge.astro';
+export { default as ServiceMap } from './service-map/ServiceMap.astro';
+export { default as ServiceSort } from './service-sort/ServiceSort.astro';
+export { default as EventExplorer } from './event-explorer/EventExplorer.astro';
+export { default as RuntimeLoop } from './runtime-loop/RuntimeLoop.astro';
+export { default as BootstrapExercise } from './bootstrap-exercise/BootstrapExercise.astro';
 export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';

@@ -24,6 +24,21 @@ describe('goal measures', () => {
     expect(measure(r, { measure: 'maxConcurrency' }, 'api')).toBe(3);
   });
 
+  test('F58, F64: turnedAway counts sync requests throttled for good, not async events retried after a throttle', async () => {
+    const limited: Scenario = {
+      seed: 5, durationMs: 20000,
+      functions: [{ name: 'api', memoryMB: 512, reservedConcurrency: 1, handler: { kind: 'model', durationMs: 500 } }],
+      sources: [
+        { name: 'waits', type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { at: [0, 10, 20] } },
+        { name: 'hands over', type: 's3', function: 'api', arrivals: { at: [5000, 5010, 5020] } },
+      ],
+    };
+    const r = await simulate(limited);
+    expect(measure(r, { measure: 'turnedAway', source: 'waits' }, 'api')).toBe(2);
+    expect(measure(r, { measure: 'turnedAway', source: 'hands over' }, 'api')).toBe(0);
+    expect(measure(r, { measure: 'throttles' }, 'api')).toBeGreaterThan(2);
+  });
+
   test('cost per million is the run cost divided by its requests (F46, F47)', async () => {
     const r = await simulate(scenario);
     expect(measure(r, { measure: 'costPerMillion' }, 'api')).toBeCloseTo((r.cost.api.usd / r.cost.api.requests) * 1e6, 9);

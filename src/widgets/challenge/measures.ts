@@ -42,6 +42,9 @@ export const MEASURES: Record<MeasureName, MeasureDef> = {
   },
   deadLettered: { name: 'dead-lettered requests', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'dead-lettered').length },
   messagesLost: { name: 'lost requests', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'discarded').length },
+  // A request whose final outcome is a throttle: a synchronous caller got 429 (F58). A throttled
+  // async event is retried from Lambda's queue (F64), so it counts in `throttles` but not here.
+  turnedAway: { name: 'requests turned away (throttled)', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'throttled').length },
   iteratorAgeMax: { name: 'maximum iterator age', unit: 'ms', of: (r, fn) => seriesMax(metric(r, fn).series.IteratorAge) },
   dbPeakConnections: { name: 'database connections at peak', unit: 'count', of: (r) => r.dependencies?.db.peakConnections ?? 0 },
   dbRefusedConnections: { name: 'refused database connections', unit: 'count', of: (r) => r.dependencies?.db.refusedConnections ?? 0 },

@@ -7,7 +7,7 @@ import type { Knob } from '../../lib/viz/knobs';
 export type MeasureName =
   | 'invocations' | 'coldStarts' | 'throttles' | 'errors' | 'p50' | 'p99' | 'maxDuration'
   | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion'
-  | 'deadLettered' | 'messagesLost' | 'iteratorAgeMax'
+  | 'deadLettered' | 'messagesLost' | 'turnedAway' | 'iteratorAgeMax'
   | 'dbPeakConnections' | 'dbRefusedConnections';
 
 /** A measure and what it is taken over: one function, one source, or the whole run. */
