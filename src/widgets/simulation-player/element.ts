@@ -77,11 +77,17 @@ export class SimulationPlayerElement extends HTMLElement {
 
   /** Validate and run a new scenario from the start; returns the problem text if refused. */
   applyScenario(next: unknown): string | undefined {
+    const refusal = this.tryScenario(next);
+    return refusal === undefined ? undefined : describeIssues(refusal);
+  }
+
+  /** Like applyScenario, but hands back the engine's refusal itself (knobs word it their way). */
+  private tryScenario(next: unknown): unknown {
     try {
       this.load(parseScenario(next));
       return undefined;
     } catch (err) {
-      return describeIssues(err);
+      return err ?? new Error('refused');
     }
   }
 
@@ -137,7 +143,7 @@ export class SimulationPlayerElement extends HTMLElement {
     const key = knobs.map((k) => `${k.path}:${k.label}`).join('|');
     if (key === this.knobKey) return;
     this.knobKey = key;
-    this.knobPanel = knobs.length ? new KnobPanel(knobs, (next) => this.applyScenario(next), () => this.scenario) : undefined;
+    this.knobPanel = knobs.length ? new KnobPanel(knobs, (next) => this.tryScenario(next), () => this.scenario) : undefined;
     this.knobSlot.replaceChildren(...(this.knobPanel ? [this.knobPanel.root] : []));
   }
 
