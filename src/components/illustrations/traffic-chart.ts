@@ -13,7 +13,7 @@ export interface ChartInput {
 const W = 400;
 const H = 240;
 const FONT = 18;
-const PAD = { left: 48, right: 8, top: 30, bottom: 30 };
+const PAD = { left: 48, right: 8, top: 36, bottom: 30 };
 
 export function trafficChartSvg({ demand, capacityRps, maxRps, title }: ChartInput): string {
   const plotW = W - PAD.left - PAD.right;
