@@ -158,3 +158,14 @@ for (const theme of themes) {
     await expectNoAxeViolations(page, { include: 'traffic-vs-fleet' });
   });
 }
+
+test('on a 360 px phone, Play sits right above the chart it starts', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(LESSON);
+  const player = page.locator('lambda-simulation-player');
+  const play = await player.getByRole('button', { name: 'Play' }).boundingBox();
+  const chart = await player.locator('figure[data-view="concurrency"] canvas').boundingBox();
+  expect(play && chart).toBeTruthy();
+  // Before, the knobs and the summary stood between them (about 600 px).
+  expect(chart!.y - (play!.y + play!.height)).toBeLessThan(200);
+});
