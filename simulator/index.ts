@@ -9,7 +9,7 @@ export type {
 } from './scenario/types';
 export type {
   SimulationResult, RequestRecord, InvocationRecord, EnvironmentRecord, LogLine, FunctionMetrics, FunctionCost,
-  RequestOutcome, InvocationStatus, EnvironmentEndReason, SeriesPoint,
+  RequestOutcome, InvocationStatus, EnvironmentEndReason, SeriesPoint, DependencyTotals,
 } from './trace/records';
 export type { Simulation, SimulationOptions, SimulationEvent, LiveEnvironment, InvokeOptions, RecordBatch } from './simulationTypes';
 export { executionEnvironmentMachine } from './machines/executionEnvironmentMachine';

@@ -205,7 +205,7 @@ class SimulationRun implements Simulation {
   }
 
   async run(): Promise<SimulationResult> {
-    if (this.finalized) return this.recorder.result(this.functionList(), false);
+    if (this.finalized) return this.finalResult();
     await this.settle();
     // Idle reclaims due before the horizon still happen; then every environment ends.
     const endMs = Math.max(this.scheduler.now(), this.scenario.durationMs);
@@ -213,7 +213,24 @@ class SimulationRun implements Simulation {
     this.scheduler.advanceTo(endMs);
     this.service.endAll();
     this.finalized = true;
-    return this.recorder.result(this.functionList(), false);
+    return this.finalResult();
+  }
+
+  private finalResult(): SimulationResult {
+    return this.withDependencies(this.recorder.result(this.functionList(), false));
+  }
+
+  /** Adds the simulated database's totals (peak connections across every environment). */
+  private withDependencies(result: SimulationResult): SimulationResult {
+    const stats = this.service.dependencies?.stats?.();
+    if (!stats) return result;
+    return {
+      ...result,
+      dependencies: {
+        db: { peakConnections: stats.peakConnections, refusedConnections: stats.refusedConnections, queries: stats.queries },
+        http: { requests: stats.httpRequests },
+      },
+    };
   }
 
   now(): number {
@@ -241,7 +258,7 @@ class SimulationRun implements Simulation {
   }
 
   result(options?: { snapshot?: boolean }): SimulationResult {
-    return this.recorder.result(this.functionList(), !this.finalized && (options?.snapshot ?? true));
+    return this.withDependencies(this.recorder.result(this.functionList(), !this.finalized && (options?.snapshot ?? true)));
   }
 
   private functionList() {

@@ -64,5 +64,15 @@ export const handler = async () => { db ??= await connect(); await new Promise((
     const r = await simulate({ ...scenario(source, [{}], [0, 0, 0]), dependencies: { db: { maxConnections: 2, connectMs: 20, jitterMs: 0 } } });
     expect(r.invocations.map((i) => i.status).sort()).toEqual(['error', 'success', 'success']);
     expect(r.requests.map((q) => q.response)).toContainEqual(expect.objectContaining({ errorType: 'Error', errorMessage: 'Too many connections' }));
+    expect(r.dependencies?.db).toEqual({ peakConnections: 2, refusedConnections: 1, queries: 0 });
+  });
+
+  test('the result reports the database peak: one connection per environment when it lives in module scope', async () => {
+    const source = `import { connect } from 'lambda-lab:db';
+const db = await connect();
+export const handler = async () => { await db.query('SELECT 1'); return 'ok'; };`;
+    const r = await simulate(scenario(source, [{}], [0, 500, 1000, 1500]));
+    expect(r.environments).toHaveLength(1);
+    expect(r.dependencies).toEqual({ db: { peakConnections: 1, refusedConnections: 0, queries: 4 }, http: { requests: 0 } });
   });
 });

@@ -7,6 +7,7 @@ import type { Scheduler } from '../core/scheduler';
 import type { Rng } from '../core/rng';
 import { guid32 as guid, uuidV4 } from '../core/ids';
 import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
+import type { DependencyStats } from '../runtime/dependencies';
 import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
@@ -41,7 +42,7 @@ export class LambdaService implements LambdaServiceApi {
   emit: ((e: SimulationEvent) => void) | null = null;
   codeFactory: CreateCodeEnvironment | undefined;
   /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
-  dependencies: { call: CodeRuntimeHost['call'] } | undefined;
+  dependencies: { call: CodeRuntimeHost['call']; stats?(): DependencyStats } | undefined;
   readonly idRng: Rng;
 
   constructor(

@@ -99,7 +99,15 @@ export interface FunctionCost {
   usd: number;
 }
 
+/** Engine extension: what the simulated database saw (code handlers reach it through lambda-lab:db). */
+export interface DependencyTotals {
+  db: { peakConnections: number; refusedConnections: number; queries: number };
+  http: { requests: number };
+}
+
 export interface SimulationResult {
+  /** Engine extension: present when a code handler ran (the simulated dependencies exist then). */
+  dependencies?: DependencyTotals;
   requests: RequestRecord[];
   invocations: InvocationRecord[];
   environments: EnvironmentRecord[];

@@ -5,3 +5,5 @@ export { default as FullWidth } from '../components/FullWidth.astro';
 export { default as TrafficVsFleet } from '../components/illustrations/TrafficVsFleet.astro';
 export { default as SimulationPlayer } from './simulation-player/SimulationPlayer.astro';
 export { default as FunctionConsole } from './function-console/FunctionConsole.astro';
+export { default as Challenge } from './challenge/Challenge.astro';
+export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';

@@ -77,6 +77,7 @@ export function knobValueProblem(knob: Knob, shown: number | undefined): string 
  * scenario path or the fact id, which mean nothing to a learner.
  */
 export function knobRefusal(knob: Knob, err: unknown): string {
+  if (typeof err === 'string') return err; // already in words (a challenge's own check)
   const issues = (err as { issues?: { path: string; message: string }[] })?.issues;
   const plain = (m: string) => m.replace(/\s*\(F\d+\)/g, '');
   const mine = Array.isArray(issues) ? issues.filter((i) => i.path === knob.path) : [];

@@ -141,7 +141,7 @@ export class SimulationPlayerElement extends HTMLElement {
   }
 
   private addView(view: string, get: () => Player): void {
-    if (view === 'summary' && !this.summary) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario))).root);
+    if (view === 'summary' && !this.summary) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario), this.dataset.title ?? 'Simulation')).root);
     if (view === 'timeline' && !this.timeline) this.root.append((this.timeline = new TimelineView(get, () => this.invalidate())).figure.root);
     if (view === 'concurrency' && !this.concurrency) this.root.append((this.concurrency = new ConcurrencyView(get, () => limitsFor(this.scenario))).figure.root);
     if (view === 'flows' && !this.flows) this.root.append((this.flows = new FlowView(get, (label) => this.sourceInfo(label))).figure.root);

@@ -11,7 +11,13 @@ export class KnobPanel {
   private knobs = new Map<string, Knob>();
   private message: HTMLParagraphElement;
 
-  constructor(knobs: Knob[], private apply: (next: unknown) => unknown, private current: () => unknown) {
+  constructor(
+    knobs: Knob[],
+    /** undefined when applied; else the refusal (an engine ScenarioError, or a message). */
+    private apply: (next: unknown) => unknown,
+    private current: () => unknown,
+    title = 'Scenario knobs (each change re-runs from the start with the same seed)',
+  ) {
     this.message = h('p', { class: 'lsp-knob-error', role: 'alert' });
     const grid = h('div', { class: 'lsp-knob-grid' });
     for (const knob of knobs) {
@@ -22,7 +28,7 @@ export class KnobPanel {
       this.knobs.set(knob.path, knob);
       grid.append(h('label', { class: 'lsp-knob' }, h('span', { text: `${knob.label}${knob.unit ? ` (${knob.unit})` : ''}` }), input));
     }
-    this.root = h('details', { class: 'lsp-knobs', open: true }, h('summary', { text: 'Scenario knobs (each change re-runs from the start with the same seed)' }), grid, this.message);
+    this.root = h('details', { class: 'lsp-knobs', open: true }, h('summary', { text: title }), grid, this.message);
     this.sync();
   }
 

@@ -20,14 +20,14 @@ export class SummaryView {
   readonly root: HTMLElement;
   private values = new Map<string, HTMLElement>();
 
-  constructor(private player: () => Player, private prices: () => PriceInputs) {
+  constructor(private player: () => Player, private prices: () => PriceInputs, title = '') {
     const list = h('dl', { class: 'lsp-stats' });
     for (const [key, label] of STATS) {
       const dd = h('dd', { 'data-stat': key, text: '0' });
       this.values.set(key, dd);
       list.append(h('div', { class: 'lsp-stat' }, h('dt', { text: label }), dd));
     }
-    this.root = h('section', { class: 'lsp-summary', 'aria-label': 'Summary metrics' }, list);
+    this.root = h('section', { class: 'lsp-summary', 'aria-label': title ? `Summary metrics: ${title}` : 'Summary metrics' }, list);
   }
 
   update(t: number): void {

@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { simulate, type Scenario } from '../../../simulator/index';
+import { attemptScenario, startingAttempt } from './attempt';
+import { allMet, evaluateGoals, goalLabel, measure } from './measures';
+import type { ChallengeSpec } from './types';
+
+const scenario: Scenario = {
+  seed: 5,
+  durationMs: 2000,
+  functions: [{ name: 'api', memoryMB: 512, handler: { kind: 'model', durationMs: 100 } }],
+  sources: [
+    { name: 'calls', type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { at: [0, 500, 1000, 1500] } },
+    { name: 'burst', type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { at: [0, 0] } },
+  ],
+};
+
+describe('goal measures', () => {
+  test('count over the whole function, or over one source', async () => {
+    const r = await simulate(scenario);
+    expect(measure(r, { measure: 'invocations' }, 'api')).toBe(6);
+    expect(measure(r, { measure: 'invocations', source: 'burst' }, 'api')).toBe(2);
+    expect(measure(r, { measure: 'coldStarts' }, 'api')).toBe(3); // F12: three requests at 0 ms need three environments
+    expect(measure(r, { measure: 'environments' }, 'api')).toBe(3);
+    expect(measure(r, { measure: 'maxConcurrency' }, 'api')).toBe(3);
+  });
+
+  test('cost per million is the run cost divided by its requests (F46, F47)', async () => {
+    const r = await simulate(scenario);
+    expect(measure(r, { measure: 'costPerMillion' }, 'api')).toBeCloseTo((r.cost.api.usd / r.cost.api.requests) * 1e6, 9);
+    expect(measure(r, { measure: 'cost' }, 'api')).toBe(r.cost.api.usd);
+  });
+
+  test('a goal can compare against another measure of the same run', async () => {
+    const r = await simulate(scenario);
+    const [same, fewer] = evaluateGoals(r, [
+      { measure: 'coldStarts', op: '==', value: { measure: 'environments' } },
+      { measure: 'coldStarts', op: '<', value: { measure: 'environments' } },
+    ], 'api');
+    expect([same.met, same.target, fewer.met]).toEqual([true, 3, false]);
+    expect(allMet([same])).toBe(true);
+    expect(allMet([same, fewer])).toBe(false);
+    expect(allMet([])).toBe(false);
+  });
+
+  test('without a code handler the database saw no connections', async () => {
+    const r = await simulate(scenario);
+    expect(measure(r, { measure: 'dbPeakConnections' }, 'api')).toBe(0);
+  });
+
+  test('an unknown function or measure is an error, not a silent zero', async () => {
+    const r = await simulate(scenario);
+    expect(() => measure(r, { measure: 'p99', function: 'nope' }, 'api')).toThrow(/no function named "nope"/);
+    expect(() => measure(r, { measure: 'speed' as never }, 'api')).toThrow(/unknown measure "speed"/);
+  });
+
+  test('lines read as sentences with units', () => {
+    expect(goalLabel({ measure: 'p99', function: 'api', op: '<', value: 300 })).toBe('p99 duration of api: under 300 ms');
+    expect(goalLabel({ measure: 'costPerMillion', op: '<=', value: 3.5 })).toBe('cost per million requests: at most $3.50');
+    expect(goalLabel({ measure: 'dbPeakConnections', op: '<=', value: { measure: 'environments' } })).toBe(
+      'database connections at peak: at most the execution environments',
+    );
+    expect(goalLabel({ measure: 'errors', op: '==', value: 0, label: 'no request fails' })).toBe('no request fails');
+  });
+});
+
+describe('attempts', () => {
+  const spec: ChallengeSpec = {
+    id: 't', title: 't', scenario: { ...scenario, functions: [{ name: 'api', handler: { kind: 'code', source: 'export const handler = async () => 1;' } }] },
+    knobs: [{ path: 'functions.0.memoryMB', label: 'Memory', min: 128, max: 10240, step: 1, optional: true }],
+    code: { function: 'api' }, goals: [{ measure: 'errors', op: '==', value: 0 }], hints: ['h'], solution: { text: 's' },
+  };
+
+  test('start from the scenario: an unset knob is null, the code is the handler source', () => {
+    expect(startingAttempt(spec)).toEqual({ knobs: { 'functions.0.memoryMB': null }, code: 'export const handler = async () => 1;' });
+  });
+
+  test('apply only the knobs the challenge offers, and the edited code', () => {
+    const s = attemptScenario(spec, { knobs: { 'functions.0.memoryMB': 1024, 'functions.0.timeoutMs': 9000 }, code: 'x' });
+    expect(s.functions[0]).toMatchObject({ memoryMB: 1024, handler: { kind: 'code', source: 'x' } });
+    expect(s.functions[0].timeoutMs).toBeUndefined();
+    expect(spec.scenario.functions[0].memoryMB).toBeUndefined(); // the definition itself is untouched
+  });
+});

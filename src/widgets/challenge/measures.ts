@@ -1,0 +1,93 @@
+// The goal vocabulary: each measure is a pure function of the engine's result. The browser and
+// the Node tests call the same functions, so an attempt gets the same verdict in both.
+import type { SimulationResult } from '../../../simulator/index';
+import type { Comparator, Goal, GoalCheck, MeasureName, MeasureRef } from './types';
+
+interface MeasureDef {
+  /** How a line names it: "p99 duration". */
+  name: string;
+  unit: 'ms' | 'usd' | 'count';
+  of(result: SimulationResult, fn: string, source: string | undefined): number;
+}
+
+const requestsOf = (r: SimulationResult, fn: string, source: string | undefined) =>
+  r.requests.filter((q) => (source === undefined ? q.function === fn : q.source === source));
+const metric = (r: SimulationResult, fn: string) => {
+  const m = r.metrics[fn];
+  if (!m) throw new Error(`no function named "${fn}" in this run`);
+  return m;
+};
+const seriesMax = (points: { value: number }[] | undefined) => (points ?? []).reduce((max, p) => Math.max(max, p.value), 0);
+
+export const MEASURES: Record<MeasureName, MeasureDef> = {
+  invocations: {
+    name: 'invocations', unit: 'count',
+    of: (r, fn, source) => (source === undefined ? metric(r, fn).invocations : requestsOf(r, fn, source).length),
+  },
+  coldStarts: { name: 'cold starts', unit: 'count', of: (r, fn) => metric(r, fn).coldStarts },
+  throttles: { name: 'throttles', unit: 'count', of: (r, fn) => metric(r, fn).throttles },
+  errors: { name: 'errors', unit: 'count', of: (r, fn) => metric(r, fn).errors },
+  p50: { name: 'p50 duration', unit: 'ms', of: (r, fn) => metric(r, fn).durationMs.p50 },
+  p99: { name: 'p99 duration', unit: 'ms', of: (r, fn) => metric(r, fn).durationMs.p99 },
+  maxDuration: { name: 'longest duration', unit: 'ms', of: (r, fn) => metric(r, fn).durationMs.max },
+  maxConcurrency: { name: 'peak concurrency', unit: 'count', of: (r, fn) => metric(r, fn).maxConcurrency },
+  environments: { name: 'execution environments', unit: 'count', of: (r, fn) => r.environments.filter((e) => e.function === fn).length },
+  cost: { name: 'cost', unit: 'usd', of: (r, fn) => r.cost[fn]?.usd ?? 0 },
+  costPerMillion: {
+    name: 'cost per million requests', unit: 'usd',
+    of: (r, fn) => {
+      const c = r.cost[fn];
+      return c && c.requests > 0 ? (c.usd / c.requests) * 1e6 : 0;
+    },
+  },
+  deadLettered: { name: 'dead-lettered requests', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'dead-lettered').length },
+  messagesLost: { name: 'lost requests', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'discarded').length },
+  iteratorAgeMax: { name: 'maximum iterator age', unit: 'ms', of: (r, fn) => seriesMax(metric(r, fn).series.IteratorAge) },
+  dbPeakConnections: { name: 'database connections at peak', unit: 'count', of: (r) => r.dependencies?.db.peakConnections ?? 0 },
+  dbRefusedConnections: { name: 'refused database connections', unit: 'count', of: (r) => r.dependencies?.db.refusedConnections ?? 0 },
+};
+
+export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
+
+/** The value of one measure in a run; `defaultFunction` is the scenario's first function. */
+export function measure(result: SimulationResult, ref: MeasureRef, defaultFunction: string): number {
+  const def = MEASURES[ref.measure];
+  if (!def) throw new Error(`unknown measure "${ref.measure}"; known: ${MEASURE_NAMES.join(', ')}`);
+  return def.of(result, ref.function ?? defaultFunction, ref.source);
+}
+
+const COMPARE: Record<Comparator, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b, '<=': (a, b) => a <= b, '==': (a, b) => a === b, '>=': (a, b) => a >= b, '>': (a, b) => a > b,
+};
+const OP_WORDS: Record<Comparator, string> = { '<': 'under', '<=': 'at most', '==': 'exactly', '>=': 'at least', '>': 'over' };
+
+/** "412.35 ms", "$0.0000208", "3". */
+export function formatMeasured(ref: MeasureRef, value: number): string {
+  const unit = MEASURES[ref.measure]?.unit ?? 'count';
+  if (unit === 'ms') return `${Number(value.toFixed(2))} ms`;
+  if (unit === 'usd') return `$${value < 0.01 && value > 0 ? value.toPrecision(3) : value.toFixed(2)}`;
+  return String(value);
+}
+
+function refName(ref: MeasureRef): string {
+  const of = ref.source ? ` from ${ref.source}` : ref.function ? ` of ${ref.function}` : '';
+  return `${MEASURES[ref.measure]?.name ?? ref.measure}${of}`;
+}
+
+/** "p99 duration of api: under 300 ms". */
+export function goalLabel(goal: Goal): string {
+  if (goal.label) return goal.label;
+  const target = typeof goal.value === 'number' ? formatMeasured(goal, goal.value) : `the ${refName(goal.value)}`;
+  return `${refName(goal)}: ${OP_WORDS[goal.op]} ${target}`;
+}
+
+/** Every goal checked against one run: the line, the measured value, met or not. */
+export function evaluateGoals(result: SimulationResult, goals: readonly Goal[], defaultFunction: string): GoalCheck[] {
+  return goals.map((goal) => {
+    const measured = measure(result, goal, defaultFunction);
+    const target = typeof goal.value === 'number' ? goal.value : measure(result, goal.value, defaultFunction);
+    return { goal, label: goalLabel(goal), measured, target, met: COMPARE[goal.op](measured, target) };
+  });
+}
+
+export const allMet = (checks: readonly GoalCheck[]): boolean => checks.length > 0 && checks.every((c) => c.met);

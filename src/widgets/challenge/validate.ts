@@ -1,0 +1,48 @@
+// Build-time checks of a challenge definition: a mistake in a lesson's challenge fails the build
+// with a message that names it, instead of a widget that cannot be solved.
+import { parseScenario, ScenarioError } from '../../../simulator/index';
+import { getPath } from '../../lib/viz/knobs';
+import { attemptScenario, solutionAttempt } from './attempt';
+import { MEASURE_NAMES } from './measures';
+import type { ChallengeSpec, MeasureRef } from './types';
+
+const COMPARATORS = ['<', '<=', '==', '>=', '>'];
+
+/** Every problem in a challenge definition; empty when it is usable. */
+export function challengeProblems(spec: ChallengeSpec): string[] {
+  const problems: string[] = [];
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(spec.id)) problems.push(`id "${spec.id}" must be 1-40 letters, digits, '-' or '_'`);
+  try {
+    parseScenario(spec.scenario);
+  } catch (e) {
+    problems.push(`scenario: ${e instanceof ScenarioError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : String(e)}`);
+    return problems;
+  }
+  const names = new Set(spec.scenario.functions.map((f) => f.name));
+  const sources = new Set(spec.scenario.sources.map((s) => s.name).filter(Boolean));
+  const checkRef = (ref: MeasureRef, where: string) => {
+    if (!MEASURE_NAMES.includes(ref.measure)) problems.push(`${where}: unknown measure "${ref.measure}"`);
+    if (ref.function !== undefined && !names.has(ref.function)) problems.push(`${where}: no function "${ref.function}"`);
+    if (ref.source !== undefined && !sources.has(ref.source)) problems.push(`${where}: no source named "${ref.source}"`);
+  };
+  if (spec.goals.length === 0) problems.push('goals: at least one goal');
+  spec.goals.forEach((g, i) => {
+    checkRef(g, `goals.${i}`);
+    if (!COMPARATORS.includes(g.op)) problems.push(`goals.${i}: op must be one of ${COMPARATORS.join(' ')}`);
+    if (typeof g.value === 'number' ? !Number.isFinite(g.value) : false) problems.push(`goals.${i}: value must be finite`);
+    if (typeof g.value === 'object') checkRef(g.value, `goals.${i}.value`);
+  });
+  if (spec.prediction) checkRef(spec.prediction, 'prediction');
+  for (const knob of spec.knobs ?? []) {
+    const v = getPath(spec.scenario, knob.path);
+    if (v !== undefined && typeof v !== 'number') problems.push(`knob ${knob.path}: the scenario holds a ${typeof v} there, not a number`);
+  }
+  if (!spec.knobs?.length && !spec.code) problems.push('the learner can change nothing: give knobs, code, or both');
+  if (spec.hints.length === 0) problems.push('hints: at least one hint');
+  try {
+    parseScenario(attemptScenario(spec, solutionAttempt(spec)));
+  } catch (e) {
+    problems.push(`solution: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return problems;
+}
