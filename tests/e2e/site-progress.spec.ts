@@ -3,6 +3,7 @@
 // is ignored with a warning instead of breaking the page.
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './helpers/console';
+import { challengeWidget, runAttempt, setKnob } from './helpers/challenge';
 import { exerciseSolved, PROGRESS_STORAGE_KEY, seedProgress, storedProgress } from './helpers/progress';
 
 const lesson1 = '/lessons/01-serverless-computing/';
@@ -17,6 +18,16 @@ async function answerAllCorrectly(page: Page) {
     await questions.nth(i).locator('label:has(input[data-correct="true"])').click();
   }
   return count;
+}
+
+/** Lesson 1's other exercise, the sale challenge, solved by raising the quota (F52). */
+async function solveSaleChallenge(page: Page) {
+  const widget = challengeWidget(page, 'sale-on-new-account');
+  await widget.scrollIntoViewIfNeeded();
+  await widget.getByLabel('Your prediction').fill('150');
+  await setKnob(widget, 'Account concurrency quota', 250);
+  expect(await runAttempt(widget, 1)).toContain('every goal met');
+  expect(await exerciseSolved(page, slug1, 'sale-on-new-account')).toBe(true);
 }
 
 test('opening a lesson marks it visited, and that survives a reload', async ({ page }) => {
@@ -45,11 +56,14 @@ test('the quiz gives instant feedback with the explanation for the chosen answer
   await expect(page.locator('[data-result]')).toHaveText(/^1 of \d+ answered correctly so far\.$/);
 });
 
-test('answering the whole quiz correctly completes the lesson, on the home page and in the sidebar', async ({ page }) => {
+test('solving the challenge and the whole quiz completes the lesson, on the home page and in the sidebar', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(lesson1);
   const count = await answerAllCorrectly(page);
   await expect(page.locator('[data-result]')).toHaveText(`All ${count} correct. Quiz solved: this lesson's exercise is marked complete.`);
+  // The lesson has two exercises: the quiz alone does not complete it.
+  await expect(page.locator('lesson-visit')).toHaveText('In progress');
+  await solveSaleChallenge(page);
   await expect(page.locator('lesson-visit')).toHaveText('Completed');
   await expect(sidebarLink(page)).toHaveAttribute('data-progress', 'completed');
   expect(await exerciseSolved(page, slug1, 'quiz')).toBe(true);
@@ -105,6 +119,7 @@ test('the quiz can be answered with the keyboard alone', async ({ page }) => {
 test('reset progress on the home page clears visited and completed lessons everywhere', async ({ page }) => {
   await page.goto(lesson1);
   await answerAllCorrectly(page);
+  await solveSaleChallenge(page);
   await page.goto('/');
   await expect(page.locator('[data-summary]')).toContainText('1 of 1 ready lesson completed');
   await page.getByRole('button', { name: 'Reset progress' }).click();
