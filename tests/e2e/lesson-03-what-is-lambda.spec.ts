@@ -5,7 +5,7 @@ import { solutionAttempt } from '../../src/widgets/challenge/attempt';
 import { formatMeasured } from '../../src/widgets/challenge/measures';
 import { runAttempt as runHeadless } from '../../src/widgets/challenge/run';
 import { expectNoAxeViolations } from './helpers/axe';
-import { challengeWidget, goalStates, playEveryPlayer, runAttempt, setKnob, verdicts } from './helpers/challenge';
+import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt, setKnob, verdicts } from './helpers/challenge';
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
@@ -28,10 +28,7 @@ test('every simulation plays and the console answers a first invoke with START, 
 });
 
 test('the memory challenge fails at 128 MB and passes at 1,024 MB, marks progress and survives a reload', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto(LESSON);
-  const widget = challengeWidget(page, 'memory-for-cost');
-  await widget.scrollIntoViewIfNeeded();
+  const { problems, widget } = await openChallenge(page, LESSON, 'memory-for-cost');
 
   // No run without a committed prediction.
   await widget.locator('[data-action="run"]').click();

@@ -35,10 +35,12 @@ describe('challenges in content/', () => {
         expect(challengeProblems(spec)).toEqual([]);
       });
 
-      test('its starting state does not meet the goals', async () => {
+      test('its starting state does not meet the goals, with the same verdict on every run', async () => {
         const outcome = await runAttempt(spec, startingAttempt(spec));
         expect(outcome.checks.filter((c) => !c.met).length).toBeGreaterThan(0);
         expect(outcome.solved).toBe(false);
+        const again = await runAttempt(spec, startingAttempt(spec));
+        expect(again.checks).toEqual(outcome.checks);
       });
 
       test("the author's solution meets every goal", async () => {

@@ -9,13 +9,13 @@ export const SAVED_VERSION = 1;
 
 export const savedSchema = z.object({
   version: z.literal(SAVED_VERSION),
-  attempt: z.object({ knobs: z.record(z.string(), z.number().finite().nullable()), code: z.string().max(200_000).optional() }),
+  attempt: z.object({ knobs: z.record(z.string(), z.number().nullable()), code: z.string().max(200_000).optional() }),
   /** The committed prediction: a number, or the index of a choice. */
   prediction: z.object({
-    value: z.number().finite().optional(),
+    value: z.number().optional(),
     choice: z.number().int().min(0).optional(),
     /** What the first run measured, kept so the comparison survives a reload. */
-    measured: z.number().finite().optional(),
+    measured: z.number().optional(),
   }).optional(),
   /** Runs so far (the solution is offered after the first). */
   runs: z.number().int().min(0),

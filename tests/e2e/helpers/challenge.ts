@@ -1,6 +1,7 @@
 // Helpers for lessons with <Challenge> and players: solve a challenge the way a learner does
 // (knobs, the editor, the Run button) and check that every simulation on a page plays.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { watchConsole } from './console';
 
 export function challengeWidget(page: Page, id: string): Locator {
   return page.locator(`lambda-challenge:has(#chl-${id}-title)`);
@@ -47,4 +48,25 @@ export async function playEveryPlayer(page: Page): Promise<number> {
     await player.getByRole('button', { name: 'Pause' }).click();
   }
   return count;
+}
+
+/** Replaces the challenge's code the way a learner pastes a fix: click in Monaco, select all, paste. */
+export async function pasteCode(widget: Locator, code: string): Promise<void> {
+  const page = widget.page();
+  await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await widget.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** Watches the console, opens the lesson and scrolls to one challenge. */
+export async function openChallenge(page: Page, path: string, id: string): Promise<{ problems: ReturnType<typeof watchConsole>; widget: Locator }> {
+  const problems = watchConsole(page);
+  await page.goto(path);
+  const widget = challengeWidget(page, id);
+  await widget.scrollIntoViewIfNeeded();
+  return { problems, widget };
 }
