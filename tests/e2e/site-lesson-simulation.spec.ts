@@ -2,6 +2,7 @@
 // its numbers are the engine's, and a knob change re-runs it with more traffic.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { goalStates, openChallenge, runAttempt, setKnob } from './helpers/challenge';
 import { watchConsole } from './helpers/console';
 import { themes, useSystemTheme } from './helpers/theme';
 
@@ -168,4 +169,16 @@ test('on a 360 px phone, Play sits right above the chart it starts', async ({ pa
   expect(play && chart).toBeTruthy();
   // Before, the knobs and the summary stood between them (about 600 px).
   expect(chart!.y - (play!.y + play!.height)).toBeLessThan(200);
+});
+
+test('the sale challenge is throttled as given and passes by spreading the sale instead of raising the quota (F52, F54)', async ({ page }) => {
+  const { problems, widget } = await openChallenge(page, LESSON, 'sale-on-new-account');
+  await widget.getByLabel('Your prediction').fill('155');
+  expect(await runAttempt(widget, 1)).toContain('1 of 2 goals met');
+  expect(await goalStates(widget)).toEqual(['not-met', 'met']);
+  await setKnob(widget, 'Sale traffic (requests/s)', 300);
+  await setKnob(widget, 'The sale ends at (ms)', 26000);
+  expect(await runAttempt(widget, 2)).toContain('every goal met');
+  await expect(widget).toHaveAttribute('data-state', 'solved');
+  problems.expectNone();
 });
