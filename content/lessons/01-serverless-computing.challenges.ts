@@ -8,7 +8,7 @@ import type { ChallengeSpec } from '../../src/widgets/challenge/types';
 // spreading the sale both pass.
 export const saleOnNewAccount: ChallengeSpec = {
   id: 'sale-on-new-account',
-  title: 'A sale on a new account',
+  title: 'A sale on a small quota',
   scenario: {
     seed: 7,
     durationMs: 30000,
@@ -29,8 +29,13 @@ export const saleOnNewAccount: ChallengeSpec = {
     { measure: 'invocations', source: 'the sale', op: '>=', value: 4500, label: 'the sale brings at least 4,500 requests' },
   ],
   prediction: {
-    measure: 'maxConcurrency',
-    prompt: 'with the quota raised out of the way, 620 requests/s of 0.12 s each: how many in progress at the busiest moment?',
+    measure: 'throttles',
+    prompt: 'as it stands, how many requests will be throttled?',
+    choices: [
+      { label: 'none: Lambda scales on demand', max: 0 },
+      { label: 'a few dozen, at the start of the sale', min: 1, max: 200 },
+      { label: 'hundreds or more', min: 201 },
+    ],
   },
   hints: [
     'Watch the first quarter second of the sale: every request there needs a new environment and waits for its Init.',

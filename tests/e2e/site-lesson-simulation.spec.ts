@@ -173,8 +173,9 @@ test('on a 360 px phone, Play sits right above the chart it starts', async ({ pa
 
 test('the sale challenge is throttled as given and passes by spreading the sale instead of raising the quota (F52, F54)', async ({ page }) => {
   const { problems, widget } = await openChallenge(page, LESSON, 'sale-on-new-account');
-  await widget.getByLabel('Your prediction').fill('155');
+  await widget.getByLabel('none: Lambda scales on demand').check();
   expect(await runAttempt(widget, 1)).toContain('1 of 2 goals met');
+  await expect(widget.locator('[data-part="versus"]')).toContainText('You predicted “none: Lambda scales on demand”');
   expect(await goalStates(widget)).toEqual(['not-met', 'met']);
   await setKnob(widget, 'Sale traffic (requests/s)', 300);
   await setKnob(widget, 'The sale ends at (ms)', 26000);
