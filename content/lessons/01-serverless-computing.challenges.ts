@@ -1,6 +1,19 @@
 // The exercise of lesson 1, as data: the lesson renders it with <Challenge>, and
 // tests/unit/challenges.test.ts runs it headless (the start fails, the solution passes).
+import type { Scenario } from '../../simulator/index';
 import type { ChallengeSpec } from '../../src/widgets/challenge/types';
+
+// The lesson's simulation: the worked example's function (512 MB, about 120 ms per request),
+// steady traffic and a sale. Kept here so the page, the challenge and the tests share it.
+export const saleScenario: Scenario = {
+  seed: 7,
+  durationMs: 30000,
+  functions: [{ name: 'shop-api', memoryMB: 512, timeoutMs: 3000, handler: { kind: 'model', durationMs: { dist: 'uniform', min: 80, max: 160 } } }],
+  sources: [
+    { name: 'steady traffic', type: 'invoke', function: 'shop-api', invocationType: 'RequestResponse', arrivals: { rate: 20 } },
+    { name: 'the sale', type: 'invoke', function: 'shop-api', invocationType: 'RequestResponse', arrivals: { rate: 150, fromMs: 10000, toMs: 18000 } },
+  ],
+};
 
 // The lesson's shop function on an account whose concurrency quota is low (new accounts may
 // start below 1,000, F52). A sale of 600 requests/s needs about 620 × (Init + duration) ≈ 155
@@ -10,14 +23,9 @@ export const saleOnNewAccount: ChallengeSpec = {
   id: 'sale-on-new-account',
   title: 'A sale on a small quota',
   scenario: {
-    seed: 7,
-    durationMs: 30000,
+    ...saleScenario,
     account: { concurrencyLimit: 100 },
-    functions: [{ name: 'shop-api', memoryMB: 512, timeoutMs: 3000, handler: { kind: 'model', durationMs: { dist: 'uniform', min: 80, max: 160 } } }],
-    sources: [
-      { name: 'steady traffic', type: 'invoke', function: 'shop-api', invocationType: 'RequestResponse', arrivals: { rate: 20 } },
-      { name: 'the sale', type: 'invoke', function: 'shop-api', invocationType: 'RequestResponse', arrivals: { rate: 600, fromMs: 10000, toMs: 18000 } },
-    ],
+    sources: [saleScenario.sources[0], { ...saleScenario.sources[1], arrivals: { rate: 600, fromMs: 10000, toMs: 18000 } }],
   },
   knobs: [
     { path: 'account.concurrencyLimit', label: 'Account concurrency quota', min: 100, max: 1000, step: 10 }, // F52

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { saleScenario } from '../../../content/lessons/01-serverless-computing.challenges';
 import { parseScenario, simulate, type Scenario } from '../../../simulator/index';
 import { busyFromMs, gridResolutionMs } from './concurrencyGrid';
 import { PRESETS } from './presets';
 import { summarize } from './summary';
 import { TraceIndex } from './traceIndex';
 
-const LESSON_1: unknown = {
-  seed: 7,
-  durationMs: 30000,
-  functions: [{ name: 'shop-api', memoryMB: 512, timeoutMs: 3000, handler: { kind: 'model', durationMs: { dist: 'uniform', min: 80, max: 160 } } }],
-  sources: [
-    { name: 'steady traffic', type: 'invoke', function: 'shop-api', invocationType: 'RequestResponse', arrivals: { rate: 20 } },
-    { name: 'the sale', type: 'invoke', function: 'shop-api', invocationType: 'RequestResponse', arrivals: { rate: 150, fromMs: 10000, toMs: 18000 } },
-  ],
-};
 
 const JAVA_BURST: unknown = {
   seed: 3,
@@ -23,7 +15,7 @@ const JAVA_BURST: unknown = {
 };
 
 const scenarios: [string, unknown][] = [
-  ['lesson 1: steady traffic and a sale', LESSON_1],
+  ['lesson 1: steady traffic and a sale', saleScenario],
   ['a burst of short invokes on a slow-starting runtime', JAVA_BURST],
   ...PRESETS.map((p): [string, unknown] => [`playground preset ${p.id}`, p.scenario]),
 ];
