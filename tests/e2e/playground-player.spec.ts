@@ -245,3 +245,19 @@ test('a scenario with real handler code plays on the page and shows what the cod
   await expect(page.locator(`${PLAYER} .lsp-logs`)).toContainText(/call\s+1\s+in this environment/);
   problems.expectNone();
 });
+
+test('the default scenario\'s knobs name their sources, the flow view too, and the timeout is in seconds (F29)', async ({ page }) => {
+  await openPlayground(page);
+  const player = page.locator(PLAYER);
+  await expect(player.getByLabel('Load rate (steady load) (req/s)')).toHaveValue('40');
+  await expect(player.getByLabel('Load rate (burst) (req/s)')).toHaveValue('150');
+  await seek(page, 9000); // both sources have sent requests by then
+  await expect(player.locator('.lsp-flow-title')).toContainText(['steady load → api', 'burst → api']);
+  await expect(player.locator('.lsp-flow-boards')).not.toContainText('#');
+  const timeout = player.getByLabel('Timeout (s)');
+  await expect(timeout).toHaveValue('3');
+  await timeout.fill('5');
+  await timeout.press('Enter');
+  await expect.poll(() => page.evaluate((tag) => (document.querySelector(tag) as unknown as { scenario: { functions: { timeoutMs: number }[] } }).scenario.functions[0].timeoutMs, PLAYER)).toBe(5000);
+  await expect(page.locator('#pg-json-text')).toHaveValue(/"timeoutMs": 5000/);
+});

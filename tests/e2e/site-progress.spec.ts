@@ -1,9 +1,9 @@
 // Progress: opening a lesson marks it visited, solving its quiz completes it, both survive a
 // reload and show in the sidebar and on the home page; reset clears them; a corrupt stored value
 // is ignored with a warning instead of breaking the page.
-import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './helpers/console';
+import { challengeWidget, runAttempt, setKnob } from './helpers/challenge';
 import { exerciseSolved, PROGRESS_STORAGE_KEY, seedProgress, storedProgress } from './helpers/progress';
 import { sitePaths } from './helpers/pages';
 import { lessonHref, lessonsInOrder } from '../../src/lib/curriculum';
@@ -15,9 +15,6 @@ const readyText = `${ready} ready lesson${ready === 1 ? '' : 's'} completed`;
 
 const lesson1 = '/lessons/01-serverless-computing/';
 const slug1 = 'lessons/01-serverless-computing';
-// Written lessons: every MDX file in content/lessons is a ready lesson on the home page.
-const ready = readdirSync('content/lessons').filter((f) => f.endsWith('.mdx')).length;
-const readyText = `${ready} ready lesson${ready === 1 ? '' : 's'} completed`;
 const sidebarLink = (page: Page) => page.locator(`nav[aria-label="Main"] a[href="${lesson1}"]`);
 
 async function answerAllCorrectly(page: Page) {
@@ -28,6 +25,16 @@ async function answerAllCorrectly(page: Page) {
     await questions.nth(i).locator('label:has(input[data-correct="true"])').click();
   }
   return count;
+}
+
+/** Lesson 1's other exercise, the sale challenge, solved by raising the quota (F52). */
+async function solveSaleChallenge(page: Page) {
+  const widget = challengeWidget(page, 'sale-on-new-account');
+  await widget.scrollIntoViewIfNeeded();
+  await widget.getByLabel('a few dozen, at the start of the sale').check();
+  await setKnob(widget, 'Account concurrency quota', 250);
+  expect(await runAttempt(widget, 1)).toContain('every goal met');
+  expect(await exerciseSolved(page, slug1, 'sale-on-new-account')).toBe(true);
 }
 
 test('opening a lesson marks it visited, and that survives a reload', async ({ page }) => {
@@ -51,16 +58,19 @@ test('the quiz gives instant feedback with the explanation for the chosen answer
   const feedback = first.locator('[data-feedback]');
   await expect(feedback).toHaveAttribute('aria-live', 'polite');
   await expect(feedback).toHaveText(/^Not quite\. Hardware is entirely the provider’s problem/);
-  await first.getByLabel('Writing the handler and choosing its memory and timeout.').check();
+  await first.getByLabel('The handler, its memory and its timeout.').check();
   await expect(feedback).toHaveText(/^Correct\. Your code and its configuration/);
-  await expect(page.locator('[data-result]')).toHaveText('1 of 4 answered correctly so far.');
+  await expect(page.locator('[data-result]')).toHaveText(/^1 of \d+ answered correctly so far\.$/);
 });
 
-test('answering the whole quiz correctly completes the lesson, on the home page and in the sidebar', async ({ page }) => {
+test('solving the challenge and the whole quiz completes the lesson, on the home page and in the sidebar', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(lesson1);
   const count = await answerAllCorrectly(page);
   await expect(page.locator('[data-result]')).toHaveText(`All ${count} correct. Quiz solved: this lesson's exercise is marked complete.`);
+  // The lesson has two exercises: the quiz alone does not complete it.
+  await expect(page.locator('lesson-visit')).toHaveText('In progress');
+  await solveSaleChallenge(page);
   await expect(page.locator('lesson-visit')).toHaveText('Completed');
   await expect(sidebarLink(page)).toHaveAttribute('data-progress', 'completed');
   expect(await exerciseSolved(page, slug1, 'quiz')).toBe(true);
@@ -74,6 +84,32 @@ test('answering the whole quiz correctly completes the lesson, on the home page 
   problems.expectNone();
 });
 
+test('clicking through every wrong answer never completes the quiz or the lesson', async ({ page }) => {
+  await page.goto(lesson1);
+  const questions = page.locator('lesson-quiz fieldset');
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
+    const wrong = questions.nth(i).locator('label:has(input[data-correct="false"])');
+    for (let k = 0; k < (await wrong.count()); k++) await wrong.nth(k).click();
+  }
+  await expect(page.locator('[data-result]')).toHaveText(`0 of ${count} answered correctly so far.`);
+  await expect(page.locator('lesson-visit')).toHaveText('In progress');
+  expect(await exerciseSolved(page, slug1, 'quiz')).toBe(false);
+});
+
+test('a question answered correctly once still counts after the learner explores a wrong answer', async ({ page }) => {
+  await page.goto(lesson1);
+  const questions = page.locator('lesson-quiz fieldset');
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
+    await questions.nth(i).locator('label:has(input[data-correct="true"])').click();
+    await questions.nth(i).locator('label:has(input[data-correct="false"])').first().click();
+    await expect(questions.nth(i).locator('[data-feedback]')).toHaveText(/^Not quite\./);
+  }
+  await expect(page.locator('[data-result]')).toHaveText(`All ${count} correct. Quiz solved: this lesson's exercise is marked complete.`);
+  expect(await exerciseSolved(page, slug1, 'quiz')).toBe(true);
+});
+
 test('the quiz can be answered with the keyboard alone', async ({ page }) => {
   await page.goto(lesson1);
   const first = page.locator('lesson-quiz fieldset').first();
@@ -83,13 +119,14 @@ test('the quiz can be answered with the keyboard alone', async ({ page }) => {
   // arrow keys move through a radio group and pick each answer in turn
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await expect(first.getByLabel('Writing the handler and choosing its memory and timeout.')).toBeChecked();
+  await expect(first.getByLabel('The handler, its memory and its timeout.')).toBeChecked();
   await expect(first.locator('[data-feedback]')).toHaveText(/^Correct\./);
 });
 
 test('reset progress on the home page clears visited and completed lessons everywhere', async ({ page }) => {
   await page.goto(lesson1);
   await answerAllCorrectly(page);
+  await solveSaleChallenge(page);
   await page.goto('/');
   await expect(page.locator('[data-summary]')).toContainText(`1 of ${readyText}`);
   await page.getByRole('button', { name: 'Reset progress' }).click();

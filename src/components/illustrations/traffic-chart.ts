@@ -8,9 +8,12 @@ export interface ChartInput {
   title: string;
 }
 
-const W = 480;
-const H = 220;
-const PAD = { left: 44, right: 8, top: 10, bottom: 26 };
+// A narrow drawing with large type: at 360 px the panel is about 290 px wide, and tick labels
+// of 18 units still come out at 13 px.
+const W = 400;
+const H = 240;
+const FONT = 18;
+const PAD = { left: 48, right: 8, top: 36, bottom: 30 };
 
 export function trafficChartSvg({ demand, capacityRps, maxRps, title }: ChartInput): string {
   const plotW = W - PAD.left - PAD.right;
@@ -28,10 +31,11 @@ export function trafficChartSvg({ demand, capacityRps, maxRps, title }: ChartInp
     return parts.join('');
   });
   const ticks = [0, Math.round(maxRps / 2), maxRps].map(
-    (v) => `<text class="tick" x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`,
+    (v) => `<text class="tick" x="${PAD.left - 6}" y="${y(v) + 6}" text-anchor="end" font-size="${FONT}">${v}</text>`,
   );
+  const unit = `<text class="tick" x="4" y="${FONT}" font-size="${FONT}">requests/s</text>`;
   const hours = [0, 6, 12, 18, 23].map(
-    (h) => `<text class="tick" x="${PAD.left + h * barW + barW / 2}" y="${H - 8}" text-anchor="middle">${String(h).padStart(2, '0')}h</text>`,
+    (h) => `<text class="tick" x="${PAD.left + h * barW + barW / 2}" y="${H - 8}" text-anchor="middle" font-size="${FONT}">${String(h).padStart(2, '0')}h</text>`,
   );
   const capLine =
     capacityRps === null
@@ -40,7 +44,7 @@ export function trafficChartSvg({ demand, capacityRps, maxRps, title }: ChartInp
   return (
     `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}" preserveAspectRatio="xMidYMid meet">` +
     `<line class="axis" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(0)}" y2="${y(0)}"/>` +
-    bars.join('') + capLine + ticks.join('') + hours.join('') +
+    bars.join('') + capLine + unit + ticks.join('') + hours.join('') +
     `</svg>`
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demandRpsByHour, fleetFigures, peakConcurrency } from './traffic-model';
+import { demandRpsByHour, describeFleet, fleetFigures, peakConcurrency, pct } from './traffic-model';
 import { trafficChartSvg } from './traffic-chart';
 
 describe('fixed fleet vs on-demand illustration', () => {
@@ -24,8 +24,8 @@ describe('fixed fleet vs on-demand illustration', () => {
   });
 
   it('needs far less than the default account concurrency (1,000, F52) at the peak', () => {
-    // 720 requests/s x 0.2 s = 144 environments busy at once (F54)
-    expect(peakConcurrency(demandRpsByHour)).toBe(144);
+    // 720 requests/s x 0.12 s (the lesson's 120 ms function) = 86.4, so 87 environments busy at once (F54)
+    expect(peakConcurrency(demandRpsByHour)).toBe(87);
   });
 
   it('draws one served bar per hour and marks overload only when demand exceeds capacity', () => {
@@ -35,5 +35,19 @@ describe('fixed fleet vs on-demand illustration', () => {
     const onDemand = trafficChartSvg({ demand: demandRpsByHour, capacityRps: null, maxRps: 800, title: 't' });
     expect(onDemand).not.toContain('bar-over');
     expect(onDemand).not.toContain('bar-idle');
+  });
+
+  it('never rounds a loss away: 7 servers miss the 720 requests/s hour, so less than 100 % is served', () => {
+    const seven = fleetFigures(demandRpsByHour, 7);
+    expect(seven.overloadedHours).toBe(1);
+    expect(describeFleet(7, seven)).not.toContain('100 %');
+    expect(pct(0.9966)).toBe('99.6 %');
+    expect(pct(0.5)).toBe('50 %');
+    expect(pct(1)).toBe('100 %');
+  });
+
+  it('labels the axis with its unit, requests per second', () => {
+    const svg = trafficChartSvg({ demand: demandRpsByHour, capacityRps: 400, maxRps: 800, title: 'Requests per second, hour by hour' });
+    expect(svg).toContain('>requests/s</text>');
   });
 });

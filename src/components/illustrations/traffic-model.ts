@@ -9,8 +9,8 @@ export const demandRpsByHour: readonly number[] = [
 /** Requests one server handles per second in this illustration. */
 export const rpsPerServer = 100;
 
-/** Each request keeps one execution environment busy this long (used for the concurrency note). */
-export const requestDurationMs = 200;
+/** Each request keeps one execution environment busy this long: the 120 ms of the lesson's worked example and simulation. */
+export const requestDurationMs = 120;
 
 export interface FleetFigures {
   capacityRps: number;
@@ -40,7 +40,13 @@ export function peakConcurrency(demand: readonly number[], durationMs = requestD
   return Math.ceil((Math.max(...demand) * durationMs) / 1000);
 }
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** A share as a percentage that never rounds a loss away: 99.7 % stays 99.7 %, not 100 %. */
+export function pct(x: number): string {
+  if (x >= 1) return '100 %';
+  if (x <= 0) return '0 %';
+  const whole = Math.round(x * 100);
+  return whole === 100 || whole === 0 ? `${(Math.floor(x * 1000) / 10).toFixed(1)} %` : `${whole} %`;
+}
 
 export function describeFleet(servers: number, f: FleetFigures): string {
   return (
@@ -48,4 +54,9 @@ export function describeFleet(servers: number, f: FleetFigures): string {
     `${pct(f.servedShare)} of requests served, ${f.overloadedHours} overloaded hour${f.overloadedHours === 1 ? '' : 's'}, ` +
     `${pct(f.idleShare)} of paid capacity idle.`
   );
+}
+
+/** The fleet chart's accessible name: what the bars measure, in their unit, and the capacity line. */
+export function fleetTitle(capacityRps: number): string {
+  return `Requests per second, hour by hour, against a fixed fleet capacity of ${capacityRps} requests/s`;
 }

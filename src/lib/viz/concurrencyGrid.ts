@@ -1,6 +1,17 @@
 // Concurrent executions over virtual time on a fixed grid: a difference array of invocation
 // spans (F12: one request per environment, so busy environments = concurrency).
 
+import type { VizInvocation } from './types';
+
+/**
+ * When an invocation began to hold its environment: a cold start holds it from the start of
+ * Init (F20), since the request waits for Init on an environment no other request may use.
+ * Counting from startMs would leave Init out and undercount concurrency during a burst.
+ */
+export function busyFromMs(inv: Pick<VizInvocation, 'coldStart' | 'initDurationMs' | 'startMs'>): number {
+  return inv.coldStart && inv.initDurationMs !== undefined ? inv.startMs - inv.initDurationMs : inv.startMs;
+}
+
 export class ConcurrencyGrid {
   private diff: Int32Array;
   private prefix: Int32Array;

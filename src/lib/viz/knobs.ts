@@ -11,6 +11,21 @@ export interface Knob {
   unit?: string;
   /** Empty input removes the field (e.g. no reserved concurrency). */
   optional?: boolean;
+  /**
+   * Scenario units per shown unit: a timeout is kept in ms but shown in seconds, as the Lambda
+   * console shows it (scale 1000). min, max and step are in the shown unit.
+   */
+  scale?: number;
+}
+
+/** The knob's value as shown to people, from the scenario's value. */
+export function shownValue(knob: Knob, stored: unknown): number | undefined {
+  return typeof stored === 'number' ? stored / (knob.scale ?? 1) : undefined;
+}
+
+/** The scenario's value from what a person typed (undefined stays undefined). */
+export function storedValue(knob: Knob, shown: number | undefined): number | undefined {
+  return shown === undefined ? undefined : Math.round(shown * (knob.scale ?? 1) * 1000) / 1000;
 }
 
 type Json = Record<string, unknown> | unknown[];
@@ -43,7 +58,32 @@ interface ScenarioShape {
   durationMs: number;
   account?: { concurrencyLimit?: number };
   functions: { name: string; memoryMB?: number; handler: { kind: string; durationMs?: unknown; errorRate?: number } }[];
-  sources: { type: string; function: string; arrivals: { rate?: number; at?: number[] }; batchSize?: number; shards?: number }[];
+  sources: { name?: string; type: string; function: string; arrivals: { rate?: number; at?: number[] }; batchSize?: number; shards?: number }[];
+}
+
+const number = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+
+/** What is wrong with a typed value, in the knob's own words; undefined when it is in range. */
+export function knobValueProblem(knob: Knob, shown: number | undefined): string | undefined {
+  if (shown === undefined) return knob.optional ? undefined : `${knob.label} needs a value.`;
+  if (!Number.isFinite(shown)) return `${knob.label} must be a number.`;
+  if (shown >= knob.min && shown <= knob.max) return undefined;
+  const unit = knob.unit ? ` ${knob.unit}` : '';
+  return `${knob.label} goes from ${number(knob.min)} to ${number(knob.max)}${unit}; ${number(shown)} is too ${shown < knob.min ? 'small' : 'large'}.`;
+}
+
+/**
+ * The engine's refusal (a ScenarioError) told in the knob's words: its own problem without the
+ * scenario path or the fact id, which mean nothing to a learner.
+ */
+export function knobRefusal(knob: Knob, err: unknown): string {
+  if (typeof err === 'string') return err; // already in words (a challenge's own check)
+  const issues = (err as { issues?: { path: string; message: string }[] })?.issues;
+  const plain = (m: string) => m.replace(/\s*\(F\d+\)/g, '');
+  const mine = Array.isArray(issues) ? issues.filter((i) => i.path === knob.path) : [];
+  if (mine.length) return `${knob.label}: ${mine.map((i) => plain(i.message)).join('; ')}.`;
+  if (Array.isArray(issues) && issues.length) return `This value does not work with the rest of the scenario: ${plain(issues[0].message)}.`;
+  return `${knob.label}: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 /** The knobs that make sense for a scenario when a lesson does not choose its own. */
@@ -51,7 +91,8 @@ export function defaultKnobs(scenario: ScenarioShape): Knob[] {
   const knobs: Knob[] = [];
   const many = scenario.functions.length > 1;
   scenario.sources.forEach((s, i) => {
-    const of = scenario.sources.length > 1 ? ` (${s.type} → ${s.function})` : '';
+    // A source's own name tells a steady load from a burst; type and function are the fallback.
+    const of = scenario.sources.length > 1 ? ` (${s.name ?? `${s.type} → ${s.function}`})` : '';
     if (typeof s.arrivals.rate === 'number') knobs.push({ path: `sources.${i}.arrivals.rate`, label: `Load rate${of}`, min: 0, max: 5000, step: 1, unit: 'req/s' });
     if (s.type === 'sqs' || s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.batchSize`, label: `Batch size${of}`, min: 1, max: 10_000, step: 1, optional: true });
     if (s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.shards`, label: `Shards${of}`, min: 1, max: 100, step: 1 });
@@ -59,7 +100,7 @@ export function defaultKnobs(scenario: ScenarioShape): Knob[] {
   scenario.functions.forEach((f, i) => {
     const of = many ? ` (${f.name})` : '';
     knobs.push({ path: `functions.${i}.memoryMB`, label: `Memory${of}`, min: 128, max: 10_240, step: 1, unit: 'MB', optional: true }); // F28
-    knobs.push({ path: `functions.${i}.timeoutMs`, label: `Timeout${of}`, min: 1000, max: 900_000, step: 1000, unit: 'ms', optional: true }); // F29
+    knobs.push({ path: `functions.${i}.timeoutMs`, label: `Timeout${of}`, min: 1, max: 900, step: 1, unit: 's', scale: 1000, optional: true }); // F29
     if (f.handler.kind === 'model' && typeof f.handler.durationMs === 'number') {
       knobs.push({ path: `functions.${i}.handler.durationMs`, label: `Handler duration${of}`, min: 0, max: 900_000, step: 1, unit: 'ms' });
     }

@@ -1,4 +1,5 @@
 // Starting scenarios for the playground: plain, valid scenario JSON, one per invocation model.
+// Every source has a name: knobs and the flow view show it, so a steady load and a burst differ.
 
 export interface Preset {
   id: string;
@@ -15,8 +16,8 @@ export const PRESETS: Preset[] = [
       durationMs: 20_000,
       functions: [{ name: 'api', memoryMB: 512, timeoutMs: 3000, reservedConcurrency: 20, handler: { kind: 'model', durationMs: { dist: 'lognormal', mu: 5.3, sigma: 0.4 }, errorRate: 0.02 } }],
       sources: [
-        { type: 'api-gateway', function: 'api', arrivals: { rate: 40, fromMs: 0, toMs: 8000 } },
-        { type: 'api-gateway', function: 'api', arrivals: { rate: 150, fromMs: 8000, toMs: 12_000 } },
+        { name: 'steady load', type: 'api-gateway', function: 'api', arrivals: { rate: 40, fromMs: 0, toMs: 8000 } },
+        { name: 'burst', type: 'api-gateway', function: 'api', arrivals: { rate: 150, fromMs: 8000, toMs: 12_000 } },
       ],
     },
   },
@@ -27,7 +28,7 @@ export const PRESETS: Preset[] = [
       seed: 1,
       durationMs: 10_000,
       functions: [{ name: 'thumbnails', memoryMB: 1024, timeoutMs: 10_000, handler: { kind: 'model', durationMs: 400, errorRate: 0.3 }, async: { maximumRetryAttempts: 2, onFailure: 'failed-thumbnails-queue' } }],
-      sources: [{ type: 's3', function: 'thumbnails', arrivals: { rate: 2 } }],
+      sources: [{ name: 'photo uploads', type: 's3', function: 'thumbnails', arrivals: { rate: 2 } }],
     },
   },
   {
@@ -37,7 +38,7 @@ export const PRESETS: Preset[] = [
       seed: 1,
       durationMs: 30_000,
       functions: [{ name: 'worker', memoryMB: 256, timeoutMs: 5000, handler: { kind: 'model', durationMs: 800, errorRate: 0.05 } }],
-      sources: [{ type: 'sqs', function: 'worker', arrivals: { rate: 60 }, batchSize: 10, maxReceiveCount: 3 }],
+      sources: [{ name: 'jobs queue', type: 'sqs', function: 'worker', arrivals: { rate: 60 }, batchSize: 10, maxReceiveCount: 3 }],
     },
   },
   {
@@ -47,7 +48,7 @@ export const PRESETS: Preset[] = [
       seed: 1,
       durationMs: 30_000,
       functions: [{ name: 'consumer', memoryMB: 256, timeoutMs: 10_000, handler: { kind: 'model', durationMs: 300, errorRate: 0.05 } }],
-      sources: [{ type: 'kinesis', function: 'consumer', arrivals: { rate: 50 }, shards: 2, batchSize: 100 }],
+      sources: [{ name: 'clickstream', type: 'kinesis', function: 'consumer', arrivals: { rate: 50 }, shards: 2, batchSize: 100 }],
     },
   },
   {
@@ -57,7 +58,7 @@ export const PRESETS: Preset[] = [
       seed: 1,
       durationMs: 15_000,
       functions: [{ name: 'checkout', runtime: 'java21', memoryMB: 1024, timeoutMs: 6000, provisionedConcurrency: 5, handler: { kind: 'model', durationMs: 120 } }],
-      sources: [{ type: 'invoke', function: 'checkout', invocationType: 'RequestResponse', arrivals: { rate: 30, process: 'poisson' } }],
+      sources: [{ name: 'checkout calls', type: 'invoke', function: 'checkout', invocationType: 'RequestResponse', arrivals: { rate: 30, process: 'poisson' } }],
     },
   },
 ];

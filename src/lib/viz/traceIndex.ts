@@ -3,7 +3,7 @@
 // A long run may forget() detail that ended well before the cursor; its counts are kept, and
 // queries must then be for t >= forgottenBeforeMs (the player re-runs to go further back).
 
-import { ConcurrencyGrid } from './concurrencyGrid';
+import { busyFromMs, ConcurrencyGrid } from './concurrencyGrid';
 import { EndedTotals } from './endedTotals';
 import { SortedTimes } from './sortedTimes';
 import type { Forgotten } from './traceStore';
@@ -209,7 +209,7 @@ export class TraceIndex {
     this.endTimes.insert(inv.endMs);
     this.starts.insert(inv.startMs);
     if (inv.coldStart) this.coldStarts.insert(inv.startMs);
-    this.grid.add(inv.startMs, inv.endMs);
+    this.grid.add(busyFromMs(inv), inv.endMs);
   }
 }
 

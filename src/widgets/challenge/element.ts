@@ -98,10 +98,14 @@ export class ChallengeElement extends HTMLElement {
 
   private async upgradeEditor(area: HTMLTextAreaElement, options: EditorOptions): Promise<void> {
     const host = this.el('monaco');
-    const hadFocus = document.activeElement === area;
+    let hadFocus = false;
     try {
-      host.hidden = false;
-      const monaco = await createEditor(host, { ...options, value: this.editor?.getValue() ?? options.value });
+      // Read at the swap, as the console does, so text typed while Monaco downloads is kept.
+      const monaco = await createEditor(host, () => {
+        hadFocus = document.activeElement === area;
+        host.hidden = false;
+        return { ...options, value: area.value, selection: { start: area.selectionStart, end: area.selectionEnd } };
+      });
       const { HANDLER_MODULES_DTS } = await import('../function-console/engine');
       monaco.addDeclarations(HANDLER_MODULES_DTS, 'lambda-lab/index.d.ts');
       this.editor?.dispose();

@@ -10,16 +10,22 @@ export interface ControlActions {
   togglePresenter(): void;
 }
 
+/** Controls a lesson may leave out when it does not use them (data-hide="seed presenter"). */
+export interface ControlOptions {
+  seed: boolean;
+  presenter: boolean;
+}
+
 export class Controls {
   readonly root: HTMLElement;
   readonly scrubber: HTMLInputElement;
   private playButton: HTMLButtonElement;
   private speedOut: HTMLOutputElement;
-  private timeOut: HTMLOutputElement;
+  private timeOut: HTMLSpanElement;
   private seedInput: HTMLInputElement;
   private presenterButton: HTMLButtonElement;
 
-  constructor(private player: () => Player, actions: ControlActions) {
+  constructor(private player: () => Player, actions: ControlActions, shown: ControlOptions = { seed: true, presenter: true }) {
     const button = (label: string, text: string, key: string, onClick: () => void) => {
       const b = h('button', { type: 'button', 'aria-label': label, 'aria-keyshortcuts': key, title: `${label} (${key})`, text });
       b.addEventListener('click', onClick);
@@ -28,7 +34,9 @@ export class Controls {
     this.playButton = button('Play', '▶ Play', 'Space', () => this.player().toggle());
     this.playButton.classList.add('lsp-play');
     this.speedOut = h('output', { class: 'lsp-speed', 'aria-live': 'off', 'aria-label': 'Speed' });
-    this.timeOut = h('output', { class: 'lsp-time', 'aria-label': 'Virtual time' });
+    // Not an <output>: that is a live region, and this text changes every frame while playing.
+    // The scrubber's aria-valuetext carries the time for anyone who asks.
+    this.timeOut = h('span', { class: 'lsp-time' });
     this.seedInput = h('input', { type: 'number', min: 0, max: 4294967295, step: 1, class: 'lsp-seed', 'aria-label': 'Seed' });
     this.seedInput.addEventListener('change', () => {
       const seed = Number(this.seedInput.value);
@@ -50,8 +58,8 @@ export class Controls {
       // Kept together so a narrow screen never splits − 1× + across lines.
       h('span', { class: 'lsp-speed-group' }, button('Slower', '−', '-', () => this.player().slower()), this.speedOut, button('Faster', '+', '+', () => this.player().faster())),
       button('Reset to the start', '↺ Reset', 'R', () => this.player().reset()),
-      h('label', { class: 'lsp-seed-label' }, 'Seed ', this.seedInput),
-      this.presenterButton,
+      shown.seed ? h('label', { class: 'lsp-seed-label' }, 'Seed ', this.seedInput) : '',
+      shown.presenter ? this.presenterButton : '',
     );
     this.root = h('div', { class: 'lsp-transport' }, bar, h('div', { class: 'lsp-scrub' }, this.scrubber, this.timeOut));
   }
@@ -82,7 +90,7 @@ export class Controls {
 }
 
 /** Player keys; returns true when the key was handled. Form fields keep their own keys. */
-export function handlePlayerKey(e: KeyboardEvent, player: Player, togglePresenter: () => void): boolean {
+export function handlePlayerKey(e: KeyboardEvent, player: Player, togglePresenter: (() => void) | undefined): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   const target = e.target as HTMLElement | null;
   const tag = target?.tagName;
@@ -91,7 +99,8 @@ export function handlePlayerKey(e: KeyboardEvent, player: Player, togglePresente
   if (typing && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) return false; // the scrubber moves itself
   switch (e.key) {
     case ' ':
-      if (tag === 'BUTTON') return false; // a focused button is pressed by space
+      // A focused button or disclosure is pressed by space (the knobs' <summary> too).
+      if (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') return false;
       player.toggle();
       return true;
     case 'ArrowRight':
@@ -114,6 +123,7 @@ export function handlePlayerKey(e: KeyboardEvent, player: Player, togglePresente
       return true;
     case 'f':
     case 'F':
+      if (!togglePresenter) return false;
       togglePresenter();
       return true;
     default:

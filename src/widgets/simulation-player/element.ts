@@ -2,7 +2,9 @@
 // Attributes: data-scenario (JSON), data-views ("summary timeline concurrency flows"),
 // data-knobs ("default", "none" or a JSON list of knobs), data-title, data-share (keep the
 // scenario in the URL hash: "" under `scenario`, a name under `scenario.<name>`, so two shared
-// players keep their own), data-window-ms (timeline width in virtual ms).
+// players keep their own), data-window-ms (timeline width in virtual ms), data-description
+// (the run's shape in words; generated when absent), data-hide ("seed presenter": controls a
+// lesson does not use), data-predict (JSON: a question answered before Play, see predictionPanel).
 
 import { parseScenario, simulate, type Scenario, type SimulationResult } from '../../../simulator/index';
 import { limitsFor, playerFor, pricesFor } from '../../lib/viz/engine';
@@ -10,11 +12,13 @@ import { defaultKnobs, type Knob } from '../../lib/viz/knobs';
 import { readPalette, type Palette } from '../../lib/viz/palette';
 import { INGEST_BUDGET_MS, type Player } from '../../lib/viz/player';
 import { describeIssues, hashKeeping, scenarioShareKey, sharedHash } from '../../lib/share/codec';
+import { describeRun } from '../../lib/viz/runDescription';
 import { ConcurrencyView } from './concurrencyView';
 import { Controls, handlePlayerKey } from './controls';
 import { h } from './dom';
 import { FlowView } from './flowView';
 import { KnobPanel } from './knobPanel';
+import { PredictionPanel, type Prediction } from './predictionPanel';
 import { SummaryView } from './summaryView';
 import { TimelineView } from './timelineView';
 
@@ -32,6 +36,9 @@ export class SimulationPlayerElement extends HTMLElement {
   private concurrency?: ConcurrencyView;
   private flows?: FlowView;
   private knobPanel?: KnobPanel;
+  private prediction?: PredictionPanel;
+  private about!: HTMLParagraphElement;
+  private presenterAllowed = true;
   private knobSlot!: HTMLElement;
   private knobKey = '';
   private unsubscribe?: () => void;
@@ -78,11 +85,17 @@ export class SimulationPlayerElement extends HTMLElement {
 
   /** Validate and run a new scenario from the start; returns the problem text if refused. */
   applyScenario(next: unknown): string | undefined {
+    const refusal = this.tryScenario(next);
+    return refusal === undefined ? undefined : describeIssues(refusal);
+  }
+
+  /** Like applyScenario, but hands back the engine's refusal itself (knobs word it their way). */
+  private tryScenario(next: unknown): unknown {
     try {
       this.load(parseScenario(next));
       return undefined;
     } catch (err) {
-      return describeIssues(err);
+      return err ?? new Error('refused');
     }
   }
 
@@ -94,20 +107,31 @@ export class SimulationPlayerElement extends HTMLElement {
   private reference: { scenario: Scenario; result: Promise<SimulationResult> } | undefined;
 
   private build(scenario: Scenario): void {
-    const views = new Set((this.dataset.views ?? 'summary timeline concurrency flows').split(/\s+/));
+    const hidden = new Set((this.dataset.hide ?? '').split(/\s+/));
+    this.presenterAllowed = !hidden.has('presenter');
     const get = () => this.player;
-    this.controls = new Controls(get, { setSeed: (seed) => this.applyScenario({ ...this.scenario, seed }), togglePresenter: () => this.togglePresenter() });
+    this.controls = new Controls(
+      get,
+      { setSeed: (seed) => this.applyScenario({ ...this.scenario, seed }), togglePresenter: () => this.togglePresenter() },
+      { seed: !hidden.has('seed'), presenter: this.presenterAllowed },
+    );
     const title = this.dataset.title ?? 'Simulation';
-    this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-keyshortcuts': 'Space ArrowLeft ArrowRight + - R F' });
-    this.root.append(h('p', { class: 'lsp-title', text: title }), this.controls.root);
+    // The run's shape in words stays on the page: the text alternative before, during and after playing.
+    this.about = h('p', { class: 'lsp-about', id: `lsp-about-${++aboutIds}`, text: this.aboutText(scenario) });
+    this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-describedby': this.about.id, 'aria-keyshortcuts': `Space ArrowLeft ArrowRight + - R${this.presenterAllowed ? ' F' : ''}` });
+    this.root.append(h('p', { class: 'lsp-title', text: title }), this.about);
+    if (this.dataset.predict) {
+      this.prediction = new PredictionPanel(JSON.parse(this.dataset.predict) as Prediction, get);
+      this.root.append(this.prediction.root);
+    }
+    this.root.append(this.controls.root);
+    // Views in the order the page lists them, right under the controls; knobs after them, so
+    // on a phone Play sits next to the picture it starts.
+    for (const view of (this.dataset.views ?? 'summary timeline concurrency flows').split(/\s+/)) this.addView(view, get);
     this.knobSlot = h('div', { class: 'lsp-knob-slot' });
     this.root.append(this.knobSlot);
     this.buildKnobs(scenario);
     if (this.dataset.share !== undefined) this.root.append(this.shareRow());
-    if (views.has('summary')) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario), title)).root);
-    if (views.has('timeline')) this.root.append((this.timeline = new TimelineView(get, () => this.invalidate())).figure.root);
-    if (views.has('concurrency')) this.root.append((this.concurrency = new ConcurrencyView(get, () => limitsFor(this.scenario))).figure.root);
-    if (views.has('flows')) this.root.append((this.flows = new FlowView(get, (label) => this.sourceInfo(label))).figure.root);
     this.replaceChildren(this.root);
     this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.resize = new ResizeObserver(() => this.measure());
@@ -117,11 +141,25 @@ export class SimulationPlayerElement extends HTMLElement {
     this.measure();
   }
 
+  private addView(view: string, get: () => Player): void {
+    if (view === 'summary' && !this.summary) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario), this.dataset.title ?? 'Simulation')).root);
+    if (view === 'timeline' && !this.timeline) this.root.append((this.timeline = new TimelineView(get, () => this.invalidate())).figure.root);
+    if (view === 'concurrency' && !this.concurrency) this.root.append((this.concurrency = new ConcurrencyView(get, () => limitsFor(this.scenario))).figure.root);
+    if (view === 'flows' && !this.flows) this.root.append((this.flows = new FlowView(get, (label) => this.sourceInfo(label))).figure.root);
+  }
+
+  private aboutText(scenario: Scenario): string {
+    return this.dataset.description ?? describeRun(scenario, this.dataset.autoplay !== undefined);
+  }
+
   private load(scenario: Scenario): void {
     this.unsubscribe?.();
     this.player?.dispose();
+    const speed = this.player?.speed; // a knob change re-runs the scenario, at the speed chosen
     this.scenario = scenario;
     this.player = playerFor(scenario);
+    if (speed !== undefined) this.player.setSpeed(speed);
+    if (this.about) this.about.textContent = this.aboutText(scenario);
     this.unsubscribe = this.player.subscribe(() => this.invalidate());
     if (this.knobSlot) this.buildKnobs(scenario);
     this.knobPanel?.sync();
@@ -141,7 +179,7 @@ export class SimulationPlayerElement extends HTMLElement {
     const key = knobs.map((k) => `${k.path}:${k.label}`).join('|');
     if (key === this.knobKey) return;
     this.knobKey = key;
-    this.knobPanel = knobs.length ? new KnobPanel(knobs, (next) => this.applyScenario(next), () => this.scenario) : undefined;
+    this.knobPanel = knobs.length ? new KnobPanel(knobs, (next) => this.tryScenario(next), () => this.scenario) : undefined;
     this.knobSlot.replaceChildren(...(this.knobPanel ? [this.knobPanel.root] : []));
   }
 
@@ -197,7 +235,7 @@ export class SimulationPlayerElement extends HTMLElement {
       e.preventDefault();
       return;
     }
-    if (handlePlayerKey(e, this.player, () => this.togglePresenter())) e.preventDefault();
+    if (handlePlayerKey(e, this.player, this.presenterAllowed ? () => this.togglePresenter() : undefined)) e.preventDefault();
   }
 
   togglePresenter(): void {
@@ -273,6 +311,7 @@ export class SimulationPlayerElement extends HTMLElement {
       this.timeline?.updateText(t);
       this.concurrency?.updateText(t, Math.min(windowMs, RATE_WINDOW_MS));
       this.flows?.update(t);
+      this.prediction?.update(t);
       this.root.dataset.viewMs = String(Math.round(t));
       if (p.error) this.showRunError(p.error);
       this.textCostMs = performance.now() - started;
@@ -295,6 +334,8 @@ export class SimulationPlayerElement extends HTMLElement {
     this.replaceChildren(h('p', { class: 'lsp-error not-content', role: 'alert', text }));
   }
 }
+
+let aboutIds = 0;
 
 export const TAG = 'lambda-simulation-player';
 

@@ -1,17 +1,20 @@
 // Inputs for the scenario knobs. A change builds a new scenario (same seed) and the player
-// re-runs it from the start; a value the engine refuses is shown, and nothing runs.
+// re-runs it from the start; a value out of range or refused by the engine is explained in
+// the knob's own words, and nothing runs.
 
-import { getPath, setPath, type Knob } from '../../lib/viz/knobs';
+import { getPath, knobRefusal, knobValueProblem, setPath, shownValue, storedValue, type Knob } from '../../lib/viz/knobs';
 import { h } from './dom';
 
 export class KnobPanel {
   readonly root: HTMLElement;
   private inputs = new Map<string, HTMLInputElement>();
+  private knobs = new Map<string, Knob>();
   private message: HTMLParagraphElement;
 
   constructor(
     knobs: Knob[],
-    private apply: (next: unknown) => string | undefined,
+    /** undefined when applied; else the refusal (an engine ScenarioError, or a message). */
+    private apply: (next: unknown) => unknown,
     private current: () => unknown,
     title = 'Scenario knobs (each change re-runs from the start with the same seed)',
   ) {
@@ -22,6 +25,7 @@ export class KnobPanel {
       if (knob.optional) input.placeholder = 'not set';
       input.addEventListener('change', () => this.change(knob, input));
       this.inputs.set(knob.path, input);
+      this.knobs.set(knob.path, knob);
       grid.append(h('label', { class: 'lsp-knob' }, h('span', { text: `${knob.label}${knob.unit ? ` (${knob.unit})` : ''}` }), input));
     }
     this.root = h('details', { class: 'lsp-knobs', open: true }, h('summary', { text: title }), grid, this.message);
@@ -32,24 +36,21 @@ export class KnobPanel {
   sync(): void {
     const scenario = this.current();
     for (const [path, input] of this.inputs) {
-      const v = getPath(scenario, path);
-      if (document.activeElement !== input) input.value = typeof v === 'number' ? String(v) : '';
+      const v = shownValue(this.knobs.get(path)!, getPath(scenario, path));
+      if (document.activeElement !== input) input.value = v === undefined ? '' : String(v);
     }
   }
 
   private change(knob: Knob, input: HTMLInputElement): void {
     const raw = input.value.trim();
     const value = raw === '' ? undefined : Number(raw);
-    if (value === undefined && !knob.optional) {
-      this.fail(input, `${knob.label} needs a value.`);
+    const problem = knobValueProblem(knob, value);
+    if (problem) {
+      this.fail(input, problem);
       return;
     }
-    if (value !== undefined && !Number.isFinite(value)) {
-      this.fail(input, `${knob.label} must be a number.`);
-      return;
-    }
-    const problem = this.apply(setPath(this.current(), knob.path, value));
-    if (problem) this.fail(input, problem);
+    const refusal = this.apply(setPath(this.current(), knob.path, storedValue(knob, value)));
+    if (refusal !== undefined) this.fail(input, knobRefusal(knob, refusal));
     else {
       input.removeAttribute('aria-invalid');
       this.message.textContent = '';

@@ -54,18 +54,7 @@ export class TimelineView {
 
   updateText(t: number): void {
     const rows = this.player().index.rowsAt(t);
-    let busy = 0;
-    let alive = 0;
-    let cold = 0;
-    for (const row of rows) {
-      const state = stateAt(row, t);
-      if (state !== 'shut down') alive++;
-      if (state === 'invoke') busy++;
-    }
-    cold = this.player().index.coldStarts.countAtOrBefore(t);
-    this.figure.setSentence(
-      `At ${formatVirtualMs(t)}: ${rows.length} execution environment${rows.length === 1 ? '' : 's'} created, ${alive} alive, ${busy} running an invocation, ${alive - busy} initialising or idle; ${cold} cold start${cold === 1 ? '' : 's'} so far.`,
-    );
+    this.figure.setSentence(timelineSentence(rows.map((row) => stateAt(row, t)), this.player().index.coldStarts.countAtOrBefore(t), formatVirtualMs(t)));
     this.figure.setTable(() =>
       table(
         `Execution environments at ${formatVirtualMs(t)}`,
@@ -152,6 +141,14 @@ export class TimelineView {
     this.logs.hidden = false;
     this.logs.textContent = lines.length ? lines.map((l) => l.message).join('\n') : `No log lines recorded for ${inv.requestId}.`;
   }
+}
+
+/** The timeline's text alternative: each state the chart draws differently, counted apart. */
+export function timelineSentence(states: string[], coldStarts: number, at: string): string {
+  const count = (state: string) => states.filter((s) => s === state).length;
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const alive = states.length - count('shut down');
+  return `At ${at}: ${plural(states.length, 'execution environment')} created, ${alive} alive: ${count('invoke')} running an invocation, ${count('init')} initialising (Init), ${count('idle (frozen)') + count('idle')} idle (frozen); ${plural(coldStarts, 'cold start')} so far.`;
 }
 
 export function stateAt(row: EnvRow, t: number): string {
