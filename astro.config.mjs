@@ -31,6 +31,7 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/LessonHeader.astro',
         Sidebar: './src/components/ProgressSidebar.astro',
+        ThemeProvider: './src/components/ThemeProvider.astro',
       },
     }),
   ],
