@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 
-/** Directives besides script-src and style-src, which Astro builds itself. */
+/** @typedef {NonNullable<Extract<NonNullable<import('astro').AstroUserConfig['security']>['csp'], object>['directives']>} CspDirectives */
+
+/** Directives besides script-src and style-src, which Astro builds itself. @type {CspDirectives} */
 export const CSP_DIRECTIVES = [
   "default-src 'self'",
   // Nothing talks to another origin: fetch, XHR and WebSocket from the page and from the code
