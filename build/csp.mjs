@@ -30,8 +30,12 @@ export const CSP_SCRIPT_SOURCES = [
   // Exception: the code runtime's worker imports the learner's handler as a Blob module URL;
   // a Blob worker inherits the page's policy, so blob: must be a script source here too.
   'blob:',
-  // Exception: Pagefind (search) compiles its WebAssembly index reader; this allows
-  // WebAssembly compilation only, not eval or new Function.
+  // Exception: the code runtime loads a CommonJS handler the way Node does, wrapped in a
+  // function by indirect eval (simulator/runtime/worker/loader.ts), and handler code may use
+  // eval or new Function as it can on Lambda; the Blob worker inherits this policy. Inline and
+  // injected scripts stay refused: 'unsafe-eval' runs strings only for script already running.
+  "'unsafe-eval'",
+  // Exception: Pagefind (search) compiles its WebAssembly index reader.
   "'wasm-unsafe-eval'",
 ];
 
