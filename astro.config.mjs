@@ -3,13 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { monacoLazyCss } from './build/monaco-lazy-css.mjs';
+import { cspBuild, CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './build/csp.mjs';
 import { courseSidebar } from './src/lib/sidebar.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
 export default defineConfig({
   site: 'https://lambda-lab.example',
+  // The content security policy and its exceptions: build/csp.mjs.
+  security: {
+    csp: {
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: CSP_SCRIPT_SOURCES },
+      styleDirective: { resources: CSP_STYLE_SOURCES },
+    },
+  },
   integrations: [
+    cspBuild(),
     starlight({
       title: 'Lambda Lab',
       description: 'An interactive course on serverless computing and AWS Lambda that runs in your browser.',
@@ -22,6 +32,7 @@ export default defineConfig({
         PageTitle: './src/components/LessonHeader.astro',
         Sidebar: './src/components/ProgressSidebar.astro',
         SocialIcons: './src/components/WorkbenchLinks.astro',
+        ThemeProvider: './src/components/ThemeProvider.astro',
       },
     }),
   ],

@@ -254,17 +254,27 @@ function checkAllocations(functions: Allocating[], accountLimit: number, issue: 
   });
 }
 
-/** Keeps only the well-typed parts of a possibly broken scenario, for the cross-field rules. */
+/** Keeps only the well-typed parts of a possibly broken scenario, for the cross-field rules.
+ *  Numbers the rules compare are numbers or absent: `{"toString": {}}` would throw a TypeError. */
 function sanitize(raw: unknown): ParsedScenario | undefined {
   if (!isObject(raw) || typeof raw.durationMs !== 'number') return undefined;
   const functions = (Array.isArray(raw.functions) ? raw.functions : [])
-    .map((f) => (isObject(f) && typeof f.name === 'string' && isObject(f.handler) ? f : { name: '', handler: { kind: '' } }));
+    .map((f) => (isObject(f) && typeof f.name === 'string' && isObject(f.handler) ? f : { name: '', handler: { kind: '' } }))
+    .map((f) => ({ ...f, reservedConcurrency: numberOr(f.reservedConcurrency), provisionedConcurrency: numberOr(f.provisionedConcurrency) }));
   const sources = (Array.isArray(raw.sources) ? raw.sources : [])
     .map((x) => (isObject(x) && typeof x.function === 'string' && isObject(x.arrivals) ? x : { type: '', function: '', arrivals: {} }))
-    .map((x) => ('at' in x.arrivals && !Array.isArray(x.arrivals.at) ? { ...x, arrivals: {} } : x));
-  const account = isObject(raw.account) ? raw.account : undefined;
+    .map((x) => ('at' in x.arrivals && !Array.isArray(x.arrivals.at) ? { ...x, arrivals: {} } : x))
+    .map((x) => ({
+      ...x,
+      batchSize: numberOr(x.batchSize),
+      maximumBatchingWindowMs: numberOr(x.maximumBatchingWindowMs),
+      arrivals: 'at' in x.arrivals ? { at: x.arrivals.at.filter((t: unknown) => typeof t === 'number') } : x.arrivals,
+    }));
+  const account = isObject(raw.account) ? { concurrencyLimit: numberOr(raw.account.concurrencyLimit) } : undefined;
   return { durationMs: raw.durationMs, account, functions, sources } as ParsedScenario;
 }
+
+const numberOr = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
 function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
+import { openHost } from './helpers/host';
 
 // Every embed runs the engine in its own frame; the machines are shared, so allow time.
 test.describe.configure({ timeout: 150_000 });
@@ -21,25 +22,6 @@ const trickle = {
   functions: [{ name: 'trickle-api', memoryMB: 512, handler: { kind: 'model', durationMs: 80 } }],
   sources: [{ type: 'invoke', function: 'trickle-api', invocationType: 'RequestResponse', arrivals: { at: [0, 1000, 2000] } }],
 };
-
-/** Serve `body` as a page on an origin of its own, so the embed is cross-origin as on a real blog.
- *  The host is localhost (the site is 127.0.0.1): Chromium's Local Network Access refuses a
- *  public or insecure page loading from a loopback address, and asks permission for a secure one. */
-async function openHost(page: Page, body: string): Promise<void> {
-  const host = `http://localhost:${new URL(test.info().project.use.baseURL!).port}/host/`;
-  await page.context().grantPermissions(['local-network-access']);
-  await page.route(`${host}**`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post about cold starts</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <script>window.namesBefore = Object.getOwnPropertyNames(window);</script>
-        <style>body { font: 16px/1.5 Georgia, serif; max-width: 760px; margin: 0 auto; padding: 12px; }</style>
-        </head><body>${body}</body></html>`,
-    }),
-  );
-  await page.goto(host);
-}
 
 function twoEmbeds(origin: string): string {
   return `<h1>Why the first request is slow</h1>
@@ -79,6 +61,8 @@ test('two script tags on another origin each get their own iframe, sized by thei
   expect(src.origin).toBe(new URL(baseURL!).origin);
   expect(src.searchParams.get('title')).toBe('A burst');
   expect(src.searchParams.get('theme')).toBe('dark');
+  // Sandboxed as tightly as the player allows (the reasons sit in src/lib/embed/loader.ts).
+  await expect(page.locator(concurrency)).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
 
   // Each frame shows the scenario its own tag gave.
   await expect(page.frameLocator(timeline).locator('.lsp-title')).toHaveText('Cold starts');

@@ -9,9 +9,7 @@ import { useSystemTheme } from './helpers/theme';
 // these run on are shared, so allow more than the default minute.
 test.describe.configure({ timeout: 150_000 });
 
-test('an iframe host learns the embed height by postMessage and keeps its own page intact', async ({ page, baseURL }) => {
-  await page.goto('/embed/player/'); // same origin, so the host can listen without CORS noise
-  await page.setContent(`<!doctype html><html lang="en"><body><h1>Host page</h1>
+const hostPage = (baseURL: string) => `<!doctype html><html lang="en"><body><h1>Host page</h1>
     <iframe id="sim" title="Lambda simulation" src="${baseURL}/embed/timeline/?title=Embedded" style="width: 640px; height: 150px; border: 0"></iframe>
     <p id="after">Host text after the iframe</p>
     <script>
@@ -22,7 +20,14 @@ test('an iframe host learns the embed height by postMessage and keeps its own pa
           document.getElementById('sim').style.height = e.data.height + 'px';
         }
       });
-    </script></body></html>`);
+    </script></body></html>`;
+
+test('an iframe host learns the embed height by postMessage and keeps its own page intact', async ({ page, baseURL }) => {
+  // A host page on the site's own origin (so it can listen without CORS noise), served without
+  // the site's policy: setContent on a built page would keep that page's policy and refuse the
+  // host's inline script.
+  await page.route(`${baseURL}/host/`, (route) => route.fulfill({ contentType: 'text/html', body: hostPage(baseURL!) }));
+  await page.goto('/host/');
   await expect.poll(() => page.evaluate(() => (window as unknown as { heights: number[] }).heights.length)).toBeGreaterThan(0);
   const height = await page.evaluate(() => (window as unknown as { heights: number[] }).heights.at(-1)!);
   expect(height).toBeGreaterThan(200);

@@ -12,6 +12,12 @@
   const FIRST_HEIGHT_PX: Record<string, number> = { player: 1030, timeline: 430, concurrency: 550, flows: 390 };
   // data-title, data-views, ... data-window-ms: dataset keys, named as the embed page's query.
   const QUERY = ['title', 'views', 'knobs', 'theme', 'windowMs'];
+  // As tight as the player allows. allow-scripts: it is a simulation. allow-same-origin: its
+  // module scripts and its worker load from the site, which an opaque origin could only do with
+  // CORS on every file; the frame stays cross-origin to the host, so it cannot reach the iframe
+  // to lift its sandbox. allow-popups(-to-escape-sandbox): "Open in Lambda Lab" opens the
+  // playground in a new tab as a normal page. Not allowed: top navigation, forms, modals, downloads.
+  const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
   const fileOf = (src: string): string => {
     const url = new URL(src, document.baseURI);
@@ -97,6 +103,7 @@
     frame.src = url.href + hash;
     frame.title = data.title?.trim() || `Lambda Lab simulation (${widget})`;
     frame.loading = 'lazy';
+    frame.setAttribute('sandbox', SANDBOX);
     frame.style.cssText = `display:block;width:100%;height:${FIRST_HEIGHT_PX[widget]}px;border:0;`;
     followHeight(frame, url.origin);
     script.after(frame);
