@@ -1,18 +1,17 @@
-// Cheap stepping of the statecharts on the hot path. At start-up the execution environment
-// chart is walked with xstate's pure transition function into a flat (state x event) table,
-// and the scaler chart's ordered guarded transitions into a rule list. A test checks both
-// against the machines; the charts stay the single definition (stack.md §2.5: actors through
-// the actor system are ~35x slower than a plain event loop).
-import { transition } from 'xstate';
+// The hot path's form of the two service charts, compiled by machineTable.ts: the execution
+// environment chart as a dense (state x event) array of next-state ids, and the scaler chart's
+// ordered guarded transitions as a rule list with the chart's own guard functions. Tests check
+// both against xstate; the charts stay the single definition.
 import { executionEnvironmentMachine, type ExecutionEnvironmentEvent } from './executionEnvironmentMachine';
 import { functionScalerMachine, placementGuards, type PlacementAction, type PlacementContext } from './functionScalerMachine';
+import { machineTable } from './machineTable';
 
 export type EnvironmentEventType = ExecutionEnvironmentEvent['type'];
 
 export interface EnvironmentTable {
   /** Leaf state paths, e.g. 'initializing.runtimeInit', 'idle'. Index = state id. */
-  states: string[];
-  events: EnvironmentEventType[];
+  states: readonly string[];
+  events: readonly EnvironmentEventType[];
   /** next[state * events.length + event] = next state id, or -1 when the chart forbids it. */
   next: Int16Array;
   initial: number;
@@ -20,14 +19,10 @@ export interface EnvironmentTable {
   eventId(type: EnvironmentEventType): number;
 }
 
-/** Every event type the chart names, in document order: read from the chart, never listed by hand. */
-function chartEvents(node: { config: { on?: Record<string, unknown> }; states: Record<string, any> }, into = new Set<string>()): Set<string> {
-  for (const type of Object.keys(node.config.on ?? {})) into.add(type);
-  for (const child of Object.values(node.states)) chartEvents(child, into);
-  return into;
-}
+const environmentChart = machineTable<unknown, EnvironmentEventType>(executionEnvironmentMachine, {});
 
-export const ENVIRONMENT_EVENT_TYPES = [...chartEvents(executionEnvironmentMachine.root as any)] as EnvironmentEventType[];
+/** Every event type the chart names, in document order: read from the chart, never listed by hand. */
+export const ENVIRONMENT_EVENT_TYPES = environmentChart.events;
 
 /** Dotted path of a snapshot's (single, non-parallel) state value. */
 export function statePath(value: unknown): string {
@@ -36,35 +31,16 @@ export function statePath(value: unknown): string {
   return `${key}.${statePath(inner)}`;
 }
 
-/** Leaf state paths of the machine, in document order. */
-function leafPaths(node: { key: string; states: Record<string, any> }, prefix = ''): string[] {
-  return Object.values(node.states).flatMap((child: any) => {
-    const path = prefix ? `${prefix}.${child.key}` : child.key;
-    return Object.keys(child.states).length ? leafPaths(child, path) : [path];
-  });
-}
-
-function toValue(path: string): any {
-  const parts = path.split('.');
-  return parts.reduceRight<any>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined);
-}
-
 export function buildEnvironmentTable(): EnvironmentTable {
-  const machine = executionEnvironmentMachine;
-  const states = leafPaths(machine.root as any);
-  const events = ENVIRONMENT_EVENT_TYPES;
+  const { states, events } = environmentChart;
   const next = new Int16Array(states.length * events.length).fill(-1);
-  states.forEach((path, s) => {
-    const snapshot = machine.resolveState({ value: toValue(path), context: {} } as any);
+  states.forEach((state, s) => {
     events.forEach((type, e) => {
-      if (!snapshot.can({ type } as ExecutionEnvironmentEvent)) return;
-      const [after] = transition(machine, snapshot, { type } as ExecutionEnvironmentEvent);
-      next[s * events.length + e] = states.indexOf(statePath(after.value));
+      if (environmentChart.accepts(state, type)) next[s * events.length + e] = states.indexOf(environmentChart.next(state, type, undefined));
     });
   });
-  const initial = states.indexOf(statePath(machine.getInitialSnapshot({} as any).value));
   return {
-    states, events, next, initial,
+    states, events, next, initial: states.indexOf(environmentChart.initial),
     stateId: (path) => states.indexOf(path),
     eventId: (type) => events.indexOf(type),
   };
@@ -82,13 +58,9 @@ export interface PlacementRule {
 
 /** The scaler's 'request.arrived' transitions, in order, with the machine's own guard functions. */
 export function placementRules(): PlacementRule[] {
-  const transitions = (functionScalerMachine.root as any).on['request.arrived'] as any[];
-  return transitions.map((t) => {
-    const guardName = t.guard?.type ?? (typeof t.guard === 'string' ? t.guard : undefined);
-    const guard = guardName ? (placementGuards as Record<string, (a: GuardArgs) => boolean>)[guardName] : undefined;
-    const action = (t.actions[0]?.type ?? t.actions[0]) as PlacementAction;
-    return { guard: guard ?? null, action };
-  });
+  const guards = placementGuards as Record<string, (a: GuardArgs) => boolean>;
+  const scaler = machineTable<GuardArgs, 'request.arrived'>(functionScalerMachine, guards);
+  return scaler.rows(scaler.initial, 'request.arrived').map((row) => ({ guard: row.guard, action: row.actions[0] as PlacementAction }));
 }
 
 /** Evaluates the rules: the first rule whose guard passes gives the action. */

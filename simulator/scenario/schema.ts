@@ -1,6 +1,7 @@
 // The zod schema of a Scenario: every documented configuration rule, each with its fact id.
 // Field-level rules live on the fields; rules across fields live in checkScenarioRules.
 import { utf8ByteLength } from '../core/utf8';
+import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 
@@ -71,10 +72,10 @@ const functionSchema = z.strictObject({
     .optional(),
   architecture: z.enum(['x86_64', 'arm64']).optional(),
   // F28: 128-10,240 MB in 1 MB steps.
-  memoryMB: z.number().int('memory is set in whole MB (F28)').min(128, 'memory is at least 128 MB (F28)')
-    .max(10240, 'memory is at most 10,240 MB (F28)').optional(),
+  memoryMB: z.number().int('memory is set in whole MB (F28)').min(MEMORY_MIN_MB, 'memory is at least 128 MB (F28)')
+    .max(MEMORY_MAX_MB, 'memory is at most 10,240 MB (F28)').optional(),
   // F29: 1-900 s in 1 s steps.
-  timeoutMs: z.number().int().min(1000, 'the timeout is at least 1 s (F29)').max(900000, 'the timeout is at most 900 s (F29)')
+  timeoutMs: z.number().int().min(TIMEOUT_MIN_MS, 'the timeout is at least 1 s (F29)').max(TIMEOUT_MAX_MS, 'the timeout is at most 900 s (F29)')
     .refine((ms) => ms % 1000 === 0, 'the timeout is set in whole seconds (F29)').optional(),
   reservedConcurrency: z.number().int().nonnegative().optional(),
   provisionedConcurrency: z.number().int().nonnegative().optional(),

@@ -4,24 +4,24 @@
 import type { CodeEnvironment, CodeFunctionSpec, CodeRuntimeHost, Outcome } from '../runtime/types';
 import type { CodeHandler } from '../scenario/types';
 import type { EnvironmentEndReason } from '../trace/records';
-import type { Environment } from './functionPool';
-import type { LambdaService } from './lambdaService';
+import { cpuShare, INIT_LIMIT_MS } from '../scenario/limits';
+import type { Environment, HandlerStrategy } from './functionPool';
+import type { EnvironmentHost } from './host';
 import { initReportTimeoutLine, logGroupName, runtimeExitLine } from './logFormat';
-import { INIT_LIMIT_MS } from './modelHandler';
 
 const ACCOUNT_ID = '123456789012';
 
-function functionArn(service: LambdaService, name: string): string {
-  return `arn:aws:lambda:${service.config.region}:${ACCOUNT_ID}:function:${name}`;
+function functionArn(host: EnvironmentHost, name: string): string {
+  return `arn:aws:lambda:${host.config.region}:${ACCOUNT_ID}:function:${name}`;
 }
 
-function codeSpec(service: LambdaService, env: Environment, platformInitMs: number): CodeFunctionSpec {
+function codeSpec(host: EnvironmentHost, env: Environment, platformInitMs: number): CodeFunctionSpec {
   const spec = env.fn.spec;
   const handler = spec.handler as CodeHandler;
   return {
     functionName: spec.name,
     functionVersion: '$LATEST',
-    invokedFunctionArn: functionArn(service, spec.name),
+    invokedFunctionArn: functionArn(host, spec.name),
     runtime: spec.runtime,
     handler: handler.handler ?? 'index.handler',
     source: handler.source,
@@ -31,37 +31,37 @@ function codeSpec(service: LambdaService, env: Environment, platformInitMs: numb
     initializationType: env.provisioned ? 'provisioned-concurrency' : 'on-demand', // F15
     logGroupName: logGroupName(spec.name),
     logStreamName: env.record.logStream,
-    region: service.config.region,
-    epochMs: service.config.epochMs, // log timestamps follow the scenario's epoch
+    region: host.config.region,
+    epochMs: host.config.epochMs, // log timestamps follow the scenario's epoch
     platformInitMs,
-    cpuShare: Math.min(spec.memoryMB / 1769, 6), // F28
+    cpuShare: cpuShare(spec.memoryMB), // F28
     cpuTime: 'none',
   };
 }
 
-function createCode(service: LambdaService, env: Environment, platformInitMs: number): CodeEnvironment {
-  const factory = service.codeFactory;
+function createCode(host: EnvironmentHost, env: Environment, platformInitMs: number): CodeEnvironment {
+  const factory = host.codeFactory;
   if (!factory) throw new Error('code handler: no CodeEnvironment factory (simulator/runtime/index.ts) is loaded');
-  const sched = service.scheduler;
+  const sched = host.scheduler;
   const fnName = env.fn.spec.name;
-  const host: CodeRuntimeHost = {
+  const runtimeHost: CodeRuntimeHost = {
     now: () => sched.now(),
     schedule: (atMs, fn) => sched.schedule(atMs, fn),
     cancel: (id) => sched.cancel(id),
-    track: (p) => service.track(p),
-    log: (timeMs, message) => service.recorder.log(timeMs, fnName, env.record.logStream, message),
+    track: (p) => host.track(p),
+    log: (timeMs, message) => host.recorder.log(timeMs, fnName, env.record.logStream, message),
     call: (svc, op, args, reply) => {
-      if (service.dependencies) return service.dependencies.call(svc, op, args, reply);
+      if (host.dependencies) return host.dependencies.call(svc, op, args, reply);
       // Without a dependency service every call fails, asynchronously, like a network error.
       sched.at(sched.now(), () => reply({ ok: false, errorType: 'ResourceNotFoundException', errorMessage: `no simulated ${svc} in this scenario` }));
     },
   };
   let code: CodeEnvironment;
   const isCurrent = () => env.code === code;
-  code = factory(codeSpec(service, env, platformInitMs), host, {
-    onInitDone: (outcome) => { if (isCurrent()) codeInitDone(service, env, outcome); },
-    onInvokeDone: (outcome) => { if (isCurrent()) codeInvokeDone(service, env, outcome); },
-    onRuntimeExit: (outcome) => { if (isCurrent()) codeRuntimeExited(service, env, outcome); },
+  code = factory(codeSpec(host, env, platformInitMs), runtimeHost, {
+    onInitDone: (outcome) => { if (isCurrent()) codeInitDone(host, env, outcome); },
+    onInvokeDone: (outcome) => { if (isCurrent()) codeInvokeDone(host, env, outcome); },
+    onRuntimeExit: (outcome) => { if (isCurrent()) codeRuntimeExited(host, env, outcome); },
   });
   env.code = code;
   return code;
@@ -69,96 +69,96 @@ function createCode(service: LambdaService, env: Environment, platformInitMs: nu
 
 /** A new runtime process: its start is drawn from the F22 calibration like a model handler's
  * Init; module code (and its CPU work, `burnCpu` at module scope) adds its own virtual time. */
-function startRuntime(service: LambdaService, env: Environment): void {
+function startRuntime(host: EnvironmentHost, env: Environment): void {
   env.runtimeInitMs = env.fn.drawRuntimeInitMs();
-  createCode(service, env, env.runtimeInitMs).init();
+  createCode(host, env, env.runtimeInitMs).init();
 }
 
-export function beginCodeInit(service: LambdaService, env: Environment): void {
-  service.fire(env, 'extensionInit.completed'); // no extensions are modelled: 0 ms
-  env.initStartMs = service.scheduler.now();
+function beginCodeInit(host: EnvironmentHost, env: Environment): void {
+  host.fire(env, 'extensionInit.completed'); // no extensions are modelled: 0 ms
+  env.initStartMs = host.scheduler.now();
   env.record.initPhasesMs = undefined;
   if (!env.provisioned) {
     // F03 (F04: the 10 s limit does not apply to provisioned concurrency).
-    env.initTimer = service.scheduler.at(env.initStartMs + INIT_LIMIT_MS, () => codeInitTimedOut(service, env));
+    env.initTimer = host.scheduler.at(env.initStartMs + INIT_LIMIT_MS, () => codeInitTimedOut(host, env));
   }
-  startRuntime(service, env);
+  startRuntime(host, env);
 }
 
-function codeInitDone(service: LambdaService, env: Environment, outcome: Outcome): void {
-  const now = service.scheduler.now();
+function codeInitDone(host: EnvironmentHost, env: Environment, outcome: Outcome): void {
+  const now = host.scheduler.now();
   if (env.current) {
     // The retried Init inside an invoke (F03) finished: run the handler now.
-    if (outcome.status === 'success') sendInvoke(service, env);
-    else endWithError(service, env, outcome, true);
+    if (outcome.status === 'success') sendInvoke(host, env);
+    else endWithError(host, env, outcome, true);
     return;
   }
-  if (env.initTimer) service.scheduler.cancelEvent(env.initTimer);
+  if (env.initTimer) host.scheduler.cancelEvent(env.initTimer);
   env.initTimer = null;
   const totalMs = now - env.initStartMs;
   const runtimeMs = Math.min(totalMs, env.runtimeInitMs);
   env.initDurationMs = totalMs;
   env.record.initPhasesMs = { extension: 0, runtime: runtimeMs, function: totalMs - runtimeMs };
-  service.fire(env, 'runtimeInit.completed');
+  host.fire(env, 'runtimeInit.completed');
   if (outcome.status === 'success') {
-    service.initCompleted(env);
+    host.initCompleted(env);
     return;
   }
   // F131: an Init error is returned by the invoke that follows; the environment then resets.
   env.initError = outcome;
-  service.fire(env, 'init.failed');
+  host.fire(env, 'init.failed');
   const call = env.pending;
   env.pending = null;
   if (!call) {
     // A provisioned environment whose Init failed: reset it, nothing to report to.
-    service.fire(env, 'invoke.crashed');
-    service.fire(env, 'reset.completed');
-    service.ended(env, 'error-reset');
+    host.fire(env, 'invoke.crashed');
+    host.fire(env, 'reset.completed');
+    host.ended(env, 'error-reset');
     return;
   }
-  service.startInvocation(env, call, true);
+  host.startInvocation(env, call, true);
 }
 
-function codeInitTimedOut(service: LambdaService, env: Environment): void {
+function codeInitTimedOut(host: EnvironmentHost, env: Environment): void {
   env.initTimer = null;
-  const now = service.scheduler.now();
-  service.recorder.log(now, env.fn.spec.name, env.record.logStream, initReportTimeoutLine(INIT_LIMIT_MS));
+  const now = host.scheduler.now();
+  host.recorder.log(now, env.fn.spec.name, env.record.logStream, initReportTimeoutLine(INIT_LIMIT_MS));
   env.initDurationMs = INIT_LIMIT_MS;
   env.code?.destroy('timeout');
   env.code = null;
-  service.fire(env, 'init.timedOut');
+  host.fire(env, 'init.timedOut');
   const call = env.pending!;
   env.pending = null;
   // F03: Init is retried at the first invocation, bounded by the function timeout.
-  service.startInvocation(env, call, true, -1);
+  host.startInvocation(env, call, true, -1);
 }
 
-function invokeRequest(service: LambdaService, env: Environment) {
+function invokeRequest(host: EnvironmentHost, env: Environment) {
   const inv = env.current!;
   return {
     requestId: inv.requestId,
     event: inv.call.event,
     deadlineMs: inv.startMs + env.fn.spec.timeoutMs,
-    invokedFunctionArn: functionArn(service, env.fn.spec.name),
-    traceId: `Root=1-${Math.floor((service.config.epochMs + inv.startMs) / 1000).toString(16)}-${inv.requestId.replace(/-/g, '').slice(0, 24)};Sampled=0`,
+    invokedFunctionArn: functionArn(host, env.fn.spec.name),
+    traceId: `Root=1-${Math.floor((host.config.epochMs + inv.startMs) / 1000).toString(16)}-${inv.requestId.replace(/-/g, '').slice(0, 24)};Sampled=0`,
   };
 }
 
 /** `suppressedInitMs` < 0: Init must be re-run first (F03). */
-export function runCodeInvocation(service: LambdaService, env: Environment, suppressedInitMs: number): void {
+function runCodeInvocation(host: EnvironmentHost, env: Environment, suppressedInitMs: number): void {
   const inv = env.current!;
-  inv.timer = service.scheduler.at(inv.startMs + env.fn.spec.timeoutMs, () => codeTimedOut(service, env));
+  inv.timer = host.scheduler.at(inv.startMs + env.fn.spec.timeoutMs, () => codeTimedOut(host, env));
   if (env.initError) {
     const error = env.initError as Exclude<Outcome, { status: 'success' }>;
     env.initError = null;
-    endWithError(service, env, error, true);
+    endWithError(host, env, error, true);
     return;
   }
   if (suppressedInitMs < 0 || env.code === null) {
-    startRuntime(service, env);
+    startRuntime(host, env);
     return;
   }
-  sendInvoke(service, env);
+  sendInvoke(host, env);
 }
 
 /**
@@ -166,12 +166,12 @@ export function runCodeInvocation(service: LambdaService, env: Environment, supp
  * handler that returns at once takes time, and a second request in the same millisecond finds
  * this environment busy (F12).
  */
-function sendInvoke(service: LambdaService, env: Environment): void {
+function sendInvoke(host: EnvironmentHost, env: Environment): void {
   const inv = env.current!;
   const code = env.code!;
-  const atMs = service.scheduler.now() + env.fn.drawInvokeOverheadMs();
-  service.scheduler.at(atMs, () => {
-    if (env.current === inv && env.code === code) code.invoke(invokeRequest(service, env));
+  const atMs = host.scheduler.now() + env.fn.drawInvokeOverheadMs();
+  host.scheduler.at(atMs, () => {
+    if (env.current === inv && env.code === code) code.invoke(invokeRequest(host, env));
   });
 }
 
@@ -180,51 +180,59 @@ function sendInvoke(service: LambdaService, env: Environment): void {
  * platform logs the exit and resets the environment (F06, F135), so the next request gets a new
  * one and a cold start. An invoke already on its way re-runs Init inside it instead.
  */
-function codeRuntimeExited(service: LambdaService, env: Environment, outcome: Outcome): void {
-  if (env.current || service.stateName(env) !== 'idle') return;
+function codeRuntimeExited(host: EnvironmentHost, env: Environment, outcome: Outcome): void {
+  if (env.current || host.stateName(env) !== 'idle') return;
   const fn = env.fn;
-  const rec = service.recorder;
+  const rec = host.recorder;
   if (outcome.status !== 'success' && rec.keepLogs) {
-    const now = service.scheduler.now();
+    const now = host.scheduler.now();
     rec.log(now, fn.spec.name, env.record.logStream, runtimeExitLine(env.lastRequestId, outcome.errorMessage.replace(/^Runtime exited with error: /, '')));
     rec.log(now, fn.spec.name, env.record.logStream, outcome.errorType);
   }
-  if (env.provisioned) fn.idleProvisioned.splice(fn.idleProvisioned.indexOf(env), 1);
-  else fn.idleOnDemand.remove(env);
-  service.fire(env, 'runtime.exited');
-  service.fire(env, 'reset.completed');
-  service.ended(env, 'error-reset');
+  host.removeIdle(env);
+  host.fire(env, 'runtime.exited');
+  host.fire(env, 'reset.completed');
+  host.ended(env, 'error-reset');
 }
 
-function codeTimedOut(service: LambdaService, env: Environment): void {
+function codeTimedOut(host: EnvironmentHost, env: Environment): void {
   const call = env.current!.call;
   env.current!.timer = null;
-  service.endInvocation(env, { status: 'timeout', call });
+  host.endInvocation(env, { status: 'timeout', call });
 }
 
-function codeInvokeDone(service: LambdaService, env: Environment, outcome: Outcome): void {
+function codeInvokeDone(host: EnvironmentHost, env: Environment, outcome: Outcome): void {
   const inv = env.current;
   if (!inv) return; // late report after a timeout
-  if (inv.timer) service.scheduler.cancelEvent(inv.timer);
+  if (inv.timer) host.scheduler.cancelEvent(inv.timer);
   inv.timer = null;
-  if (outcome.status === 'success') service.endInvocation(env, { status: 'success', call: inv.call, response: outcome.response });
-  else endWithError(service, env, outcome);
+  if (outcome.status === 'success') host.endInvocation(env, { status: 'success', call: inv.call, response: outcome.response });
+  else endWithError(host, env, outcome);
 }
 
-function endWithError(service: LambdaService, env: Environment, outcome: Exclude<Outcome, { status: 'success' }>, reset = false): void {
+function endWithError(host: EnvironmentHost, env: Environment, outcome: Exclude<Outcome, { status: 'success' }>, reset = false): void {
   const inv = env.current!;
-  if (inv.timer) service.scheduler.cancelEvent(inv.timer);
+  if (inv.timer) host.scheduler.cancelEvent(inv.timer);
   inv.timer = null;
-  service.endInvocation(env, {
+  host.endInvocation(env, {
     status: outcome.status, call: inv.call, errorType: outcome.errorType, errorMessage: outcome.errorMessage,
     trace: outcome.trace ?? [], reset,
   });
 }
 
-export function destroyCode(env: Environment, reason: EnvironmentEndReason): void {
+function destroyCode(env: Environment, reason: EnvironmentEndReason): void {
   const code = env.code;
   if (!code) return;
   env.code = null;
   const r = reason === 'timeout-reset' ? 'timeout' : reason === 'config-update' ? 'end' : reason;
   code.destroy(r);
+}
+
+/** The code handler, bound to the service: one CodeEnvironment per execution environment. */
+export function createCodeHandler(host: EnvironmentHost): HandlerStrategy {
+  return {
+    beginInit: (env) => beginCodeInit(host, env),
+    runInvocation: (env, suppressedInitMs) => runCodeInvocation(host, env, suppressedInitMs),
+    destroy: destroyCode,
+  };
 }

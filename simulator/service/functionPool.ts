@@ -1,9 +1,9 @@
 // One function's live state inside the service: its resolved configuration, its pool of
 // execution environments (idle provisioned, idle on-demand), its concurrency and its
 // scaling-rate window (F56).
-import type { CodeEnvironment } from '../runtime/types';
-import type { ResolvedFunctionSpec } from '../sources/types';
-import type { EnvironmentRecord } from '../trace/records';
+import type { CodeEnvironment, Outcome } from '../runtime/types';
+import type { InvokeCall, ResolvedFunctionSpec } from '../sources/types';
+import type { EnvironmentEndReason, EnvironmentRecord, InvocationStatus } from '../trace/records';
 import type { TimedEvent } from '../core/eventQueue';
 import type { Rng } from '../core/rng';
 import type { PlacementContext } from '../machines/functionScalerMachine';
@@ -11,30 +11,59 @@ import { standardNormal } from '../core/distributions';
 import { drawLognormalMs, initCalibration, initLognormal, RUNTIME_OVERHEAD_128MB } from './coldStartCalibration';
 import { maxMemoryUsedMB } from './logFormat';
 import type { FunctionStats } from './recorder';
+import { cpuStretch, ONE_VCPU_MEMORY_MB } from '../scenario/limits';
 
-/** F28: 1,769 MB = 1 vCPU; single-threaded work gains nothing above it. */
-export const ONE_VCPU_MEMORY_MB = 1769;
+/**
+ * How one kind of handler runs (model, code), chosen once per function configuration; the
+ * service calls it and never asks which kind it has. Built with the service's EnvironmentHost.
+ */
+export interface HandlerStrategy {
+  /** Start Init on a new environment; it ends with host.initCompleted (or an invoke, F03/F131). */
+  beginInit(env: Environment): void;
+  /** Run env.current; it ends with host.endInvocation. `suppressedInitMs` < 0: re-run Init first (F03). */
+  runInvocation(env: Environment, suppressedInitMs: number): void;
+  /** The environment ended (any reason): release what the handler holds for it. */
+  destroy(env: Environment, reason: EnvironmentEndReason): void;
+}
+
+export interface InvocationEnd {
+  status: InvocationStatus;
+  call: InvokeCall;
+  response?: unknown;
+  errorType?: string;
+  errorMessage?: string;
+  trace?: string[];
+  /** 'crash': how the runtime process ended, e.g. 'exit status 1' or 'signal: killed'. */
+  exitError?: string;
+  /** Write the runtime's "Invoke Error" line (F127): model handlers; a code runtime logs its own. */
+  logError?: boolean;
+  /** Reset the environment even though the status is 'error' (F131: a failed Init). */
+  reset?: boolean;
+}
+
 
 export class ActiveInvocation {
   /** Model handlers: the end event; code handlers: the timeout timer. */
   timer: TimedEvent | null = null;
   /** Model handlers: how the invocation ends, decided when it starts. */
-  end: import('./invocationEnd').InvocationEnd | null = null;
+  end: InvocationEnd | null = null;
   constructor(
     readonly requestId: string,
     readonly startMs: number,
     readonly coldStart: boolean,
     readonly initDurationMs: number | undefined,
-    readonly call: import('../sources/types').InvokeCall,
+    readonly call: InvokeCall,
   ) {}
 }
 
 export class Environment {
   state: number;
+  /** The handler of the configuration this environment was created for (F11: it keeps it). */
+  readonly handler: HandlerStrategy;
   idleSinceMs = 0;
   initDurationMs = 0;
   /** A request waiting for Init to finish (on-demand cold start). */
-  pending: import('../sources/types').InvokeCall | null = null;
+  pending: InvokeCall | null = null;
   current: ActiveInvocation | null = null;
   code: CodeEnvironment | null = null;
   /** Set by a code or configuration update (F11) or a PC decrease: shut down instead of going idle. */
@@ -43,7 +72,7 @@ export class Environment {
   initStartMs: number;
   initTimer: TimedEvent | null = null;
   /** F131: Init failed; the next invocation reports this error and the environment resets. */
-  initError: import('../runtime/types').Outcome | null = null;
+  initError: Outcome | null = null;
   /** Code handlers: the drawn runtime part of this environment's Init (F22). */
   runtimeInitMs = 0;
   /** The last invocation's request id (for the platform's log line when the runtime exits). */
@@ -56,6 +85,7 @@ export class Environment {
   ) {
     this.state = initialState;
     this.initStartMs = record.createdMs;
+    this.handler = fn.handler;
   }
 }
 
@@ -113,8 +143,8 @@ export class FunctionPool {
   readonly placement: PlacementContext;
   /** { context: placement }, reused for every guard call. */
   readonly guardArgs: { context: PlacementContext };
-  /** The service this function lives in (set by LambdaService). */
-  service!: import('./lambdaService').LambdaService;
+  /** How this configuration's handler runs (set by the service with each configuration). */
+  handler!: HandlerStrategy;
   cpuStretch = 1;
   memoryUsedMB = 0;
   initDist = { mu: 0, sigma: 0 };
@@ -144,7 +174,7 @@ export class FunctionPool {
   configure(spec: ResolvedFunctionSpec): void {
     this.spec = spec;
     this.placement.reservedConcurrency = spec.reservedConcurrency;
-    this.cpuStretch = spec.memoryMB >= ONE_VCPU_MEMORY_MB ? 1 : ONE_VCPU_MEMORY_MB / spec.memoryMB;
+    this.cpuStretch = cpuStretch(spec.memoryMB);
     this.memoryUsedMB = maxMemoryUsedMB(spec.runtime, spec.memoryMB);
     this.initDist = initLognormal(initCalibration(spec.runtime, spec.architecture, spec.memoryMB));
     const at128 = initLognormal(RUNTIME_OVERHEAD_128MB);

@@ -2,33 +2,19 @@
 // F134), metrics and cost, and the outcome reported to the source.
 import type { InvokeCall, InvokeOutcome } from '../sources/types';
 import type { InvocationRecord, InvocationStatus } from '../trace/records';
-import type { Environment } from './functionPool';
-import type { LambdaService } from './lambdaService';
+import type { Environment, InvocationEnd } from './functionPool';
+import type { EnvironmentHost } from './host';
 import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
 
-export interface InvocationEnd {
-  status: InvocationStatus;
-  call: InvokeCall;
-  response?: unknown;
-  errorType?: string;
-  errorMessage?: string;
-  trace?: string[];
-  /** 'crash': how the runtime process ended, e.g. 'exit status 1' or 'signal: killed'. */
-  exitError?: string;
-  /** Write the runtime's "Invoke Error" line (F127): model handlers; a code runtime logs its own. */
-  logError?: boolean;
-  /** Reset the environment even though the status is 'error' (F131: a failed Init). */
-  reset?: boolean;
-}
 
 const round2 = (ms: number) => Math.round(ms * 100) / 100;
 
-export function finishInvocation(service: LambdaService, env: Environment, end: InvocationEnd): InvokeOutcome {
+export function finishInvocation(host: EnvironmentHost, env: Environment, end: InvocationEnd): InvokeOutcome {
   const inv = env.current!;
   env.current = null;
   const fn = env.fn;
   const spec = fn.spec;
-  const now = service.scheduler.now();
+  const now = host.scheduler.now();
   const timeoutMs = spec.timeoutMs;
   // F50: a timed-out invocation reports and bills the full timeout.
   const durationMs = end.status === 'timeout' ? timeoutMs : round2(now - inv.startMs);
@@ -50,16 +36,16 @@ export function finishInvocation(service: LambdaService, env: Environment, end: 
     record.errorType = errorBody.errorType;
     record.errorMessage = errorBody.errorMessage;
   }
-  service.recorder.invocation(record);
-  writeLogs(service, env, record, end, inv.initDurationMs);
+  host.recorder.invocation(record);
+  writeLogs(host, env, record, end, inv.initDurationMs);
   const stats = fn.stats;
   stats.invocations++;
   stats.addDuration(durationMs);
   if (end.status !== 'success') stats.errors++;
   if (inv.coldStart) stats.coldStarts++;
   stats.bill(billedDurationMs, spec.memoryMB, spec.architecture);
-  if (service.emit) {
-    service.emit({ type: 'invocation.finished', timeMs: now, function: spec.name, environmentId: env.record.id, invocationId: inv.requestId, status: end.status });
+  if (host.emit) {
+    host.emit({ type: 'invocation.finished', timeMs: now, function: spec.name, environmentId: env.record.id, invocationId: inv.requestId, status: end.status });
   }
   if (errorBody) {
     return { status: end.status as 'error' | 'timeout' | 'crash', response: errorBody, errorType: errorBody.errorType, errorMessage: errorBody.errorMessage, invocation: record };
@@ -82,13 +68,13 @@ function errorResponse(end: InvocationEnd, requestId: string, timeoutMs: number)
   return body;
 }
 
-function writeLogs(service: LambdaService, env: Environment, r: InvocationRecord, end: InvocationEnd, initDurationMs?: number): void {
-  const rec = service.recorder;
+function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord, end: InvocationEnd, initDurationMs?: number): void {
+  const rec = host.recorder;
   if (!rec.keepLogs) return;
   const fnName = r.function;
   const stream = env.record.logStream;
   const now = r.endMs;
-  const iso = () => isoTime(service.config.epochMs + now);
+  const iso = () => isoTime(host.config.epochMs + now);
   if (end.status === 'error' && end.logError) {
     rec.log(now, fnName, stream, invokeErrorLine(iso(), r.requestId, r.errorType!, r.errorMessage!, end.trace ?? []));
   } else if (end.status === 'timeout') {

@@ -12,21 +12,15 @@ import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec,
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
-import { ActiveInvocation, Environment, FunctionPool, IdleDeque } from './functionPool';
+import { ActiveInvocation, Environment, FunctionPool, IdleDeque, type HandlerStrategy, type InvocationEnd } from './functionPool';
+import type { EnvironmentHost, ServiceConfig } from './host';
 import type { Recorder } from './recorder';
 import { logStreamName, startLine } from './logFormat';
-import { beginModelInit, runModelInvocation } from './modelHandler';
-import { beginCodeInit, runCodeInvocation, destroyCode } from './codeHandler';
-import { finishInvocation, type InvocationEnd } from './invocationEnd';
+import { createModelHandler } from './modelHandler';
+import { createCodeHandler } from './codeHandler';
+import { finishInvocation } from './invocationEnd';
 
-export interface ServiceConfig {
-  epochMs: number;
-  region: string;
-  accountConcurrencyLimit: number;
-  idleTimeoutMs: number;
-  scalingEnvironments: number;
-  scalingWindowMs: number;
-}
+export type { ServiceConfig } from './host';
 
 const TABLE = buildEnvironmentTable();
 const RULES = placementRules();
@@ -35,7 +29,7 @@ const EV = Object.fromEntries(TABLE.events.map((e, i) => [e, i])) as Record<Envi
 const S_IDLE = TABLE.stateId('idle');
 const S_SHUT_DOWN = TABLE.stateId('shutDown');
 
-export class LambdaService implements LambdaServiceApi {
+export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   readonly functions = new Map<string, FunctionPool>();
   unreservedConcurrency = 0;
   unreservedLimit = 0;
@@ -44,6 +38,8 @@ export class LambdaService implements LambdaServiceApi {
   /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
   dependencies: { call: CodeRuntimeHost['call']; stats?(): DependencyStats } | undefined;
   readonly idRng: Rng;
+  /** One strategy per handler kind, chosen for each function configuration (configurePool). */
+  private readonly handlers: Record<ResolvedFunctionSpec['handler']['kind'], HandlerStrategy>;
 
   constructor(
     readonly scheduler: Scheduler,
@@ -54,10 +50,11 @@ export class LambdaService implements LambdaServiceApi {
     readonly track: (p: Promise<unknown>) => void,
   ) {
     this.idRng = rng.derive('ids');
+    this.handlers = { model: createModelHandler(this), code: createCodeHandler(this) };
     for (const spec of specs) {
       const stats = recorder.stats.get(spec.name)!;
       const fn = new FunctionPool(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
-      fn.service = this;
+      fn.handler = this.handlers[spec.handler.kind];
       this.functions.set(spec.name, fn);
     }
     this.updateUnreservedLimit();
@@ -171,8 +168,7 @@ export class LambdaService implements LambdaServiceApi {
   }
 
   beginInit(env: Environment): void {
-    if (env.fn.spec.handler.kind === 'model') beginModelInit(this, env);
-    else beginCodeInit(this, env);
+    env.handler.beginInit(env);
   }
 
   /** Init finished at now(): the environment goes idle, or straight on to its waiting request. */
@@ -211,8 +207,7 @@ export class LambdaService implements LambdaServiceApi {
     if (this.emit) {
       this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });
     }
-    if (fn.spec.handler.kind === 'model') runModelInvocation(this, env, suppressedInitMs);
-    else runCodeInvocation(this, env, suppressedInitMs);
+    env.handler.runInvocation(env, suppressedInitMs);
   }
 
   /** The invocation on env ended at now() (see invocationEnd.ts for records and logs). */
@@ -230,6 +225,12 @@ export class LambdaService implements LambdaServiceApi {
       else this.makeIdle(env);
     }
     end.call.onDone(outcome);
+  }
+
+  removeIdle(env: Environment): void {
+    const fn = env.fn;
+    if (env.provisioned) fn.idleProvisioned.splice(fn.idleProvisioned.indexOf(env), 1);
+    else fn.idleOnDemand.remove(env);
   }
 
   makeIdle(env: Environment): void {
@@ -273,7 +274,7 @@ export class LambdaService implements LambdaServiceApi {
     env.record.endReason = reason;
     env.fn.alive.delete(env);
     if (env.provisioned) this.hold(env.fn, -1);
-    destroyCode(env, reason);
+    env.handler.destroy(env, reason);
   }
 
   /** Ends the run: every live environment shuts down with endReason 'end'. */
@@ -317,6 +318,7 @@ export class LambdaService implements LambdaServiceApi {
       this.unreservedConcurrency += wasReserved ? fn.accountHeld : -fn.accountHeld;
     }
     fn.configure(spec);
+    fn.handler = this.handlers[spec.handler.kind];
     this.updateUnreservedLimit();
     if (!retireEnvironments) return;
     const idle = [...fn.idleOnDemand.toArray(), ...fn.idleProvisioned];

@@ -3,12 +3,10 @@
 // timeouts decided up front so each invocation costs one scheduled event.
 import { sample } from '../core/distributions';
 import type { ModelHandler } from '../scenario/types';
-import type { Environment } from './functionPool';
-import type { LambdaService } from './lambdaService';
+import { INIT_LIMIT_MS } from '../scenario/limits';
+import type { Environment, HandlerStrategy } from './functionPool';
+import type { EnvironmentHost } from './host';
 import { initReportTimeoutLine } from './logFormat';
-
-/** F03: on-demand Init is limited to 10 s. */
-export const INIT_LIMIT_MS = 10_000;
 
 const MODEL_ERROR_MESSAGE = 'Simulated function error';
 const MODEL_TRACE = [`Error: ${MODEL_ERROR_MESSAGE}`, '    at Runtime.handler (file:///var/task/index.mjs:1:1)'];
@@ -29,46 +27,46 @@ function drawInit(env: Environment): { extension: number; runtime: number; funct
   return { extension: 0, runtime, function: total - runtime };
 }
 
-export function beginModelInit(service: LambdaService, env: Environment): void {
+function beginModelInit(host: EnvironmentHost, env: Environment): void {
   const phases = drawInit(env);
   const totalMs = phases.extension + phases.runtime + phases.function;
   env.initDurationMs = totalMs;
   env.record.initPhasesMs = phases;
-  service.fire(env, 'extensionInit.completed'); // no extensions are modelled: 0 ms (F07)
-  const sched = service.scheduler;
+  host.fire(env, 'extensionInit.completed'); // no extensions are modelled: 0 ms (F07)
+  const sched = host.scheduler;
   const t0 = sched.now();
   if (env.provisioned) {
     // F15/F04: provisioned environments were initialised before the scenario starts.
-    service.fire(env, 'runtimeInit.completed');
-    service.initCompleted(env);
+    host.fire(env, 'runtimeInit.completed');
+    host.initCompleted(env);
     return;
   }
   if (totalMs > INIT_LIMIT_MS) {
-    env.initTimer = sched.at(t0 + INIT_LIMIT_MS, () => initTimedOut(service, env, totalMs));
+    env.initTimer = sched.at(t0 + INIT_LIMIT_MS, () => initTimedOut(host, env, totalMs));
     return;
   }
   env.initTimer = sched.at(t0 + phases.runtime, () => {
-    service.fire(env, 'runtimeInit.completed');
+    host.fire(env, 'runtimeInit.completed');
     env.initTimer = sched.at(t0 + totalMs, () => {
       env.initTimer = null;
-      service.initCompleted(env);
+      host.initCompleted(env);
     });
   });
 }
 
 /** F03: Init hit 10 s; Lambda logs INIT_REPORT and retries Init inside the invoke. */
-function initTimedOut(service: LambdaService, env: Environment, initMs: number): void {
+function initTimedOut(host: EnvironmentHost, env: Environment, initMs: number): void {
   env.initTimer = null;
-  const now = service.scheduler.now();
-  service.recorder.log(now, env.fn.spec.name, env.record.logStream, initReportTimeoutLine(INIT_LIMIT_MS));
+  const now = host.scheduler.now();
+  host.recorder.log(now, env.fn.spec.name, env.record.logStream, initReportTimeoutLine(INIT_LIMIT_MS));
   env.initDurationMs = INIT_LIMIT_MS;
-  service.fire(env, 'init.timedOut');
+  host.fire(env, 'init.timedOut');
   const call = env.pending!;
   env.pending = null;
-  service.startInvocation(env, call, true, initMs);
+  host.startInvocation(env, call, true, initMs);
 }
 
-export function runModelInvocation(service: LambdaService, env: Environment, suppressedInitMs: number): void {
+function runModelInvocation(host: EnvironmentHost, env: Environment, suppressedInitMs: number, end: (env: Environment) => void): void {
   const fn = env.fn;
   const h = fn.spec.handler as ModelHandler;
   const inv = env.current!;
@@ -90,10 +88,15 @@ export function runModelInvocation(service: LambdaService, env: Environment, sup
   } else {
     inv.end = { status: 'success', call, response: h.response !== undefined ? h.response : call.modelDefaultResponse ?? null };
   }
-  inv.timer = service.scheduler.atWith(endMs, endModelInvocation, env);
+  inv.timer = host.scheduler.atWith(endMs, end, env);
 }
 
-/** Shared by every model invocation's end event (no closure per invocation). */
-function endModelInvocation(env: Environment): void {
-  env.fn.service.endInvocation(env, env.current!.end!);
+/** The model handler, bound to the service once: one shared end callback, no closure per invocation. */
+export function createModelHandler(host: EnvironmentHost): HandlerStrategy {
+  const end = (env: Environment) => host.endInvocation(env, env.current!.end!);
+  return {
+    beginInit: (env) => beginModelInit(host, env),
+    runInvocation: (env, suppressedInitMs) => runModelInvocation(host, env, suppressedInitMs, end),
+    destroy: () => {}, // nothing is held outside the environment
+  };
 }

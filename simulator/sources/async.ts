@@ -7,11 +7,9 @@ import { buildSnsEvent } from './events/sns';
 import { payloadText } from './events/encoding';
 import { eventContextFor } from './eventContext';
 import { utf8Exceeds } from '../core/utf8';
+import { ASYNC_PAYLOAD_LIMIT_BYTES } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
 import type { SourceContext, SourceFactory, SourceInstance } from './types';
-
-/** F32: an Event invoke's payload is at most 1 MB (here 1 MiB, as Lambda's MB are MiB, F28). */
-export const ASYNC_PAYLOAD_LIMIT_BYTES = 1_048_576;
 
 /** Wraps one arrival's payload (undefined: the source's default) in the event the function gets. */
 type EventBuilder = (src: SourceContext, payload: unknown, index: number, arrivedMs: number) => unknown;

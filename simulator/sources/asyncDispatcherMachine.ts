@@ -2,7 +2,7 @@
 // function while they are accepted, and after a throttle it stops and backs off, from 1 s
 // doubling up to 5 min, before it reads again. A run that is accepted resets the back-off.
 import { setup } from 'xstate';
-import { machineTable } from './machineTable';
+import { machineTable } from '../machines/machineTable';
 
 export type AsyncDispatcherEvent =
   | { type: 'event.queued' }

@@ -2,7 +2,7 @@
 // queue, runs, and either succeeds, waits for a retry after a function error, or leaves with
 // nowhere else to go. Throttles send it back to the queue without using a retry (F64).
 import { setup } from 'xstate';
-import { machineTable } from './machineTable';
+import { machineTable } from '../machines/machineTable';
 
 export interface AsyncEventContext {
   /** Runs that ended in a function error so far (timeouts count too, F63). */

@@ -2,7 +2,7 @@
 // messages (long polling), runs the function synchronously with a batch, and when the invoke
 // is throttled it holds the batch and tries again until the batch's visibility timeout ends.
 import { setup } from 'xstate';
-import { machineTable } from './machineTable';
+import { machineTable } from '../machines/machineTable';
 
 export type SqsPollerEvent =
   | { type: 'batch.received' }

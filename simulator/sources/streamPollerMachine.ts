@@ -3,7 +3,7 @@
 // A failing batch blocks the lane: it is retried (or bisected) until it succeeds, runs out
 // of retries, or its records expire; only then does the lane move on.
 import { setup } from 'xstate';
-import { machineTable } from './machineTable';
+import { machineTable } from '../machines/machineTable';
 
 export interface StreamPollerContext {
   /** Records wait behind the current position. */

@@ -4,13 +4,12 @@ import { buildApiGatewayV1Event } from './events/apiGateway';
 import { payloadText } from './events/encoding';
 import type { ApiGatewaySourceSpec } from '../scenario/types';
 import { epochMsOf } from '../scenario/defaults';
+import { INIT_LIMIT_MS } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
 import { registerSource, type InvokeCall, type InvokeOutcome, type SourceContext } from './types';
 
 /** F93: REST API integration timeout (default and maximum without a quota increase). */
 export const API_GATEWAY_TIMEOUT_MS = 29_000;
-/** F03: the most a cold start can add before the handler's own timeout begins. */
-const INIT_LIMIT_MS = 10_000;
 
 registerSource('invoke:RequestResponse', (ctx) => ({
   start: () => ctx.startArrivals((_t, i) => invokeRequestResponse(ctx, ctx.payload(i))),
@@ -80,7 +79,7 @@ function invokeThroughApiGateway(ctx: SourceContext, body: string | null): Reque
     : null;
   // F93: the client gets 504 at 29 s while the function runs on to its own end.
   let gatewayTimer = -1;
-  if (fn.timeoutMs + INIT_LIMIT_MS > API_GATEWAY_TIMEOUT_MS) {
+  if (fn.timeoutMs + INIT_LIMIT_MS > API_GATEWAY_TIMEOUT_MS) { // a cold start adds at most the Init limit (F03)
     gatewayTimer = ctx.schedule(request.arrivedMs + API_GATEWAY_TIMEOUT_MS, () => {
       if (request.outcome === 'unfinished') {
         ctx.finishRequest(request, 'failed', { statusCode: 504, response: { message: 'Endpoint request timed out' } });

@@ -3,6 +3,7 @@
 // dependency service wired as host.call. It mirrors what the service model does for code handlers.
 import { createDependencyService, type DependencyConfig } from '../dependencies';
 import { createCodeEnvironment } from '../index';
+import { cpuShare } from '../../scenario/limits';
 import type { EnvironmentOptions } from '../environment';
 import type { CodeEnvironment, CodeFunctionSpec, CodeRuntimeHost, Outcome } from '../types';
 
@@ -56,7 +57,7 @@ export function codeSpec(source: string, over: Partial<CodeFunctionSpec> = {}): 
     runtime: 'nodejs24.x', handler: 'index.handler', source, memoryMB: 128, timeoutMs: 3000,
     environment: {}, initializationType: 'on-demand', logGroupName: '/aws/lambda/my-function',
     logStreamName: '2026/01/01/[$LATEST]0123456789abcdef0123456789abcdef', region: 'us-east-1',
-    platformInitMs: 0, cpuShare: 128 / 1769, cpuTime: 'none', ...over,
+    platformInitMs: 0, cpuShare: cpuShare(128), cpuTime: 'none', ...over,
   };
 }
 

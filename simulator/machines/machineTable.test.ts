@@ -1,10 +1,10 @@
 import { transition, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { asyncDispatcherMachine, asyncDispatcherTable } from './asyncDispatcherMachine';
-import { asyncEventMachine, asyncEventTable } from './asyncEventMachine';
+import { asyncDispatcherMachine, asyncDispatcherTable } from '../sources/asyncDispatcherMachine';
+import { asyncEventMachine, asyncEventTable } from '../sources/asyncEventMachine';
 import type { MachineTable } from './machineTable';
-import { sqsPollerMachine, sqsPollerTable } from './sqsPollerMachine';
-import { streamPollerMachine, streamPollerTable } from './streamPollerMachine';
+import { sqsPollerMachine, sqsPollerTable } from '../sources/sqsPollerMachine';
+import { streamPollerMachine, streamPollerTable } from '../sources/streamPollerMachine';
 
 /** Every (state, event, context) the table answers must match xstate's own pure transition. */
 function checkAgainstXState<C>(machine: AnyStateMachine, table: MachineTable<C, string>, events: string[], contexts: C[]): number {
