@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
 import { openHost } from './helpers/host';
+import { seekPlayer } from './helpers/player';
 
 // Every embed runs the engine in its own frame; the machines are shared, so allow time.
 test.describe.configure({ timeout: 150_000 });
@@ -74,11 +75,7 @@ test('two script tags on another origin each get their own iframe, sized by thei
   const burstPlayer = page.frameLocator(concurrency).locator('lambda-simulation-player');
   await page.locator(concurrency).scrollIntoViewIfNeeded(); // Chromium stops painting cross-origin frames out of view
   await expect(burstPlayer.locator('.lsp-controls')).toBeVisible();
-  await burstPlayer.evaluate(async (el) => {
-    const p = (el as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
-    p.seek(2000);
-    await p.settled();
-  });
+  await seekPlayer(burstPlayer, 2000);
   await expect(burstPlayer.locator('[data-stat="invocations"]')).toHaveText('6');
   await expect(burstPlayer.locator('[data-stat="max-concurrency"]')).toHaveText('6');
   await expect(page.frameLocator(concurrency).locator('.embed-credit a')).toHaveAttribute('href', /^\/playground\/#scenario=/);
@@ -178,7 +175,7 @@ for (const [name, width] of [['desktop', 1280], ['phone', 360]] as const) {
       const frame = page.locator(`iframe[src*="/embed/${f}/"]`);
       await frame.scrollIntoViewIfNeeded();
       await page.waitForTimeout(500); // a cross-origin frame paints a moment after it scrolls in
-      await page.screenshot({ path: `/tmp/embed-shots/host-${name}-${f}.png` });
+      await page.screenshot({ path: test.info().outputPath(`host-${name}-${f}.png`) });
     }
   });
 }

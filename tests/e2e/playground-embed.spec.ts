@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
 import { useSystemTheme } from './helpers/theme';
+import { seekPlayer } from './helpers/player';
 
 // Each test runs the engine in the page (often twice: player and reference); the machines
 // these run on are shared, so allow more than the default minute.
@@ -59,16 +60,12 @@ for (const [name, width, height, scheme] of [
     await page.goto('/playground/');
     const player = page.locator('lambda-simulation-player');
     await expect(player.locator('.lsp-controls')).toBeVisible();
-    await player.evaluate(async (el) => {
-      const p = (el as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
-      p.seek(9000);
-      await p.settled();
-    });
+    await seekPlayer(player, 9000);
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const canvasWidth = await player.locator('figure[data-view="timeline"] canvas').evaluate((c) => c.getBoundingClientRect().width);
     expect(canvasWidth).toBeGreaterThan(width * 0.6);
-    await player.screenshot({ path: `/tmp/viz-shots/playground-${name}.png` });
+    await player.screenshot({ path: test.info().outputPath(`playground-${name}.png`) });
   });
 }

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
+import { seekPlayer } from './helpers/player';
 
 // Each test runs the engine in the page (often twice: player and reference); the machines
 // these run on are shared, so allow more than the default minute.
@@ -44,11 +45,7 @@ async function viewMs(page: Page): Promise<number> {
 
 /** Send the cursor somewhere and wait until the simulation has delivered that far. */
 async function seek(page: Page, t: number): Promise<void> {
-  await page.evaluate(async ([tag, to]) => {
-    const player = (document.querySelector(tag as string) as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
-    player.seek(to as number);
-    await player.settled();
-  }, [PLAYER, t] as const);
+  await seekPlayer(page.locator(PLAYER).first(), t);
 }
 
 test('play, pause, step and scrub show what the engine recorded by that moment', async ({ page }) => {

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
+import { seekPlayer } from './helpers/player';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -29,12 +30,7 @@ async function open(page: Page, query = ''): Promise<void> {
 
 /** Move the cursor, wait for the run to get there and for a frame to write the text. */
 async function seek(page: Page, t: number): Promise<void> {
-  await page.evaluate(async ([tag, to]) => {
-    const el = document.querySelector(tag as string) as unknown as { player: { seek(t: number): void; settled(): Promise<void> } };
-    el.player.seek(to as number);
-    await el.player.settled();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  }, [PLAYER, t] as const);
+  await seekPlayer(page.locator(PLAYER).first(), t);
 }
 
 interface ShardTruth {
@@ -137,7 +133,7 @@ for (const [name, width, theme] of [['desktop', 1280, 'light'], ['phone', 360, '
     await expect(page.locator('.lsp-shard')).toHaveCount(3);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.locator('figure[data-view="flows"]').screenshot({ path: `/tmp/shards-${name}.png` });
+    await page.locator('figure[data-view="flows"]').screenshot({ path: test.info().outputPath(`shards-${name}.png`) });
     await expectNoAxeViolations(page);
   });
 }
@@ -154,7 +150,7 @@ test('presenter mode shows the shard lanes in large type', async ({ page }) => {
   const after = await numbers.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(after).toBeGreaterThanOrEqual(before * 1.3);
   await page.locator('figure[data-view="flows"]').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/shards-presenter.png' });
+  await page.screenshot({ path: test.info().outputPath('shards-presenter.png') });
 });
 
 test('a stream with 20 shards draws 12 lanes, says so, and lists all 20 in the data table', async ({ page }) => {

@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './helpers/axe';
 import { goalStates, openChallenge, runAttempt, setKnob } from './helpers/challenge';
 import { watchConsole } from './helpers/console';
 import { themes, useSystemTheme } from './helpers/theme';
+import { seekPlayer } from './helpers/player';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -26,11 +27,7 @@ async function shownAndEngine(page: Page) {
 
 /** Send the cursor past the end and wait until the whole run has been delivered. */
 async function runToEnd(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const el = document.querySelector('lambda-simulation-player') as unknown as { player: { seek(t: number): void; settled(): Promise<void> } };
-    el.player.seek(1e9);
-    await el.player.settled();
-  });
+  await seekPlayer(page.locator('lambda-simulation-player').first(), 1e9);
 }
 
 test('the lesson\'s simulation plays, shows the engine\'s numbers, and a knob re-runs it with more traffic', async ({ page }) => {

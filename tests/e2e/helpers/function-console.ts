@@ -1,8 +1,9 @@
 // Helpers for the function console specs (tests/e2e/console-*.spec.ts).
 import { expect, type Locator, type Page } from '@playwright/test';
+import { storageKey } from '../../../src/widgets/function-console/state';
 
 export const LAB = '/lab/';
-export const STORAGE_KEY = 'lambda-lab:function-console:v1:lab';
+export const STORAGE_KEY = storageKey('lab');
 
 export function consoleWidget(page: Page, id = 'lab'): Locator {
   return page.locator(`function-console[data-id="${id}"]`);
@@ -48,7 +49,7 @@ export async function setCode(page: Page, code: string, id = 'lab'): Promise<voi
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
   await clearCode(page, id);
   await page.keyboard.press('ControlOrMeta+V');
-  await expect.poll(async () => (await savedState(page, `lambda-lab:function-console:v1:${id}`))?.code).toBe(code);
+  await expect.poll(async () => (await savedState(page, storageKey(id)))?.code).toBe(code);
 }
 
 export async function savedState(page: Page, key = STORAGE_KEY): Promise<Record<string, unknown> | null> {
