@@ -7,3 +7,4 @@ export { default as SimulationPlayer } from './simulation-player/SimulationPlaye
 export { default as FunctionConsole } from './function-console/FunctionConsole.astro';
 export { default as Challenge } from './challenge/Challenge.astro';
 export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';
+export { default as PowerTuning } from './power-tuning/PowerTuning.astro';
