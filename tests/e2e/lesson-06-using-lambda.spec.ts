@@ -6,7 +6,7 @@ import { solutionAttempt } from '../../src/widgets/challenge/attempt';
 import { formatMeasured } from '../../src/widgets/challenge/measures';
 import { runAttempt as runHeadless } from '../../src/widgets/challenge/run';
 import { expectNoAxeViolations } from './helpers/axe';
-import { challengeWidget, goalStates, openChallenge, runAttempt, setKnob, verdicts } from './helpers/challenge';
+import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt, setKnob, verdicts } from './helpers/challenge';
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
@@ -56,6 +56,45 @@ test('the CPU-bound chart falls to 1,769 MB and marks it fastest; the I/O-bound 
 
   // Quick enough to wait for: the page records each run's wall time.
   for (const w of [cpu, io]) expect(Number(await w.getAttribute('data-elapsed-ms'))).toBeLessThan(15_000);
+  problems.expectNone();
+});
+
+/** Moves a player's cursor to the end of its run and reads its flow view's stages. */
+async function flowAtEnd(player: Locator): Promise<Record<string, string>> {
+  await player.evaluate(async (el) => {
+    const p = (el as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
+    p.seek(1e9);
+    await p.settled();
+  });
+  await expect(player.locator('.lsp-flow-stage').first()).toBeVisible();
+  return player.locator('.lsp-flow-stage').evaluateAll((items) => Object.fromEntries(items.map((li) => [
+    li.querySelector('.lsp-flow-label')?.textContent ?? '', li.querySelector('.lsp-flow-value')?.textContent ?? '',
+  ])));
+}
+
+test('the sync and async players play; at the end the sync caller saw 200s, errors and 429s, the async one queued, retried and discarded two', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  expect(await playEveryPlayer(page)).toBe(2);
+  const players = page.locator('lambda-simulation-player');
+  // The lesson's table quotes these counts (F58, F62).
+  const sync = await flowAtEnd(players.nth(0));
+  expect(sync).toMatchObject({ 'Succeeded (200)': '71', 'Function error': '12', 'Throttled (429)': '37' });
+  // F63, F65: every event accepted; failures retried, two discarded after three attempts.
+  const async_ = await flowAtEnd(players.nth(1));
+  expect(async_).toMatchObject({ 'Internal queue': '0', Succeeded: '118', Discarded: '2' });
+  problems.expectNone();
+});
+
+test('a library that was not packaged fails Init with Runtime.ImportModuleError (F128)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const widget = page.locator('function-console[data-id="missing-library"]');
+  await widget.scrollIntoViewIfNeeded();
+  await widget.getByRole('button', { name: 'Invoke', exact: true }).click();
+  await expect(widget.locator('[data-part="response"]')).toContainText('Runtime.ImportModuleError', { timeout: 60_000 });
+  await expect(widget.locator('[data-part="response"]')).toContainText("Cannot find package 'nanoid'");
+  await expect(widget.locator('[data-part="logs"]')).toContainText('Uncaught Exception');
   problems.expectNone();
 });
 
