@@ -12,7 +12,7 @@ export class PowerTuningElement extends HTMLElement {
   private resize: ResizeObserver | undefined;
 
   connectedCallback(): void {
-    this.part('run').addEventListener('click', () => void this.run());
+    this.el('run').addEventListener('click', () => void this.run());
     this.dataset.ready = '';
   }
 
@@ -20,13 +20,13 @@ export class PowerTuningElement extends HTMLElement {
     this.resize?.disconnect();
   }
 
-  private part<T extends HTMLElement = HTMLElement>(name: string): T {
+  private el<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.querySelector(`[data-part="${name}"]`) as T;
   }
 
   private async run(): Promise<void> {
-    const button = this.part<HTMLButtonElement>('run');
-    const status = this.part('status');
+    const button = this.el<HTMLButtonElement>('run');
+    const status = this.el('status');
     button.disabled = true;
     this.dataset.state = 'running';
     status.textContent = 'Running the handler at each memory size…';
@@ -54,8 +54,8 @@ export class PowerTuningElement extends HTMLElement {
   private show(r: TuningResult): void {
     const fast = r.points[r.fastest];
     const cheap = r.points[r.cheapest];
-    this.part('status').textContent = `Done. Fastest: ${memoryLabel(fast.memoryMB)} MB at ${ms(fast.durationMs)}. Cheapest: ${memoryLabel(cheap.memoryMB)} MB at ${perMillion(cheap.costUsd)} per million invocations.`;
-    const chart = this.part('chart');
+    this.el('status').textContent = `Done. Fastest: ${memoryLabel(fast.memoryMB)} MB at ${ms(fast.durationMs)}. Cheapest: ${memoryLabel(cheap.memoryMB)} MB at ${perMillion(cheap.costUsd)} per million invocations.`;
+    const chart = this.el('chart');
     chart.hidden = false;
     this.draw();
     if (!this.resize) {
@@ -67,15 +67,15 @@ export class PowerTuningElement extends HTMLElement {
       [i === r.fastest ? 'fastest' : '', i === r.cheapest ? 'cheapest' : ''].filter(Boolean).join(', '),
     ]);
     const t = table('Mean of the warm invocations at each memory size', ['Memory (MB)', 'Duration', 'Billed duration', 'Cost per 1 M invocations', 'Marked'], rows);
-    this.part('table').replaceChildren(t);
+    this.el('table').replaceChildren(t);
   }
 
   private draw(): void {
     if (!this.result) return;
-    const chart = this.part('chart');
+    const chart = this.el('chart');
     const svg = chart.querySelector('svg') ?? chart.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', this.part('status').textContent ?? '');
+    svg.setAttribute('aria-label', this.el('status').textContent ?? '');
     renderPowerChart(svg, this.result, Math.max(280, Math.floor(chart.clientWidth)));
   }
 }
