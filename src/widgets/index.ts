@@ -12,3 +12,4 @@ export { default as EventExplorer } from './event-explorer/EventExplorer.astro';
 export { default as RuntimeLoop } from './runtime-loop/RuntimeLoop.astro';
 export { default as BootstrapExercise } from './bootstrap-exercise/BootstrapExercise.astro';
 export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';
+export { default as PowerTuning } from './power-tuning/PowerTuning.astro';

@@ -23,6 +23,11 @@ export interface PriceInputs {
 const REQUEST_USD = 0.2 / 1_000_000; // F47
 const GB_SECOND_USD = { x86_64: 0.0000166667, arm64: 0.0000133334 }; // F46
 
+/** What `invocations` runs billed for `billedMs` in total cost at `memoryMB` (F46, F47; no free tier). */
+export function invocationCostUsd(invocations: number, billedMs: number, memoryMB: number, arch: 'x86_64' | 'arm64' = 'x86_64'): number {
+  return invocations * REQUEST_USD + (billedMs / 1000) * (memoryMB / 1024) * GB_SECOND_USD[arch];
+}
+
 export function summarize(index: TraceIndex, t: number, prices: PriceInputs): Summary {
   const invocations = index.starts.countAtOrBefore(t);
   const coldStarts = index.coldStarts.countAtOrBefore(t);
@@ -31,7 +36,7 @@ export function summarize(index: TraceIndex, t: number, prices: PriceInputs): Su
   for (const [fn, f] of ended.byFunction) {
     const memoryMB = prices.memoryMB[fn] ?? 128;
     const arch = prices.architecture[fn] ?? 'x86_64';
-    costUsd += f.invocations * REQUEST_USD + (f.billedMs / 1000) * (memoryMB / 1024) * GB_SECOND_USD[arch];
+    costUsd += invocationCostUsd(f.invocations, f.billedMs, memoryMB, arch);
   }
   return {
     invocations,

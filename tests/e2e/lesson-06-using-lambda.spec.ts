@@ -1,0 +1,133 @@
+// Lesson 6: both power-tuning charts run through the engine in the page and mark the right
+// sizes, every player plays, and the memory challenge is solved the way a learner would.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { cheapestFastEnough } from '../../content/lessons/06-using-lambda.challenges';
+import { solutionAttempt } from '../../src/widgets/challenge/attempt';
+import { formatMeasured } from '../../src/widgets/challenge/measures';
+import { runAttempt as runHeadless } from '../../src/widgets/challenge/run';
+import { expectNoAxeViolations } from './helpers/axe';
+import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt, setKnob, verdicts } from './helpers/challenge';
+import { watchConsole } from './helpers/console';
+import { exerciseSolved } from './helpers/progress';
+import { themes, useSystemTheme } from './helpers/theme';
+
+test.describe.configure({ timeout: 120_000 });
+
+const LESSON = '/lessons/06-using-lambda/';
+const SLUG = 'lessons/06-using-lambda';
+
+function chart(page: Page, title: string): Locator {
+  return page.locator('power-tuning').filter({ has: page.locator('figcaption', { hasText: title }) });
+}
+
+/** Presses Run as a learner would and waits for the table; returns its rows as cell texts. */
+async function tune(widget: Locator): Promise<string[][]> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-ready', '');
+  await widget.getByRole('button', { name: /^Run at 8 memory sizes$/ }).click();
+  await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  return widget.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+}
+
+const marked = (rows: string[][], mark: string) => rows.filter((r) => r[4].includes(mark)).map((r) => r[0]);
+
+test('the CPU-bound chart falls to 1,769 MB and marks it fastest; the I/O-bound one is flat and cheapest at 128 MB', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+
+  const cpu = chart(page, 'A CPU-bound handler');
+  const cpuRows = await tune(cpu);
+  expect(cpuRows.map((r) => r[0])).toEqual(['128', '256', '512', '1,024', '1,769', '3,008', '5,120', '10,240']);
+  expect(cpuRows[0].slice(1, 4)).toEqual(['2,765.5 ms', '2,766 ms', '$5.96']); // F28: 200 ms × 1,769 / 128
+  expect(cpuRows[4].slice(1, 4)).toEqual(['200.1 ms', '201 ms', '$5.99']);
+  expect(cpuRows[7][3]).toBe('$33.70');
+  expect(marked(cpuRows, 'fastest')).toEqual(['1,769']);
+  expect(marked(cpuRows, 'cheapest')).toEqual(['256']);
+  await expect(cpu.locator('svg[role="img"]')).toHaveAttribute('aria-label', /Fastest: 1,769 MB .* Cheapest: 256 MB/);
+  await expect(cpu.locator('svg .pt-dot.pt-duration')).toHaveCount(8);
+  await expect(cpu.locator('svg .pt-best-label')).toHaveText(['fastest', 'cheapest']);
+
+  const io = chart(page, 'An I/O-bound handler');
+  const ioRows = await tune(io);
+  const durations = ioRows.map((r) => Number.parseFloat(r[1]));
+  expect(Math.max(...durations) - Math.min(...durations)).toBeLessThan(2);
+  expect(marked(ioRows, 'cheapest')).toEqual(['128']);
+  expect(ioRows[7][3]).toBe('$15.30');
+
+  // Quick enough to wait for: the page records each run's wall time.
+  for (const w of [cpu, io]) expect(Number(await w.getAttribute('data-elapsed-ms'))).toBeLessThan(15_000);
+  problems.expectNone();
+});
+
+/** Moves a player's cursor to the end of its run and reads its flow view's stages. */
+async function flowAtEnd(player: Locator): Promise<Record<string, string>> {
+  await player.evaluate(async (el) => {
+    const p = (el as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
+    p.seek(1e9);
+    await p.settled();
+  });
+  await expect(player.locator('.lsp-flow-stage').first()).toBeVisible();
+  return player.locator('.lsp-flow-stage').evaluateAll((items) => Object.fromEntries(items.map((li) => [
+    li.querySelector('.lsp-flow-label')?.textContent ?? '', li.querySelector('.lsp-flow-value')?.textContent ?? '',
+  ])));
+}
+
+test('the sync and async players play; at the end the sync caller saw 200s, errors and 429s, the async one queued, retried and discarded two', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  expect(await playEveryPlayer(page)).toBe(2);
+  const players = page.locator('lambda-simulation-player');
+  // The lesson's table quotes these counts (F58, F62).
+  const sync = await flowAtEnd(players.nth(0));
+  expect(sync).toMatchObject({ 'Succeeded (200)': '71', 'Function error': '12', 'Throttled (429)': '37' });
+  // F63, F65: every event accepted; failures retried, two discarded after three attempts.
+  const async_ = await flowAtEnd(players.nth(1));
+  expect(async_).toMatchObject({ 'Internal queue': '0', Succeeded: '118', Discarded: '2' });
+  problems.expectNone();
+});
+
+test('a library that was not packaged fails Init with Runtime.ImportModuleError (F128)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const widget = page.locator('function-console[data-id="missing-library"]');
+  await widget.scrollIntoViewIfNeeded();
+  await widget.getByRole('button', { name: 'Invoke', exact: true }).click();
+  await expect(widget.locator('[data-part="response"]')).toContainText('Runtime.ImportModuleError', { timeout: 60_000 });
+  await expect(widget.locator('[data-part="response"]')).toContainText("Cannot find package 'nanoid'");
+  await expect(widget.locator('[data-part="logs"]')).toContainText('Uncaught Exception');
+  problems.expectNone();
+});
+
+test('the memory challenge fails at 128 MB, passes at 1,152 MB and marks progress', async ({ page }) => {
+  const { problems, widget } = await openChallenge(page, LESSON, 'cheapest-fast-enough');
+  await widget.getByLabel('more than 1 s').check();
+  const first = await runAttempt(widget, 1);
+  expect(first).toContain('1 of 2 goals met');
+  expect(await goalStates(widget)).toEqual(['not-met', 'met']);
+  expect(await exerciseSolved(page, SLUG, 'cheapest-fast-enough')).toBe(false);
+
+  // Too much memory is fast but over budget: the other goal fails.
+  await setKnob(widget, 'Memory (MB)', 1769);
+  expect(await runAttempt(widget, 2)).toContain('1 of 2 goals met');
+  expect(await goalStates(widget)).toEqual(['met', 'not-met']);
+
+  await setKnob(widget, 'Memory (MB)', 1152);
+  expect(await runAttempt(widget, 3)).toContain('every goal met');
+  await expect(widget).toHaveAttribute('data-state', 'solved');
+  expect(await exerciseSolved(page, SLUG, 'cheapest-fast-enough')).toBe(true);
+  const headless = await runHeadless(cheapestFastEnough, solutionAttempt(cheapestFastEnough));
+  expect(await verdicts(widget)).toEqual(headless.checks.map((c) => `Met: measured ${formatMeasured(c.goal, c.measured)}`));
+  problems.expectNone();
+});
+
+for (const theme of themes) {
+  test(`no axe violations in the ${theme} theme, after a tuning run and a challenge run`, async ({ page }) => {
+    await useSystemTheme(page, theme);
+    await page.goto(LESSON);
+    await tune(chart(page, 'A CPU-bound handler'));
+    const widget = challengeWidget(page, 'cheapest-fast-enough');
+    await widget.getByLabel('under 300 ms').check();
+    await runAttempt(widget, 1);
+    await expectNoAxeViolations(page);
+  });
+}
