@@ -101,7 +101,7 @@ export class ChallengeElement extends HTMLElement {
     const hadFocus = document.activeElement === area;
     try {
       host.hidden = false;
-      const monaco = await createEditor(host, { ...options, value: this.editor?.getValue() ?? options.value });
+      const monaco = await createEditor(host, () => ({ ...options, value: this.editor?.getValue() ?? options.value }));
       const { HANDLER_MODULES_DTS } = await import('../function-console/engine');
       monaco.addDeclarations(HANDLER_MODULES_DTS, 'lambda-lab/index.d.ts');
       this.editor?.dispose();
