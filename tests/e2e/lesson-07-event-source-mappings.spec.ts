@@ -49,9 +49,7 @@ test('the poison-message challenge fails as written and passes with a partial ba
   await expect(widget.locator('[data-part="versus"]')).toContainText('You predicted “just the bad one”');
   expect(await exerciseSolved(page, SLUG, 'poison-message')).toBe(false);
 
-  // Paste into Monaco when it has loaded; otherwise into the textarea it falls back to.
-  if ((await widget.getAttribute('data-editor')) === 'monaco') await pasteCode(widget, poisonMessage.solution.code!);
-  else await widget.locator('[data-part="code"]').fill(poisonMessage.solution.code!);
+  await pasteCode(widget, poisonMessage.solution.code!);
   const second = await runAttempt(widget, 2);
   expect(second).toContain('every goal met');
   expect(await goalStates(widget)).toEqual(['met', 'met']);
