@@ -57,7 +57,10 @@ export const curriculum: readonly CourseModule[] = [
     number: 7,
     title: 'How invocation works',
     blurb: 'Push (async with retries), request-response (sync, 429 throttles) and pull (event source mappings).',
-    lessons: [{ slug: 'lessons/07-invocation', title: 'Push, request-response and pull' }],
+    lessons: [
+      { slug: 'lessons/07-invocation', title: 'Push and request-response: who sees the error' },
+      { slug: 'lessons/07-event-source-mappings', title: 'Pull: queues, streams and event source mappings' },
+    ],
   },
   {
     number: 8,

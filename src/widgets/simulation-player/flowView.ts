@@ -108,6 +108,15 @@ function stagesFor(type: string, c: FlowCounts, info: SourceInfo | undefined): S
       ['Oldest event age', formatVirtualMs(c.oldestWaitingAgeMs)],
     ];
   }
+  if (type === 'api-gateway') {
+    // What API Gateway's client sees: a function error is 502 (F136), a throttle 500 (F140).
+    return [
+      ['Running', c.running],
+      ['Answered (the function\'s status)', c.succeeded],
+      ['Failed (5xx): 502 on a function error, 504 after 29 s (F136, F93)', c.failed],
+      ['Throttled: client sees 500 (F140)', c.throttled],
+    ];
+  }
   return [
     ['Running', c.running],
     ['Succeeded (200)', c.succeeded],

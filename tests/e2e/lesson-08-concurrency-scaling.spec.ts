@@ -1,0 +1,89 @@
+// Lesson 8: every player runs (rate × duration, the scaling rate, spill-over, one throttle for
+// three callers), and the protect-database challenge is solved with the SQS maximum concurrency.
+import { expect, test, type Locator } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
+import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt, setKnob } from './helpers/challenge';
+import { watchConsole } from './helpers/console';
+import { exerciseSolved } from './helpers/progress';
+import { themes, useSystemTheme } from './helpers/theme';
+
+test.describe.configure({ timeout: 240_000 });
+
+const LESSON = '/lessons/08-concurrency-scaling/';
+const SLUG = 'lessons/08-concurrency-scaling';
+
+const seek = (player: Locator, ms: number) => player.evaluate((el, t) => (el as unknown as { player: { seek(ms: number): void } }).player.seek(t), ms);
+
+test('every player plays', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  expect(await playEveryPlayer(page)).toBe(4);
+  problems.expectNone();
+});
+
+test('the readout shows rate × duration: 100 requests/s × 0.5 s ≈ 50 (F54)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const player = page.locator('lambda-simulation-player').first();
+  await player.scrollIntoViewIfNeeded();
+  const readout = player.locator('.lsp-readout');
+  await expect.poll(async () => { await seek(player, 15_000); return readout.textContent(); }, { timeout: 30_000 })
+    .toMatch(/10\d(\.\d)? invocations\/s × 0\.5\d* s mean duration = 5\d(\.\d)? expected concurrency/);
+  problems.expectNone();
+});
+
+test('a burst is throttled at 1,000 new environments in 10 s although the account has room (F56)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const player = page.locator('lambda-simulation-player').nth(1);
+  await player.scrollIntoViewIfNeeded();
+  await expect.poll(async () => { await seek(player, 9_000); return player.locator('[data-stat="max-concurrency"]').textContent(); }, { timeout: 60_000 }).toBe('1000');
+  await expect.poll(async () => { await seek(player, 60_000); return player.locator('[data-stat="throttles"]').textContent(); }, { timeout: 60_000 }).toBe('500');
+  problems.expectNone();
+});
+
+test('a throttle: API Gateway clients get 500 while S3 and SQS requests all run later (F140, F64)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const player = page.locator('lambda-simulation-player').nth(3);
+  await player.scrollIntoViewIfNeeded();
+  const value = (board: string, label: string) => player.locator('.lsp-flow').filter({ hasText: `${board} →` })
+    .locator('.lsp-flow-stage').filter({ hasText: label }).first().locator('.lsp-flow-value').textContent();
+  await expect.poll(async () => { await seek(player, 60_000); return value('API Gateway', 'Throttled: client sees 500'); }, { timeout: 30_000 }).toBe('24');
+  await expect.poll(() => value('S3 uploads', 'Succeeded')).toBe('30');
+  await expect.poll(() => value('SQS queue', 'Deleted (succeeded)')).toBe('30');
+  problems.expectNone();
+});
+
+test('the database challenge fails uncapped and passes with an SQS maximum concurrency of 20', async ({ page }) => {
+  const { problems, widget } = await openChallenge(page, LESSON, 'protect-database');
+  await widget.getByLabel('up to 20, the database’s limit').check();
+  const first = await runAttempt(widget, 1);
+  expect(first).toContain('2 of 4 goals met');
+  expect(await goalStates(widget)).toEqual(['not-met', 'not-met', 'met', 'met']);
+  await expect(widget.locator('[data-part="versus"]')).toContainText('You predicted “up to 20, the database’s limit”');
+  expect(await exerciseSolved(page, SLUG, 'protect-database')).toBe(false);
+
+  await setKnob(widget, 'SQS maximum concurrency', 20);
+  const second = await runAttempt(widget, 2);
+  expect(second).toContain('every goal met');
+  expect(await goalStates(widget)).toEqual(['met', 'met', 'met', 'met']);
+  await expect(widget).toHaveAttribute('data-state', 'solved');
+  expect(await exerciseSolved(page, SLUG, 'protect-database')).toBe(true);
+
+  await page.reload();
+  await expect(challengeWidget(page, 'protect-database').getByLabel('SQS maximum concurrency')).toHaveValue('20');
+  problems.expectNone();
+});
+
+for (const theme of themes) {
+  test(`no axe violations in the ${theme} theme`, async ({ page }) => {
+    await useSystemTheme(page, theme);
+    await page.goto(LESSON);
+    const player = page.locator('lambda-simulation-player').nth(3);
+    await player.scrollIntoViewIfNeeded();
+    await player.getByRole('button', { name: 'Play' }).click();
+    await challengeWidget(page, 'protect-database').getByRole('button', { name: /Show a hint/ }).click();
+    await expectNoAxeViolations(page);
+  });
+}
