@@ -45,12 +45,18 @@ export class FunctionConsoleElement extends HTMLElement {
     this.id_ = this.dataset.id ?? 'console';
     this.defaults = parseInitial(this.dataset.initial);
     this.form = new ConfigForm(this.el('config') as HTMLFieldSetElement, `fc-${this.id_}`, () => this.onConfigInput());
+    const early = this.typedBeforeLoad();
     const { state, notice } = this.initialState();
-    this.state = state;
+    this.state = { ...state, ...early };
     this.editor = new TextareaEditor(this.el('code') as HTMLTextAreaElement, this.editorOptions());
     this.applyState();
+    if (Object.keys(early).length > 0) this.update({}); // saves what was typed early
     if (notice) this.notice(notice);
     this.wire();
+    // The server rendered every button disabled and said "Loading the console…": now a click works.
+    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-action]')) b.disabled = false;
+    this.status('');
+    this.refreshInvokable();
     window.addEventListener('pagehide', this.flushSave);
     this.stopWatching = watchOtherTabs(storageKey(this.id_), (saved) => this.onOtherTab(saved));
     // Monaco and the engine (config checks, samples, invoke) both wait until the console is needed.
@@ -74,6 +80,16 @@ export class FunctionConsoleElement extends HTMLElement {
 
   private button(action: string): HTMLButtonElement {
     return this.querySelector(`[data-action="${action}"]`) as HTMLButtonElement;
+  }
+
+  /** Text typed into the server-rendered boxes before this script ran: the learner's latest. */
+  private typedBeforeLoad(): Partial<ConsoleState> {
+    const early: Partial<ConsoleState> = {};
+    const code = this.el<HTMLTextAreaElement>('code');
+    const event = this.el<HTMLTextAreaElement>('event');
+    if (code.value !== code.defaultValue) early.code = code.value;
+    if (event.value !== event.defaultValue) early.event = event.value;
+    return early;
   }
 
   /** A share link for this instance wins over autosave, which wins over the lesson's original. */
