@@ -1,12 +1,12 @@
 // Before the console's script has loaded, its buttons cannot work: they show it (disabled, and
 // the status says the console is loading) instead of swallowing a click.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { consoleWidget, invokeButton, LAB } from './helpers/function-console';
 
 test.describe.configure({ timeout: 180_000 });
 
-test('Invoke is disabled and says "loading" until the console script runs; then a click invokes', async ({ page }) => {
-  // Hold the console's script back until the test lets it go: the race is now deterministic.
+/** Opens the lab with the console's script held back until `release()`: the race is deterministic. */
+async function openWithScriptHeld(page: Page): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => { release = resolve; });
   await page.route(/\/_astro\/FunctionConsole\.astro_astro_type_script[^/]*\.js$/, async (route) => {
@@ -15,6 +15,11 @@ test('Invoke is disabled and says "loading" until the console script runs; then 
   });
   // Module scripts hold back DOMContentLoaded: wait for the parsed markup, not the event.
   await page.goto(LAB, { waitUntil: 'commit' });
+  return release;
+}
+
+test('Invoke is disabled and says "loading" until the console script runs; then a click invokes', async ({ page }) => {
+  const release = await openWithScriptHeld(page);
   const widget = consoleWidget(page);
   const invoke = invokeButton(widget);
   const status = widget.locator('[data-part="status"]');
@@ -38,14 +43,7 @@ test('Invoke is disabled and says "loading" until the console script runs; then 
 });
 
 test('text typed into the plain editor before the script loads is kept, not replaced by the saved text', async ({ page }) => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/\/_astro\/FunctionConsole\.astro_astro_type_script[^/]*\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  // Module scripts hold back DOMContentLoaded: wait for the parsed markup, not the event.
-  await page.goto(LAB, { waitUntil: 'commit' });
+  const release = await openWithScriptHeld(page);
   const area = consoleWidget(page).locator('[data-part="code"]');
   await area.fill('export const handler = async () => "typed early";\n');
   release();

@@ -1,6 +1,7 @@
 // Nothing lost: edits in a console survive a crash of its execution environment's worker, a
 // reload, a crash of the tab itself, and a second tab editing the same console.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
 import { consoleWidget, invokeButton, LAB, savedState, setCode, waitForMonaco } from './helpers/function-console';
 
 test.describe.configure({ timeout: 180_000 });
@@ -63,6 +64,7 @@ test('two tabs on the same console: the last write wins and the other tab is tol
   await setCode(a, FROM_A);
   await expect(noticeB).toBeVisible();
   await expect(noticeB).toContainText('changed in another tab');
+  await expectNoAxeViolations(b);
   // Tab B's own text is untouched until the learner chooses.
   expect(await editorText(b)).not.toContain('from tab A');
 
