@@ -91,7 +91,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     booted = false;
     seq = 0;
     track();
-    opts.createPort().then((p) => {
+    opts.createPort(spec.memoryMB).then((p) => {
       if (gen !== generation) { p.terminate(); return; }
       port = p;
       p.onMessage((m) => { if (gen === generation) onMessage(m); });
@@ -124,7 +124,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
       case '/runtime/init/error': return initError(m);
       case '/runtime/invocation/{id}/response': return invocationDone(m, { status: 'success', response: JSON.parse(m.payloadJson) });
       case '/runtime/invocation/{id}/error': return invocationDone(m, errorOutcome(m.exitCode !== undefined ? 'crash' : 'error', m));
-      case 'exit': return exited(m.code, m.atMs);
+      case 'exit': return exited(m.signal ? `signal: ${m.signal}` : `exit status ${m.code}`, m.atMs);
     }
   }
 
@@ -193,9 +193,10 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     at(m.atMs, () => callbacks.onInvokeDone(outcome));
   }
 
-  /** process.exit() or a fatal error outside an invocation: the runtime process is gone (F135). */
-  function exited(code: number, atMs?: number) {
-    const message = `Runtime exited with error: exit status ${code}`;
+  /** process.exit(), a fatal error outside an invocation or out of memory: the runtime process
+   * is gone (F135, F134). `how` is "exit status N" or "signal: killed". */
+  function exited(how: string, atMs?: number) {
+    const message = `Runtime exited with error: ${how}`;
     if (phase === 'init') { failInit({ status: 'error', errorType: 'Runtime.ExitError', errorMessage: message }, atMs); return; }
     const current = request;
     request = null;
@@ -224,7 +225,9 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     phase = 'exited';
     stopWorker();
     const outcome: Outcome = { status: 'crash', errorType: 'Runtime.ExitError', errorMessage: message };
-    if (wasInvoking && current) callbacks.onInvokeDone(outcome); else callbacks.onRuntimeExit?.(outcome);
+    if (!wasInvoking || !current) { callbacks.onRuntimeExit?.(outcome); return; }
+    host.log(host.now(), `RequestId: ${current.requestId} Error: ${message}\nRuntime.ExitError`); // F134
+    callbacks.onInvokeDone(outcome);
   }
 
   /** The watchdog fired: terminate silently; the engine's deadline records the timeout (F133). */

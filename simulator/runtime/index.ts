@@ -20,11 +20,11 @@ export const realTimeWatchdog: Watchdog = {
 const isBrowser = () => typeof (globalThis as any).window !== 'undefined' || typeof (globalThis as any).WorkerGlobalScope !== 'undefined';
 
 /** Picks the worker kind for where we run; node:worker_threads is never imported in a browser. */
-export const defaultPortFactory: PortFactory = async () => {
+export const defaultPortFactory: PortFactory = async (memoryMB) => {
   if (isBrowser()) return (await import('./hosts/browser')).createBrowserPort();
   // hosts/node.ts names node:worker_threads only through a computed specifier, so a browser
   // bundle may include this chunk safely; it is never loaded there.
-  return (await import('./hosts/node')).createNodePort();
+  return (await import('./hosts/node')).createNodePort(memoryMB);
 };
 
 let defaults: EnvironmentOptions = {

@@ -6,6 +6,7 @@ import { makeCrypto } from './worker/crypto';
 import { installGlobals } from './worker/globals';
 import { makeLoader } from './worker/loader';
 import { runtimeMain } from './worker/runtime-main';
+import { guardAllocations, guardCodeStrings } from './worker/sandbox';
 import { makeTimers } from './worker/timers';
 import { makeUtil } from './worker/util';
 
@@ -14,7 +15,8 @@ const PRELUDE = 'var __name = (f) => f;\n';
 
 function runtimeCall(glue: string): string {
   const parts = `{ makeBufferClass: ${makeBufferClass}, makeUtil: ${makeUtil}, makeTimers: ${makeTimers},`
-    + ` makeCrypto: ${makeCrypto}, makeLoader: ${makeLoader}, installGlobals: ${installGlobals} }`;
+    + ` makeCrypto: ${makeCrypto}, makeLoader: ${makeLoader}, installGlobals: ${installGlobals},`
+    + ` guardAllocations: ${guardAllocations}, guardCodeStrings: ${guardCodeStrings} }`;
   // One closure: nothing of the runtime (the channel to the engine above all) is a global binding.
   return `(() => {\n${PRELUDE}const glue = ${glue};\n(${runtimeMain})(glue, ${parts});\n})();\n`;
 }

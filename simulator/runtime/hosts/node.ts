@@ -3,11 +3,17 @@
 import { nodeWorkerSource } from '../worker-source';
 import type { WorkerPort } from './port';
 
-export async function createNodePort(): Promise<WorkerPort> {
+/** The worker's heap: the function's memory (F134), within what a test machine can give. */
+export function heapLimitMb(memoryMB: number): number {
+  return Math.min(Math.max(memoryMB, 128), 2048);
+}
+
+export async function createNodePort(memoryMB = 512): Promise<WorkerPort> {
   const spec = 'node:worker_threads';
   const wt: any = await import(/* @vite-ignore */ spec);
-  // The heap cap is a safety net for the test machine, not the function's memory setting.
-  const worker = new wt.Worker(nodeWorkerSource(), { eval: true, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+  // Going over the limit ends the worker with ERR_WORKER_OUT_OF_MEMORY: the environment is
+  // reported as killed, like Lambda's SIGKILL (environment.ts).
+  const worker = new wt.Worker(nodeWorkerSource(), { eval: true, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(memoryMB) } });
   let terminated = false;
   return {
     post: (m) => worker.postMessage(m),

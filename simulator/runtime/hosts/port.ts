@@ -6,4 +6,5 @@ export interface WorkerPort {
   onError(cb: (error: unknown) => void): void;
   terminate(): void;
 }
-export type PortFactory = () => Promise<WorkerPort>;
+/** `memoryMB` is the function's memory setting: a host that can, limits the worker to it (F134). */
+export type PortFactory = (memoryMB?: number) => Promise<WorkerPort>;

@@ -45,6 +45,10 @@ export function makeLoader(deps: {
 
   function missingEsm(spec: string, file: string): Error {
     if (spec.startsWith('node:')) return notFound(`No such built-in module: ${spec}`, 'ERR_UNKNOWN_BUILTIN_MODULE');
+    const scheme = /^([a-zA-Z][a-zA-Z\d+.-]*:)/.exec(spec);
+    if (scheme && scheme[1].length > 2) { // a URL (not a Windows drive letter): never fetched
+      return notFound(`Only URLs with a scheme in: file, data, and node are supported by the default ESM loader. Received protocol '${scheme[1].toLowerCase()}'`, 'ERR_UNSUPPORTED_ESM_URL_SCHEME');
+    }
     if (spec.startsWith('.') || spec.startsWith('/')) {
       const dir = file.slice(0, file.lastIndexOf('/') + 1);
       const abs = spec.startsWith('/') ? spec : dir + spec.replace(/^\.\//, '');
@@ -56,6 +60,8 @@ export function makeLoader(deps: {
     return notFound(`Cannot find module '${spec}'\nRequire stack:\n- ${file}\n- /var/runtime/index.mjs`, 'MODULE_NOT_FOUND');
   }
 
+  // The engine's own eval, taken before handler code can reach (or the sandbox wrap) the global.
+  const evaluate: (code: string) => any = globalThis.eval;
   const shimUrls: Record<string, string> = {};
   let userUrl = '';
   let userFile = '/var/task/index.mjs';
@@ -127,7 +133,7 @@ export function makeLoader(deps: {
     const dynamic = imports.filter((im) => im.d >= 0); // a static import in CommonJS stays a SyntaxError
     const wrapper = '(function (exports, require, module, __filename, __dirname) {'
       + rewrite(source, dynamic, file).code + '\n})\n//# sourceURL=' + file;
-    const fn = (0, eval)(wrapper);
+    const fn = evaluate(wrapper);
     const module = { exports: {} as any, id: '.', filename: file, loaded: false, children: [], paths: [] };
     fn.call(module.exports, module.exports, makeRequire(file), module, file, file.slice(0, file.lastIndexOf('/')));
     module.loaded = true;
@@ -162,7 +168,7 @@ export function makeLoader(deps: {
       exports = esm ? await loadEsm(cfg.source, lexed.imports, file) : loadCjs(cfg.source, lexed.imports, file);
     } catch (e: any) {
       if (e instanceof SyntaxError) throw runtimeError('Runtime.UserCodeSyntaxError', String(e), e.stack);
-      if (e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'ERR_UNKNOWN_BUILTIN_MODULE')) {
+      if (e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'ERR_UNKNOWN_BUILTIN_MODULE' || e.code === 'ERR_UNSUPPORTED_ESM_URL_SCHEME')) {
         throw runtimeError('Runtime.ImportModuleError', String(e));
       }
       throw e;

@@ -184,6 +184,12 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
     dead = true;
     throw new Error('process.exit'); // stops the caller; the host terminates the worker
   }
+  /** F134: out of memory. The process is SIGKILLed: no handler code runs after this. */
+  function killed(): never {
+    post({ t: 'exit', signal: 'killed' });
+    dead = true;
+    throw new RangeError('Runtime exited with error: signal: killed');
+  }
   const proc: any = {
     env: {}, argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'], execArgv: [], platform: 'linux', arch: 'x64', pid: 8,
     version: 'v0', versions: {}, exitCode: undefined, title: 'node', release: { name: 'node' },
@@ -267,6 +273,8 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
     now, epochMs: () => (cfg ? cfg.epochMs : 0), startMs: () => startMs, random, timers, Buffer,
     process: proc, console, crypto, fetch, awslambda,
   });
+  parts.guardAllocations(() => (cfg ? cfg.memoryMB : 10240) * 1048576, killed, Buffer);
+  parts.guardCodeStrings(`globalThis[Symbol.for(${JSON.stringify(IMPORT.description)})](`);
 
   function buildEnv(c: any) {
     Object.assign(proc.env, c.env);

@@ -10,12 +10,13 @@ export function loadMonaco(): Promise<typeof import('./monaco')> {
 }
 
 /**
- * Creates Monaco in `host` once it has loaded. `options` is read only then, in the same task
- * that creates the editor, so text typed into the fallback while Monaco downloads is kept.
+ * Creates Monaco in `host` once it has loaded. Options given as a function are read only then,
+ * in the same task that creates the editor, so text typed into the fallback while Monaco
+ * downloads is kept; a plain object (the challenge widget) is taken as it was at the call.
  */
-export async function createEditor(host: HTMLElement, options: () => EditorOptions): Promise<CodeEditor> {
+export async function createEditor(host: HTMLElement, options: EditorOptions | (() => EditorOptions)): Promise<CodeEditor> {
   const mod = await loadMonaco();
-  return mod.createMonacoEditor(host, options());
+  return mod.createMonacoEditor(host, typeof options === 'function' ? options() : options);
 }
 
 /**

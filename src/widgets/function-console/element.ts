@@ -8,6 +8,7 @@ import { clearSaved, loadSaved, save } from '../../lib/share/storage';
 import { ConfigForm, type FieldIssue } from './config-form';
 import { checkEventJson } from './event-json';
 import { MAX_BATCH_INVOKES } from './options';
+import { watchOtherTabs } from './other-tab';
 import { historyLine, renderSummary, responseText, statusLine } from './render';
 import { consoleStateSchema, CUSTOM_EVENT, defaultState, shareKey, storageKey, type ConsoleState, type Language } from './state';
 import type { InvocationView, InvokeMode } from './view';
@@ -34,6 +35,9 @@ export class FunctionConsoleElement extends HTMLElement {
   private applying = false;
   /** Set once the console is in use: from then on configuration is checked by the engine. */
   private engineWanted = false;
+  /** What another tab saved for this console last, until this tab loads or dismisses it. */
+  private otherTab: ConsoleState | undefined;
+  private stopWatching: (() => void) | undefined;
 
   connectedCallback(): void {
     if (this.started) return;
@@ -41,13 +45,20 @@ export class FunctionConsoleElement extends HTMLElement {
     this.id_ = this.dataset.id ?? 'console';
     this.defaults = parseInitial(this.dataset.initial);
     this.form = new ConfigForm(this.el('config') as HTMLFieldSetElement, `fc-${this.id_}`, () => this.onConfigInput());
+    const early = this.typedBeforeLoad();
     const { state, notice } = this.initialState();
-    this.state = state;
+    this.state = { ...state, ...early };
     this.editor = new TextareaEditor(this.el('code') as HTMLTextAreaElement, this.editorOptions());
     this.applyState();
+    if (Object.keys(early).length > 0) this.update({}); // saves what was typed early
     if (notice) this.notice(notice);
     this.wire();
+    // The server rendered every button disabled and said "Loading the console…": now a click works.
+    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-action]')) b.disabled = false;
+    this.status('');
+    this.refreshInvokable();
     window.addEventListener('pagehide', this.flushSave);
+    this.stopWatching = watchOtherTabs(storageKey(this.id_), (saved) => this.onOtherTab(saved));
     // Monaco and the engine (config checks, samples, invoke) both wait until the console is needed.
     whenNeeded(this, () => {
       void this.upgradeEditor();
@@ -58,6 +69,7 @@ export class FunctionConsoleElement extends HTMLElement {
   disconnectedCallback(): void {
     this.flushSave();
     window.removeEventListener('pagehide', this.flushSave);
+    this.stopWatching?.();
     this.session?.dispose();
     this.session = undefined;
   }
@@ -68,6 +80,16 @@ export class FunctionConsoleElement extends HTMLElement {
 
   private button(action: string): HTMLButtonElement {
     return this.querySelector(`[data-action="${action}"]`) as HTMLButtonElement;
+  }
+
+  /** Text typed into the server-rendered boxes before this script ran: the learner's latest. */
+  private typedBeforeLoad(): Partial<ConsoleState> {
+    const early: Partial<ConsoleState> = {};
+    const code = this.el<HTMLTextAreaElement>('code');
+    const event = this.el<HTMLTextAreaElement>('event');
+    if (code.value !== code.defaultValue) early.code = code.value;
+    if (event.value !== event.defaultValue) early.event = event.value;
+    return early;
   }
 
   /** A share link for this instance wins over autosave, which wins over the lesson's original. */
@@ -140,6 +162,8 @@ export class FunctionConsoleElement extends HTMLElement {
     });
     this.button('reset').addEventListener('click', () => this.reset());
     this.button('share').addEventListener('click', () => void this.share());
+    this.button('load-other').addEventListener('click', () => this.loadOtherTab());
+    this.button('keep-mine').addEventListener('click', () => this.keepMine());
     this.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
         e.preventDefault();
@@ -189,6 +213,41 @@ export class FunctionConsoleElement extends HTMLElement {
     this.saveTimer = undefined;
     save(storageKey(this.id_), this.state);
   };
+
+  /** Another tab saved this console (null: it reset it). Last write wins; this tab is told. */
+  private onOtherTab(saved: ConsoleState | null): void {
+    const theirs = saved ?? this.defaults;
+    if (JSON.stringify(theirs) === JSON.stringify(this.state)) {
+      this.el('elsewhere').hidden = true;
+      return;
+    }
+    this.otherTab = theirs;
+    this.el('elsewhere-text').textContent = saved
+      ? 'This console was changed in another tab. A reload shows whichever tab saved last.'
+      : 'This console was reset to the original in another tab.';
+    this.el('elsewhere').hidden = false;
+  }
+
+  private loadOtherTab(): void {
+    if (!this.otherTab) return;
+    this.state = this.otherTab;
+    clearTimeout(this.saveTimer); // a pending save of this tab's text would overwrite it again
+    this.saveTimer = undefined;
+    this.applyState();
+    this.closeOtherTab('Loaded the version from the other tab.');
+  }
+
+  private keepMine(): void {
+    save(storageKey(this.id_), this.state);
+    this.closeOtherTab("Kept this tab's version: it is the saved one now.");
+  }
+
+  private closeOtherTab(message: string): void {
+    this.otherTab = undefined;
+    this.el('elsewhere').hidden = true;
+    this.status(message);
+    this.button('invoke').focus();
+  }
 
   private onConfigInput(): void {
     this.update({ config: this.form.read() });
@@ -248,6 +307,8 @@ export class FunctionConsoleElement extends HTMLElement {
     if (!event.ok) return;
     // Busy before the first await: a second click while the engine loads must not invoke too.
     this.busy = true;
+    // Saved before the code runs: a handler that takes the whole tab down loses no edit.
+    this.flushSave();
     this.refreshInvokable();
     const invoking = count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`;
     this.status(invoking);

@@ -55,8 +55,16 @@ export function historyLine(v: InvocationView): string {
 export function statusLine(views: InvocationView[], totalCostUsd: number): string {
   if (views.length === 0) return '';
   const last = views[views.length - 1];
-  if (views.length === 1) return `${historyLine(last)}.`;
+  if (views.length === 1) return `${historyLine(last)}.${outOfMemory(last) ? ` ${OUT_OF_MEMORY}` : ''}`;
   const ok = views.filter((v) => v.status === 'success').length;
   const cold = views.filter((v) => v.coldStart).length;
   return `${views.length} invocations: ${ok} succeeded, ${cold} cold starts, ${usd(totalCostUsd)} in total.`;
+}
+
+/** F134: Lambda SIGKILLs an environment that needs more than its memory. */
+export const OUT_OF_MEMORY = 'The handler needed more memory than the function has, so Lambda killed its execution environment. Raise Memory (MB) or allocate less; the next invocation starts a new environment.';
+
+function outOfMemory(v: InvocationView): boolean {
+  const r = v.response as { errorType?: unknown; errorMessage?: unknown } | undefined;
+  return v.status === 'crash' && r?.errorType === 'Runtime.ExitError' && r.errorMessage === 'Runtime exited with error: signal: killed';
 }
