@@ -30,7 +30,7 @@ export const wireS3: ChallengeSpec = {
   ],
   prediction: {
     measure: 'turnedAway',
-    prompt: 'the function may run at most 2 copies at once, and 8 uploads a second each take about half a second. Sent straight to the function, waiting for it, how many uploads will be turned away (throttled) in 10 seconds?',
+    prompt: 'the function may run at most 2 invocations at once, and 8 uploads a second each take about half a second. Sent straight to the function, waiting for it, how many uploads will be turned away (throttled) in 10 seconds?',
     choices: [
       { label: 'none', max: 0 },
       { label: 'a few (1 to 9)', min: 1, max: 9 },
@@ -39,10 +39,10 @@ export const wireS3: ChallengeSpec = {
   },
   hints: [
     'The function’s limit stays; what you can change is the path the uploads take to reach it.',
-    'A caller that waits is told “too many requests” when every copy is busy. A caller that hands the event over never waits for a copy at all.',
+    'A caller that waits is told “too many requests” when the function is already running as many invocations as it may. A caller that hands the event over never waits for the function at all.',
   ],
   solution: {
     knobs: { 'sources.0.arrivals.rate': 0, 'sources.1.arrivals.rate': 8 },
-    text: 'Send every upload through S3: 0 direct, 8 through S3. Each S3 event is accepted at once (202) and waits in Lambda’s internal queue until one of the two copies is free, so none is turned away. Keeping one or two a second direct can pass too, as long as none of them finds both copies busy; sending everything through S3 is the sure way. (Lambda’s Throttles metric still counts the S3 events that found both copies busy: they were throttled, put back in the queue and run later.)',
+    text: 'Send every upload through S3: 0 direct, 8 through S3. Each S3 event is accepted at once (202) and waits in Lambda’s internal queue until one of the two running invocations finishes, so none is turned away. Keeping one or two a second direct can pass too, as long as none of them arrives while two invocations are already running; sending everything through S3 is the sure way. (Lambda’s Throttles metric still counts the S3 events that arrived while two were running: they were throttled, put back in the queue and run later.)',
   },
 };

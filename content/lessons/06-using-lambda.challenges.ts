@@ -43,7 +43,7 @@ export const cheapestFastEnough: ChallengeSpec = {
   hints: [
     'The wait for the pricing service takes as long at any memory size. Which part of the duration does memory change?',
     'Raise the memory until p99 just drops under the target, and watch the cost per million as you go: past that point, every extra MB is paid for on the waiting time too.',
-    'Doubling from 512 MB to 1,024 MB is not quite enough; 1,769 MB is fast but over budget. The answer lies between.',
+    'Work it out before you try: at a given memory the CPU work takes 120 ms × 1,769 ÷ memory. Add the 80 ms of waiting and a little jitter: which memory leaves the slowest requests under 300 ms?',
   ],
   solution: {
     knobs: { 'functions.0.memoryMB': 1152 },
