@@ -108,11 +108,21 @@ function stagesFor(type: string, c: FlowCounts, info: SourceInfo | undefined): S
       ['Oldest event age', formatVirtualMs(c.oldestWaitingAgeMs)],
     ];
   }
+  return syncStages(type, c);
+}
+
+/**
+ * A synchronous caller's boxes, labelled with what that caller receives: the Invoke API answers a
+ * throttle with 429 (F58), API Gateway answers its client 500 instead (F140) and a function error
+ * with 502 (F136).
+ */
+export function syncStages(type: string, c: Pick<FlowCounts, 'running' | 'succeeded' | 'failed' | 'throttled'>): Stage[] {
+  const gateway = type === 'api-gateway';
   return [
     ['Running', c.running],
     ['Succeeded (200)', c.succeeded],
-    ['Function error', c.failed],
-    ['Throttled (429)', c.throttled],
+    [gateway ? 'Function error (502)' : 'Function error', c.failed],
+    [gateway ? 'Throttled (client got 500)' : 'Throttled (429)', c.throttled],
   ];
 }
 
