@@ -10,6 +10,28 @@ export function loadMonaco(): Promise<typeof import('./monaco')> {
 }
 
 /**
+ * Swaps the textarea fallback `area` for Monaco in `host`. The text, caret and focus are read at
+ * the moment of the swap, not when the download started, so typing while Monaco loads is kept.
+ * Rejects (with `host` hidden again) when Monaco cannot load: the textarea then stays.
+ */
+export async function swapInMonaco(area: HTMLTextAreaElement, host: HTMLElement, options: () => EditorOptions): Promise<CodeEditor> {
+  let hadFocus = false;
+  try {
+    const monaco = await createEditor(host, () => {
+      hadFocus = document.activeElement === area;
+      host.hidden = false;
+      return { ...options(), value: area.value, selection: { start: area.selectionStart, end: area.selectionEnd } };
+    });
+    area.hidden = true;
+    if (hadFocus) monaco.focus();
+    return monaco;
+  } catch (err) {
+    host.hidden = true;
+    throw err;
+  }
+}
+
+/**
  * Creates Monaco in `host` once it has loaded. Options given as a function are read only then,
  * in the same task that creates the editor, so text typed into the fallback while Monaco
  * downloads is kept; a plain object (the challenge widget) is taken as it was at the call.

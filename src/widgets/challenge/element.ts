@@ -2,7 +2,7 @@
 // saved attempt and the engine (loaded on the first run). Goal lines are rendered from the same
 // pure evaluation the Node tests use; the live region speaks once per run.
 import { completeExercise, getProgress } from '../../lib/progress';
-import { createEditor, whenNeeded } from '../../lib/editor/load';
+import { swapInMonaco, whenNeeded } from '../../lib/editor/load';
 import { TextareaEditor } from '../../lib/editor/textarea';
 import type { CodeEditor, EditorOptions } from '../../lib/editor/types';
 import { getPath } from '../../lib/viz/knobs';
@@ -97,24 +97,15 @@ export class ChallengeElement extends HTMLElement {
   }
 
   private async upgradeEditor(area: HTMLTextAreaElement, options: EditorOptions): Promise<void> {
-    const host = this.el('monaco');
-    let hadFocus = false;
     try {
-      // Read at the swap, as the console does, so text typed while Monaco downloads is kept.
-      const monaco = await createEditor(host, () => {
-        hadFocus = document.activeElement === area;
-        host.hidden = false;
-        return { ...options, value: area.value, selection: { start: area.selectionStart, end: area.selectionEnd } };
-      });
-      const { HANDLER_MODULES_DTS } = await import('../function-console/engine');
-      monaco.addDeclarations(HANDLER_MODULES_DTS, 'lambda-lab/index.d.ts');
+      const monaco = await swapInMonaco(area, this.el('monaco'), () => options);
       this.editor?.dispose();
       this.editor = monaco;
-      area.hidden = true;
       this.dataset.editor = 'monaco';
-      if (hadFocus) monaco.focus();
+      const { HANDLER_MODULES_DTS } = await import('../function-console/engine');
+      monaco.addDeclarations(HANDLER_MODULES_DTS, 'lambda-lab/index.d.ts');
     } catch {
-      host.hidden = true; // the textarea stays: the exercise works without Monaco
+      // The textarea stays: the exercise works without Monaco.
     }
   }
 

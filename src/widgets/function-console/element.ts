@@ -1,6 +1,6 @@
 // <function-console>: wires the server-rendered markup of FunctionConsole.astro to the editor,
 // autosave, share links and the simulation. Light on purpose: Monaco and the engine load later.
-import { createEditor, whenNeeded } from '../../lib/editor/load';
+import { swapInMonaco, whenNeeded } from '../../lib/editor/load';
 import { TextareaEditor } from '../../lib/editor/textarea';
 import type { CodeEditor, EditorOptions } from '../../lib/editor/types';
 import { decodeShare, encodeShare, readHashEntry, withHashEntry, withoutHashEntry } from '../../lib/share/codec';
@@ -116,26 +116,15 @@ export class FunctionConsoleElement extends HTMLElement {
 
   private async upgradeEditor(): Promise<void> {
     const area = this.el<HTMLTextAreaElement>('code');
-    const host = this.el('monaco');
-    let hadFocus = false;
     try {
-      // The learner may type into the textarea while Monaco downloads: its text, caret and
-      // focus are read at the moment of the swap, not when the download started.
-      const monaco = await createEditor(host, () => {
-        hadFocus = document.activeElement === area;
-        host.hidden = false;
-        return { ...this.editorOptions(), value: area.value, selection: { start: area.selectionStart, end: area.selectionEnd } };
-      });
+      const monaco = await swapInMonaco(area, this.el('monaco'), () => this.editorOptions());
       this.editor.dispose();
       this.editor = monaco;
-      area.hidden = true;
       this.querySelector<HTMLLabelElement>(`label[for="${area.id}"]`)?.setAttribute('id', `${area.id}-label`);
       this.dataset.editor = 'monaco';
-      if (hadFocus) monaco.focus();
       // Types of the modules the simulation offers handlers (lambda-lab:db, lambda-lab:http).
       void loadEngine().then((engine) => monaco.addDeclarations(engine.HANDLER_MODULES_DTS, 'lambda-lab/index.d.ts'), () => undefined);
     } catch (err) {
-      host.hidden = true;
       this.dataset.editor = 'textarea';
       this.notice('The code editor could not load, so this is a plain text box: you can still edit and invoke JavaScript here.');
       console.warn('function console: Monaco failed to load', err);
