@@ -98,8 +98,17 @@ class SimulationRun implements Simulation {
     void settled.then(() => this.pending.delete(settled));
   }
 
+  /** Waits for every worker, then applies their replies in a fixed order; again while that sends more. */
   private async awaitTracked(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+    const replies = this.service.replies;
+    do {
+      replies.waiting = true;
+      try {
+        while (this.pending.size) await Promise.all([...this.pending]);
+      } finally {
+        replies.waiting = false;
+      }
+    } while (replies.apply());
   }
 
   private async loadFactory(): Promise<void> {
@@ -239,7 +248,7 @@ class SimulationRun implements Simulation {
   }
 
   isFinished(): boolean {
-    return this.started && !this.scheduler.hasForeground() && this.pending.size === 0;
+    return this.started && !this.scheduler.hasForeground() && this.pending.size === 0 && this.service.replies.size === 0;
   }
 
   subscribe(listener: (event: SimulationEvent) => void): () => void {

@@ -44,24 +44,29 @@ function createCode(host: EnvironmentHost, env: Environment, platformInitMs: num
   if (!factory) throw new Error('code handler: no CodeEnvironment factory (simulator/runtime/index.ts) is loaded');
   const sched = host.scheduler;
   const fnName = env.fn.spec.name;
+  // Every call a runtime makes from a worker's reply goes through the reply queue, so replies
+  // that arrive together are applied in environment order, not in the order threads answered.
+  const replies = host.replies;
+  const source = replies.nextSource();
+  const later = (fn: () => void) => replies.deliver(source, fn);
   const runtimeHost: CodeRuntimeHost = {
     now: () => sched.now(),
-    schedule: (atMs, fn) => sched.schedule(atMs, fn),
-    cancel: (id) => sched.cancel(id),
+    schedule: (atMs, fn) => replies.schedule(source, atMs, fn, (t, f) => sched.schedule(t, f)),
+    cancel: (id) => replies.cancel(id, (realId) => sched.cancel(realId)),
     track: (p) => host.track(p),
-    log: (timeMs, message) => host.recorder.log(timeMs, fnName, env.record.logStream, message),
-    call: (svc, op, args, reply) => {
+    log: (timeMs, message) => later(() => host.recorder.log(timeMs, fnName, env.record.logStream, message)),
+    call: (svc, op, args, reply) => later(() => {
       if (host.dependencies) return host.dependencies.call(svc, op, args, reply);
       // Without a dependency service every call fails, asynchronously, like a network error.
       sched.at(sched.now(), () => reply({ ok: false, errorType: 'ResourceNotFoundException', errorMessage: `no simulated ${svc} in this scenario` }));
-    },
+    }),
   };
   let code: CodeEnvironment;
   const isCurrent = () => env.code === code;
   code = factory(codeSpec(host, env, platformInitMs), runtimeHost, {
-    onInitDone: (outcome) => { if (isCurrent()) codeInitDone(host, env, outcome); },
-    onInvokeDone: (outcome) => { if (isCurrent()) codeInvokeDone(host, env, outcome); },
-    onRuntimeExit: (outcome) => { if (isCurrent()) codeRuntimeExited(host, env, outcome); },
+    onInitDone: (outcome) => later(() => { if (isCurrent()) codeInitDone(host, env, outcome); }),
+    onInvokeDone: (outcome) => later(() => { if (isCurrent()) codeInvokeDone(host, env, outcome); }),
+    onRuntimeExit: (outcome) => later(() => { if (isCurrent()) codeRuntimeExited(host, env, outcome); }),
   });
   env.code = code;
   return code;

@@ -9,6 +9,7 @@ import type { SimulationEvent } from '../simulationTypes';
 import type { EnvironmentEventType } from '../machines/transitionTable';
 import type { Environment, InvocationEnd } from './functionPool';
 import type { Recorder } from './recorder';
+import type { ReplyQueue } from './replyQueue';
 
 export interface ServiceConfig {
   epochMs: number;
@@ -29,6 +30,8 @@ export interface EnvironmentHost {
   readonly codeFactory: CreateCodeEnvironment | undefined;
   readonly dependencies: { call: CodeRuntimeHost['call'] } | undefined;
   track(p: Promise<unknown>): void;
+  /** What runtimes say while the engine waits for them, applied in environment order. */
+  readonly replies: ReplyQueue;
   /** One lifecycle step of the environment chart (throws on a step the chart forbids). */
   fire(env: Environment, event: EnvironmentEventType): void;
   stateName(env: Environment): string;

@@ -8,6 +8,7 @@ import type { Rng } from '../core/rng';
 import { guid32 as guid, uuidV4 } from '../core/ids';
 import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
 import type { DependencyStats } from '../runtime/dependencies';
+import { ReplyQueue } from './replyQueue';
 import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
@@ -35,6 +36,8 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   unreservedLimit = 0;
   emit: ((e: SimulationEvent) => void) | null = null;
   codeFactory: CreateCodeEnvironment | undefined;
+  /** Code runtimes' replies, applied in a deterministic order (replyQueue.ts). */
+  readonly replies = new ReplyQueue();
   /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
   dependencies: { call: CodeRuntimeHost['call']; stats?(): DependencyStats } | undefined;
   readonly idRng: Rng;

@@ -1,6 +1,6 @@
 // The one place the viz reaches the engine (simulator/index.ts): build a Player for a scenario.
 
-import { createSimulation, type Scenario } from '../../../simulator/index';
+import { createSimulation, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, INIT_LIMIT_MS, type Scenario } from '../../../simulator/index';
 import { gridResolutionMs } from './concurrencyGrid';
 import { Player, type PlayerOptions, type SimulationLike } from './player';
 import type { PriceInputs } from './summary';
@@ -8,13 +8,12 @@ import type { VizLimits } from './types';
 import { TraceStore } from './traceStore';
 import { WorkerSimulation } from './workerSimulation';
 
-const INIT_LIMIT_MS = 10_000; // F03: on-demand init is cut at 10 s
 const ASYNC_RETRY_WINDOW_MS = 6 * 3_600_000; // F64/F65: async events may wait up to 6 h
 
 export function playerFor(scenario: Scenario, overrides: Partial<PlayerOptions> = {}): Player {
   const hasCode = scenario.functions.some((f) => f.handler.kind === 'code');
   const options = {
-    // Anything that started by the cursor has ended by cursor + timeout (+ init), so it is recorded.
+    // Anything that started by the cursor has ended by cursor + timeout (+ the 10 s Init, F03), so it is recorded.
     lookaheadMs: longestTimeoutMs(scenario) + INIT_LIMIT_MS,
     durationMs: scenario.durationMs,
     maxVirtualMs: scenario.durationMs + ASYNC_RETRY_WINDOW_MS,
@@ -62,14 +61,14 @@ function localSimulation(scenario: Scenario, hasCode: boolean): SimulationLike {
 }
 
 function longestTimeoutMs(scenario: Scenario): number {
-  return Math.max(3000, ...scenario.functions.map((f) => f.timeoutMs ?? 3000));
+  return Math.max(DEFAULT_TIMEOUT_MS, ...scenario.functions.map((f) => f.timeoutMs ?? DEFAULT_TIMEOUT_MS));
 }
 
 export function pricesFor(scenario: Scenario): PriceInputs {
   const memoryMB: Record<string, number> = {};
   const architecture: PriceInputs['architecture'] = {};
   for (const f of scenario.functions) {
-    memoryMB[f.name] = f.memoryMB ?? 128;
+    memoryMB[f.name] = f.memoryMB ?? DEFAULT_MEMORY_MB;
     architecture[f.name] = f.architecture ?? 'x86_64';
   }
   return { memoryMB, architecture };

@@ -1,7 +1,7 @@
 // One simulated Lambda function per console instance, kept alive between clicks so a warm
 // execution environment (and its module state) really is reused. The only file of the widget
 // that drives the engine; it reads every figure from the engine's records.
-import { createSimulation, type InvocationRecord, type RequestRecord, type Simulation, type SimulationResult } from '../../../simulator/index';
+import { createSimulation, DEFAULT_MEMORY_MB, type InvocationRecord, type RequestRecord, type Simulation, type SimulationResult } from '../../../simulator/index';
 import { CONSOLE_FUNCTION_NAME, environmentRecord, functionSpec } from './validate-config';
 import type { Deployment, InvocationView, InvokeMode } from './view';
 
@@ -14,7 +14,7 @@ export class ConsoleSession {
   private ready: Promise<void> = Promise.resolve();
   private deployedKey = '';
   private deployment = 0;
-  private memoryMB = 128;
+  private memoryMB = DEFAULT_MEMORY_MB;
 
   /** Deploys when code or configuration changed; true when that made a new deployment. */
   deploy(d: Deployment): boolean {

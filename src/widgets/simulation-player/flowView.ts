@@ -108,8 +108,16 @@ function stagesFor(type: string, c: FlowCounts, info: SourceInfo | undefined): S
       ['Oldest event age', formatVirtualMs(c.oldestWaitingAgeMs)],
     ];
   }
+  return syncStages(type, c);
+}
+
+/**
+ * A synchronous caller's boxes, labelled with what that caller receives: the Invoke API answers a
+ * throttle with 429 (F58), API Gateway answers its client 500 instead (F140), a function error
+ * with 502 (F136) and an integration timeout with 504 (F93).
+ */
+export function syncStages(type: string, c: Pick<FlowCounts, 'running' | 'succeeded' | 'failed' | 'throttled'>): Stage[] {
   if (type === 'api-gateway') {
-    // What API Gateway's client sees: a function error is 502 (F136), a throttle 500 (F140).
     return [
       ['Running', c.running],
       ['Answered (the function\'s status)', c.succeeded],
