@@ -38,10 +38,10 @@ function repositoryFiles(): string[] {
 
 describe('the repository stands alone', () => {
   test('the scanner finds paths that leave the repository and passes those that stay inside', () => {
-    expect(pathsLeavingRepo('simulator/sources/events/x.ts', "new URL('../../../../shared/a.json', import.meta.url)"))
-      .toEqual(['../../../../shared/a.json']);
-    expect(pathsLeavingRepo('tests/unit/x.ts', "readFileSync('/work/shared/aws-sample-events/s3.json')"))
-      .toEqual(['/work/shared/aws-sample-events/s3.json']);
+    expect(pathsLeavingRepo('simulator/sources/events/x.ts', "new URL('../../../../beside/a.json', import.meta.url)"))
+      .toEqual(['../../../../beside/a.json']);
+    expect(pathsLeavingRepo('tests/unit/x.ts', "readFileSync('/work/beside/aws-sample-events/s3.json')"))
+      .toEqual(['/work/beside/aws-sample-events/s3.json']);
     expect(pathsLeavingRepo('x.mjs', 'fs.readFileSync(`/home/me/events.json`)')).toEqual(['/home/me/events.json']);
     expect(pathsLeavingRepo('x.ts', "readFileSync(new URL('file:///root/x.json'))")).toEqual(['file:///root/x.json']);
     expect(pathsLeavingRepo('x.ts', "monaco.Uri.parse('file:///handler-globals.d.ts')")).toEqual([]);
