@@ -10,6 +10,7 @@ import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
+import { seekPlayer } from './helpers/player';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -61,11 +62,7 @@ test('the CPU-bound chart falls to 1,769 MB and marks it fastest; the I/O-bound 
 
 /** Moves a player's cursor to the end of its run and reads its flow view's stages. */
 async function flowAtEnd(player: Locator): Promise<Record<string, string>> {
-  await player.evaluate(async (el) => {
-    const p = (el as unknown as { player: { seek(t: number): void; settled(): Promise<void> } }).player;
-    p.seek(1e9);
-    await p.settled();
-  });
+  await seekPlayer(player, 1e9);
   await expect(player.locator('.lsp-flow-stage').first()).toBeVisible();
   return player.locator('.lsp-flow-stage').evaluateAll((items) => Object.fromEntries(items.map((li) => [
     li.querySelector('.lsp-flow-label')?.textContent ?? '', li.querySelector('.lsp-flow-value')?.textContent ?? '',

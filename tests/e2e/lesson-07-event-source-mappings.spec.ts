@@ -8,6 +8,7 @@ import { challengeWidget, goalStates, openChallenge, pasteCode, playEveryPlayer,
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
+import { seekPlayer } from './helpers/player';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -28,7 +29,7 @@ test('a poison record blocks its shard with unlimited retries, and 2 retries rel
   await page.goto(LESSON);
   const player = page.locator('lambda-simulation-player').nth(2);
   await player.scrollIntoViewIfNeeded();
-  const seek = (ms: number) => player.evaluate((el, t) => (el as unknown as { player: { seek(ms: number): void } }).player.seek(t), ms);
+  const seek = (ms: number) => seekPlayer(player, ms);
   const blocked = player.locator('.lsp-shard[data-blocked="true"]');
   await expect.poll(async () => { await seek(20_000); return blocked.count(); }, { timeout: 30_000 }).toBe(1);
   await expect(player.locator('.lsp-shard:not([data-blocked])')).toHaveCount(1);
@@ -89,7 +90,7 @@ for (const theme of themes) {
     await widget.getByLabel('under 2 s').check();
     await runAttempt(widget, 1);
     const player = page.locator('lambda-simulation-player').nth(2);
-    await player.evaluate((el) => (el as unknown as { player: { seek(ms: number): void } }).player.seek(20_000));
+    await seekPlayer(player, 20_000);
     await expect(player.locator('.lsp-shard[data-blocked="true"]')).toHaveCount(1, { timeout: 30_000 });
     await expectNoAxeViolations(page);
   });

@@ -7,6 +7,7 @@ import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
+import { seekPlayer } from './helpers/player';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -32,7 +33,7 @@ test('the same failure: API Gateway answers 502 at once, S3 runs each upload thr
   await page.goto(LESSON);
   const player = page.locator('lambda-simulation-player').first();
   await player.scrollIntoViewIfNeeded();
-  const seekEnd = () => player.evaluate((el) => (el as unknown as { player: { seek(ms: number): void } }).player.seek(200_000));
+  const seekEnd = () => seekPlayer(player, 200_000);
   const boards = player.locator('.lsp-flow');
   const api = boards.filter({ hasText: 'API Gateway → orders' });
   const s3 = boards.filter({ hasText: 'S3 uploads → orders' });
@@ -47,7 +48,7 @@ test('a throttled API request is a 500 for the client, and a slow one a 504 (F14
   await page.goto(LESSON);
   const player = page.locator('lambda-simulation-player').nth(2);
   await player.scrollIntoViewIfNeeded();
-  const seekEnd = () => player.evaluate((el) => (el as unknown as { player: { seek(ms: number): void } }).player.seek(40_000));
+  const seekEnd = () => seekPlayer(player, 40_000);
   await expect.poll(async () => { await seekEnd(); return boardValue(player, 'Throttled: client sees 500'); }).toBe('4');
   await expect.poll(() => boardValue(player, 'Answered')).toBe('2');
   const duration = player.getByLabel('Handler duration (ms)');

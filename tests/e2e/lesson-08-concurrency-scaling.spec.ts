@@ -6,13 +6,14 @@ import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
+import { seekPlayer } from './helpers/player';
 
 test.describe.configure({ timeout: 240_000 });
 
 const LESSON = '/lessons/08-concurrency-scaling/';
 const SLUG = 'lessons/08-concurrency-scaling';
 
-const seek = (player: Locator, ms: number) => player.evaluate((el, t) => (el as unknown as { player: { seek(ms: number): void } }).player.seek(t), ms);
+const seek = (player: Locator, ms: number) => seekPlayer(player, ms);
 
 test('every player plays', async ({ page }) => {
   const problems = watchConsole(page);
