@@ -292,7 +292,7 @@ class SimulationRun implements Simulation {
     const instance = this.consoleSource(functionName, invocationType);
     let resolve!: (r: RequestRecord) => void;
     const finished = new Promise<RequestRecord>((r) => (resolve = r));
-    const request = instance.arrive!(payload === undefined ? {} : payload);
+    const request = instance.arrive!(payload === undefined ? {} : payload, options?.lineage ? { lineage: options.lineage } : undefined);
     if (request.outcome !== 'unfinished') resolve(request);
     else this.ledger.waiters.set(request, resolve);
     return { requestId: request.id, finished };
