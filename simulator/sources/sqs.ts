@@ -12,6 +12,7 @@ import { sqsPollerTable, type SqsPollerEvent, type SqsPollerState } from './sqsP
 import { sqsFailedMessages } from './sqsBatchResponse';
 import { SqsQueueMetrics } from './sqsQueueMetrics';
 import type { InvokeCall, InvokeOutcome, SourceContext, SourceFactory } from './types';
+import { mappingPermissionError } from '../aws/mappingPermissions';
 
 /** F73: default batch size 10. F60/F76: at most 1,000 concurrent batches. F75: start with 5. */
 export const SQS_DEFAULT_BATCH_SIZE = 10;
@@ -61,6 +62,8 @@ export class SqsEventSourceMapping {
   private scaleTickScheduled = false;
   private throttledSinceTick = false;
   private invokeCount = 0;
+  /** The role could not read the queue: the mapping was never created, messages just wait. */
+  private disabled = false;
 
   constructor(private readonly src: SourceContext) {
     this.spec = src.spec as SqsSourceSpec;
@@ -78,6 +81,7 @@ export class SqsEventSourceMapping {
   }
 
   start(): void {
+    this.disabled = mappingPermissionError(this.src) !== undefined;
     this.src.startArrivals((timeMs, index) => this.send(timeMs, index));
   }
 
@@ -93,7 +97,7 @@ export class SqsEventSourceMapping {
 
   /** Same-millisecond arrivals are all queued before the pollers read (contract). */
   private requestPump(): void {
-    if (this.pumpScheduled) return;
+    if (this.pumpScheduled || this.disabled) return;
     this.pumpScheduled = true;
     this.src.schedule(this.src.now(), () => {
       this.pumpScheduled = false;
