@@ -50,7 +50,7 @@ export function accessDeniedError(d: {
   const resource = service.resource ? service.resource(d.resourceArn) : d.resourceArn;
   const policy = d.policy === 'identity' ? 'identity-based' : 'resource-based';
   const why = d.decision === 'explicitDeny'
-    ? `with an explicit deny in a ${policy} policy`
+    ? `with an explicit deny in ${d.policy === 'identity' ? 'an' : 'a'} ${policy} policy`
     : `because no ${policy} policy allows the ${action} action`;
   return {
     name: service.name,
