@@ -2,14 +2,14 @@
 // the scenario's Region (service.region, default us-east-1) and the sample account 123456789012.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../sources/events/encoding';
-import type { Scenario } from '../scenario/types';
 
 export interface ArnScope {
   region: string;
   accountId: string;
 }
 
-export const scopeOf = (scenario: Pick<Scenario, 'service'>): ArnScope =>
+/** A scenario's scope (structural, so the scenario types may import this folder's policy types). */
+export const scopeOf = (scenario: { service?: { region?: string } }): ArnScope =>
   ({ region: scenario.service?.region ?? DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID });
 
 const full = (s?: Partial<ArnScope>): ArnScope => ({ region: s?.region ?? DEFAULT_REGION, accountId: s?.accountId ?? DEFAULT_ACCOUNT_ID });
