@@ -1,8 +1,9 @@
 // F95 recursive loop detection, driven with lineages set directly on console invokes (what an
 // SDK call from another invocation carries).
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type FunctionSpec, type RequestRecord } from '../index';
+import { createSimulation, registerSource, type FunctionSpec, type RequestRecord, type SourceInstance } from '../index';
 import { RECURSION_LIMIT, RECURSIVE_INVOCATION_MESSAGE } from './recursion';
+import { sqsSource } from '../sources/sqs';
 import '../sources/eventSources';
 
 const fn = (more: Partial<FunctionSpec> = {}): FunctionSpec => ({ name: 'loop', handler: { kind: 'model', durationMs: 20 }, ...more });
@@ -13,7 +14,7 @@ async function chain(spec: FunctionSpec, links: number, invocationType: 'Request
   const requests: RequestRecord[] = [];
   for (let depth = 0; depth < links; depth++) {
     const { finished } = sim.invoke('loop', { depth }, { invocationType, lineage: { chainId: 'chain-1', depth } });
-    sim.settle();
+    await sim.settle();
     requests.push(await finished);
   }
   const result = sim.result();
@@ -56,7 +57,7 @@ describe('F95 recursive loop detection', () => {
   it('F95: without a DLQ or destination the stopped event is dropped, and every stopped invocation is counted', async () => {
     const sim = createSimulation({ durationMs: 600_000, functions: [fn()], sources: [] });
     const stopped = [16, 17, 40].map((depth) => sim.invoke('loop', {}, { invocationType: 'Event', lineage: { chainId: `c${depth}`, depth } }).finished);
-    sim.settle();
+    await sim.settle();
     const records = await Promise.all(stopped);
     expect(records.map((r) => r.outcome)).toEqual(['discarded', 'discarded', 'discarded']);
     const result = sim.result();
@@ -64,5 +65,32 @@ describe('F95 recursive loop detection', () => {
     expect(result.metrics.loop.counters.RecursiveInvocationsDropped).toBe(3);
     expect(result.metrics.loop.counters.AsyncEventsDropped).toBe(3);
     sim.dispose();
+  });
+
+  it('F95: a function that re-sends its own SQS message runs exactly 16 times, then the message goes to the queue\'s DLQ', async () => {
+    let mapping: SourceInstance | undefined;
+    registerSource('sqs', (ctx) => (mapping = sqsSource(ctx)));
+    try {
+      const sim = createSimulation({
+        durationMs: 600_000, functions: [fn()],
+        sources: [{ type: 'sqs', function: 'loop', arrivals: { at: [] }, maxReceiveCount: 1 }],
+      });
+      sim.runUntilSync(0);
+      let finished = 0;
+      // Each run sends the processed message back to the queue it came from, one link deeper.
+      sim.subscribe((e) => {
+        if (e.type === 'invocation.finished') mapping!.arrive!({ again: true }, { lineage: { chainId: 'order-1', depth: ++finished } });
+      });
+      mapping!.arrive!({ order: 1 }, { lineage: { chainId: 'order-1', depth: 0 } });
+      const result = await sim.run();
+      expect(result.invocations).toHaveLength(16);
+      const last = result.requests.find((r) => r.outcome !== 'succeeded');
+      expect(last).toMatchObject({ outcome: 'dead-lettered' });
+      expect(result.requests.filter((r) => r.outcome === 'succeeded')).toHaveLength(16);
+      expect(result.metrics.loop.counters.RecursiveInvocationsDropped).toBe(1);
+      expect(result.metrics.loop.counters.MessagesRedrivenToDLQ).toBe(1);
+    } finally {
+      registerSource('sqs', sqsSource);
+    }
   });
 });
