@@ -93,4 +93,20 @@ describe('F95 recursive loop detection', () => {
       registerSource('sqs', sqsSource);
     }
   });
+
+  it('F95/F11: switching RecursiveLoop to Allow mid-chain lets the 17th run, on the same warm environment', async () => {
+    const sim = createSimulation({ durationMs: 600_000, functions: [fn()], sources: [] });
+    const first = sim.invoke('loop', {}, { lineage: { chainId: 'c', depth: 16 } }).finished;
+    await sim.settle();
+    expect((await first).response).toMatchObject({ errorType: 'RecursiveInvocationException' });
+    sim.invoke('loop', {});
+    await sim.settle();
+    sim.updateFunction('loop', { recursiveLoop: 'Allow' });
+    const again = sim.invoke('loop', {}, { lineage: { chainId: 'c', depth: 16 } }).finished;
+    await sim.settle();
+    expect((await again).outcome).toBe('succeeded');
+    const result = sim.result();
+    expect(result.invocations.map((i) => i.coldStart)).toEqual([true, false]);
+    sim.dispose();
+  });
 });
