@@ -36,7 +36,7 @@ export { runBootstrap, type BootstrapRunResult, type BootstrapOutcome, type Boot
 // Permissions and recursion (simulator/aws/, service/recursion.ts): IAM evaluation for execution roles and
 // resource policies, the services' denial errors, the ARNs of simulated resources, F95 loop detection.
 export {
-  authorize, authorizeInvoke, checkAccess, evaluatePolicy, wildcardMatch, roleNameOf,
+  authorize, authorizeInvoke, checkAccess, callerFor, evaluatePolicy, wildcardMatch, roleNameOf,
   type PolicyDocument, type PolicyStatement, type ExecutionRole, type Caller, type AuthorizationResult, type Decision, type RequestContext,
 } from './aws/iam';
 export { accessDeniedError, type AccessDeniedError } from './aws/denial';

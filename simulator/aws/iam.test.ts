@@ -1,7 +1,7 @@
 // IAM rules have no fact id in lambda-facts.md; each test names the AWS page it follows.
 // Evaluation: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 import { describe, expect, it } from 'vitest';
-import { authorize, authorizeInvoke, checkAccess, evaluatePolicy, wildcardMatch, type PolicyDocument } from './iam';
+import { authorize, authorizeInvoke, callerFor, checkAccess, evaluatePolicy, wildcardMatch, type PolicyDocument } from './iam';
 import { assumedRoleArn, dynamoDbTableArn, lambdaFunctionArn, s3ObjectArn, snsTopicArn, sqsQueueArn } from './arn';
 
 const allow = (Action: string | string[], Resource: string | string[]): PolicyDocument => ({
@@ -54,6 +54,15 @@ describe('IAM evaluation order (reference_policies_evaluation-logic)', () => {
   it('nothing allowed is denied by default (an empty policy allows nothing)', () => {
     expect(evaluatePolicy({ Statement: [] }, 's3:GetObject', 'arn:aws:s3:::b/k')).toBe('implicitDeny');
     expect(authorize(role({ Statement: [] }), 'sns:Publish', snsTopicArn('t'), caller).allowed).toBe(false);
+  });
+
+  it('callerFor gives a function spec\'s caller: its role policy, the role name or <function>-role, its Region', () => {
+    const spec = { name: 'orders', role: { policy: allow('s3:GetObject', 'arn:aws:s3:::b/*') } };
+    const c = callerFor(spec, { region: 'eu-west-1' });
+    expect(c).toEqual({ functionName: 'orders', roleName: 'orders-role', role: spec.role.policy, scope: { region: 'eu-west-1' } });
+    expect(checkAccess(c, 's3:GetObject', 'arn:aws:s3:::b/k').allowed).toBe(true);
+    expect(checkAccess(c, 's3:PutObject', 'arn:aws:s3:::b/k')).toMatchObject({ allowed: false, decision: 'implicitDeny' });
+    expect(callerFor({ name: 'open' })).toEqual({ functionName: 'open' });
   });
 
   it('a function without a role allows every call (scenarios written before roles)', () => {

@@ -160,6 +160,17 @@ export interface Caller {
   scope?: Partial<ArnScope>;
 }
 
+/** The caller a function's SDK calls run as, from its (resolved) scenario spec. */
+export function callerFor(spec: { name: string; role?: ExecutionRole }, scope?: Partial<ArnScope>): Caller {
+  const caller: Caller = { functionName: spec.name };
+  if (spec.role) {
+    caller.roleName = roleNameOf(spec.name, spec.role);
+    caller.role = spec.role.policy;
+  }
+  if (scope) caller.scope = scope;
+  return caller;
+}
+
 /** The one gate every simulated SDK call goes through (simulator/aws/access.ts). */
 export function checkAccess(caller: Caller, action: string, resourceArn: string): AuthorizationResult {
   const role = caller.role ? { name: caller.roleName, policy: caller.role } : undefined;
