@@ -59,7 +59,7 @@ function invokeRequestResponse(ctx: SourceContext, payload: unknown, lineage?: L
   return request;
 }
 
-/** F95: only calls that belong to a chain carry a lineage (the hot path stays one shape). */
+/** F95: a call carries a lineage only when it belongs to a chain. */
 function withLineage(call: RequestResponseCall, lineage: Lineage | undefined): InvokeCall {
   if (lineage) call.lineage = lineage;
   return call;
