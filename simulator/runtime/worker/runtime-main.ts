@@ -294,7 +294,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
       };
     }
     try {
-      const loaded = await loader.load({ handler: c.handler, source: c.source, lexed: c.lexed, fileName: c.fileName });
+      const loaded = await loader.load({ handler: c.handler, source: c.source, lexed: c.lexed, fileName: c.fileName, files: c.files, nodePath: c.env.NODE_PATH });
       handlerFn = loaded.fn;
       const isAsync = handlerFn.constructor && handlerFn.constructor.name === 'AsyncFunction';
       const streaming = handlerFn[Symbol.for('aws.lambda.runtime.handler.streaming')] === 'response';
