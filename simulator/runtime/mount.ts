@@ -2,7 +2,7 @@
 // layer's file replacing an earlier one's (F38), and the function's own node_modules under
 // /var/task. Curated packages are vendored from node_modules at build time and loaded only when
 // a function lists one, so pages that never use them do not download them.
-import curated from './curated-packages.json';
+import curated from './curated-packages.json' with { type: 'json' };
 import type { CodeFunctionSpec } from './types';
 
 export const CURATED_PACKAGE_NAMES: readonly string[] = Object.keys(curated);
