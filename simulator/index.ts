@@ -33,3 +33,8 @@ export { HANDLER_MODULES_DTS } from './runtime/handler-types';
 // Custom runtimes: the Runtime API a `bootstrap` talks to (F96-F102), and a runner for one written in JavaScript.
 export { createRuntimeApi, RUNTIME_API_HOST, RUNTIME_API_VERSION, type RuntimeApi, type ApiStep, type ServedInvocation } from './runtime/runtimeApi';
 export { runBootstrap, type BootstrapRunResult, type BootstrapOutcome, type BootstrapRunOptions } from './runtime/bootstrapRun';
+// Layers and the function's package: deploy-time limits (F36, F37), Init by size (F24), curated packages.
+export { deployErrors, packageBytes, layerBytes, codeBytes, MAX_LAYERS, MAX_UNZIPPED_BYTES } from './layers/packageSize';
+export { packageInitMs, PACKAGE_INIT_SERIES } from './layers/packageInit';
+export { CURATED_PACKAGE_NAMES } from './runtime/mount';
+export type { LayerSpec, FunctionPackageFields } from './scenario/types';
