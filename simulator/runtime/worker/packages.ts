@@ -2,7 +2,10 @@
 // function's own package under /var/task. Resolution follows Node's: relative paths, then for a
 // bare name the node_modules folders up from the requiring file, then NODE_PATH (F40), whose
 // /opt/nodejs/nodeNN/node_modules and /opt/nodejs/node_modules entries are where layers put
-// packages (F39). Files are CommonJS (what npm packages in layers mostly are); JSON is parsed.
+// packages (F39; https://docs.aws.amazon.com/lambda/latest/dg/nodejs-layers.html). ES module
+// handlers find them too, as on Node 18 and later runtimes
+// (https://repost.aws/knowledge-center/lambda-import-module-error-nodejs). Files are CommonJS
+// (what npm packages in layers mostly are); JSON is parsed.
 
 export interface PackageLoaderDeps {
   files: Record<string, string>;
