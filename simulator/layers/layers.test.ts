@@ -34,6 +34,13 @@ describe('layers at deploy', () => {
       .toContain('InvalidParameterValueException: Function code combined with layers exceeds the maximum allowed size of 262144000 bytes. The actual size is 262144005 bytes.');
   });
 
+  test('F36: a function alone over 250 MB is refused too; a size smaller than the files is not believed', () => {
+    expect(refusal({ codeSizeBytes: MAX_UNZIPPED_BYTES + 1 })).toContain('InvalidParameterValueException: Unzipped size must be smaller than 262144000 bytes');
+    const text = 'x'.repeat(1000);
+    expect(refusal({ layers: [{ name: 'a', sizeBytes: 1, files: { 'nodejs/a.js': text } }, layer('b', MAX_UNZIPPED_BYTES - 999)], codeSizeBytes: 0 }))
+      .toContain('Layers consume more than the available size');
+  });
+
   test('F36: a curated package counts at its installed size; an unknown package is refused', () => {
     expect(refusal({ layers: [{ name: 'deps', packages: ['lodash'] }, layer('big', MAX_UNZIPPED_BYTES - 1_500_000)], codeSizeBytes: 50_000 })).toBeNull();
     expect(refusal({ layers: [{ name: 'deps', packages: ['lodash'] }, layer('big', MAX_UNZIPPED_BYTES - 1_500_000)], codeSizeBytes: 100_000 }))

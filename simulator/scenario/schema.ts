@@ -78,7 +78,7 @@ const layerSchema = z.strictObject({
   packages: z.array(curatedPackage).optional()
     .describe('Curated npm packages the layer carries under nodejs/node_modules (e.g. lodash).'),
   sizeBytes: z.number().int().nonnegative().optional()
-    .describe('Unzipped size in bytes; default: the files\' UTF-8 bytes plus the packages\' sizes (F36).'),
+    .describe('Unzipped size in bytes, at least the files\' UTF-8 bytes plus the packages\' sizes (the default) (F36).'),
 }).describe('A Lambda layer: a set of files mounted under /opt at Init.');
 
 const functionSchema = z.strictObject({
@@ -103,7 +103,7 @@ const functionSchema = z.strictObject({
   packages: z.array(curatedPackage).optional()
     .describe('Curated npm packages in the function\'s own package, under /var/task/node_modules.'),
   codeSizeBytes: z.number().int().nonnegative().optional()
-    .describe('Unzipped size of the function\'s own package in bytes; default: the code plus its packages (F24, F36).'),
+    .describe('Unzipped size of the function\'s own package in bytes, at least the code plus its packages (the default) (F24, F36).'),
   async: z
     .strictObject({
       maximumRetryAttempts: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(), // F65
