@@ -24,6 +24,9 @@ function place(files: Record<string, string>, dir: string, names: readonly strin
   }
 }
 
+/** A path inside a layer, as extraction under /opt leaves it: no '.', '..' or empty parts. */
+const insideLayer = (path: string) => path.split('/').filter((p) => p !== '' && p !== '.' && p !== '..').join('/');
+
 /** Absolute path → text for every file the worker can require; {} when there are none. */
 export async function mountFiles(spec: Pick<CodeFunctionSpec, 'layers' | 'packages'>): Promise<Record<string, string>> {
   const layers = spec.layers ?? [];
@@ -33,7 +36,7 @@ export async function mountFiles(spec: Pick<CodeFunctionSpec, 'layers' | 'packag
   const files: Record<string, string> = {};
   for (const layer of layers) {
     place(files, '/opt/nodejs/node_modules', layer.packages ?? [], vendored);
-    for (const [path, text] of Object.entries(layer.files ?? {})) files['/opt/' + path.replace(/^\/+/, '')] = text;
+    for (const [path, text] of Object.entries(layer.files ?? {})) files['/opt/' + insideLayer(path)] = text;
   }
   place(files, '/var/task/node_modules', spec.packages ?? [], vendored);
   return files;
