@@ -48,3 +48,8 @@ export { MAPPING_READ_ACTIONS } from './aws/mappingPermissions';
 export { TRIGGER_RESOURCES } from './aws/triggerPermission';
 export { RECURSION_LIMIT, RECURSIVE_INVOCATION_MESSAGE, RECURSIVE_INVOCATIONS_DROPPED } from './service/recursion';
 export type { Lineage, ArriveOptions } from './sources/types';
+// Layers and the function's package: deploy-time limits (F36, F37), Init by size (F24), curated packages.
+export { deployErrors, packageBytes, layerBytes, codeBytes, MAX_LAYERS, MAX_UNZIPPED_BYTES } from './layers/packageSize';
+export { packageInitMs, PACKAGE_INIT_SERIES } from './layers/packageInit';
+export { CURATED_PACKAGE_NAMES } from './runtime/mount';
+export type { LayerSpec, FunctionPackageFields } from './scenario/types';

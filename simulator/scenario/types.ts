@@ -43,7 +43,7 @@ export interface AsyncConfig {
   onFailure?: string;
 }
 
-export interface FunctionSpec {
+export interface FunctionSpec extends FunctionPackageFields {
   name: string;
   runtime?: string; // default 'nodejs24.x'
   architecture?: 'x86_64' | 'arm64'; // default x86_64
@@ -144,4 +144,26 @@ export interface Scenario {
     db?: { maxConnections?: number; connectMs?: number; queryMs?: number; jitterMs?: number };
     http?: { latencyMs?: number; jitterMs?: number; routes?: Record<string, { status?: number; body?: unknown; latencyMs?: number; headers?: Record<string, string> }> };
   };
+}
+
+// ---- Layers and the function's package (simulator/layers, simulator/runtime/mount.ts) --------
+/** One layer: files extracted to /opt in the listed order (F38), curated packages, a size (F36). */
+export interface LayerSpec {
+  name: string;
+  version?: number;
+  /** Path inside the layer → text, e.g. 'nodejs/node_modules/x/index.js' (F39). */
+  files?: Record<string, string>;
+  /** Curated npm packages the layer carries under nodejs/node_modules. */
+  packages?: string[];
+  /** Unzipped bytes; default: its files' UTF-8 bytes plus its packages' sizes. */
+  sizeBytes?: number;
+}
+/** FunctionSpec's layer and package fields. */
+export interface FunctionPackageFields {
+  /** At most 5 (F37). */
+  layers?: LayerSpec[];
+  /** Curated npm packages in the function's own package (/var/task/node_modules). */
+  packages?: string[];
+  /** Unzipped bytes of the function's own package; default: the code's bytes plus its packages. */
+  codeSizeBytes?: number;
 }

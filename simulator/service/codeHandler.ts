@@ -36,6 +36,8 @@ function codeSpec(host: EnvironmentHost, env: Environment, platformInitMs: numbe
     platformInitMs,
     cpuShare: cpuShare(spec.memoryMB), // F28
     cpuTime: 'none',
+    layers: spec.layers?.map((l) => ({ files: l.files, packages: l.packages })), // mounted under /opt (F38)
+    packages: spec.packages,
   };
 }
 
