@@ -33,3 +33,9 @@ export { HANDLER_MODULES_DTS } from './runtime/handler-types';
 // Custom runtimes: the Runtime API a `bootstrap` talks to (F96-F102), and a runner for one written in JavaScript.
 export { createRuntimeApi, RUNTIME_API_HOST, RUNTIME_API_VERSION, type RuntimeApi, type ApiStep, type ServedInvocation } from './runtime/runtimeApi';
 export { runBootstrap, type BootstrapRunResult, type BootstrapOutcome, type BootstrapRunOptions } from './runtime/bootstrapRun';
+// Dated rules ("then and now"): the ledger of rules AWS changed, and the values a scenario's `rules` resolve to.
+export { RULE_LEDGER, RULE_IDS, ruleEntry, type RuleEntry, type RuleId, type RuleSide } from './rules/ledger';
+export {
+  rulesFor, rulesUsed, legacyBurstFor, type RulesOption, type EffectiveRules, type RuleSideName, type RulesUsed,
+  type PerFunctionScaling, type AccountBurstScaling,
+} from './rules/resolve';

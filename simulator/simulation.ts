@@ -14,6 +14,7 @@ import './sources/sync'; // registers 'invoke:RequestResponse' and 'api-gateway'
 import './sources/eventSources'; // registers async, SQS and stream sources
 import type { RequestRecord, SimulationResult } from './trace/records';
 import { LambdaService } from './service/lambdaService';
+import { rulesFor, rulesUsed } from './rules/resolve';
 import { Recorder } from './service/recorder';
 import { createSourceContext, type RequestLedger } from './service/sourceContext';
 import { createDependencyService } from './runtime/dependencies';
@@ -69,9 +70,11 @@ class SimulationRun implements Simulation {
     const rng = createRng(scenario.seed ?? DEFAULT_SEED);
     const specs = scenario.functions.map(resolveFunction);
     this.recorder = new Recorder(scenario.record, specs.map((f) => f.name));
+    const region = scenario.service?.region ?? DEFAULT_REGION;
     this.service = new LambdaService(this.scheduler, this.recorder, rng.derive('service'), {
       epochMs: epochMsOf(scenario),
-      region: scenario.service?.region ?? DEFAULT_REGION,
+      region,
+      rules: rulesFor(scenario.rules, region),
       accountConcurrencyLimit: scenario.account?.concurrencyLimit ?? DEFAULT_ACCOUNT_CONCURRENCY,
       idleTimeoutMs: scenario.service?.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       scalingEnvironments: scenario.service?.scalingEnvironments ?? DEFAULT_SCALING_ENVIRONMENTS,
@@ -232,6 +235,7 @@ class SimulationRun implements Simulation {
 
   /** Adds the simulated database's totals (peak connections across every environment). */
   private withDependencies(result: SimulationResult): SimulationResult {
+    if (this.scenario.rules) result.rules = rulesUsed(this.service.config.rules);
     const stats = this.service.dependencies?.stats?.();
     if (!stats) return result;
     return {

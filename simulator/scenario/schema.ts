@@ -4,6 +4,7 @@ import { utf8ByteLength } from '../core/utf8';
 import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
+import { RULE_IDS, type RuleId } from '../rules/ledger';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -145,6 +146,18 @@ const sourceSchema = z.discriminatedUnion('type', [
   ),
 ]);
 
+// Dated rules (rules/ledger.ts): which side of each change a run follows.
+const ruleSide = z.enum(['before', 'after']);
+const rulesSchema = z
+  .strictObject({
+    asOf: z.iso.date('asOf is a day, YYYY-MM-DD').optional()
+      .describe('Follow the rules AWS applied on this day (default: today\'s rules)'),
+    use: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSide.optional()])) as Record<RuleId, z.ZodOptional<typeof ruleSide>>)
+      .optional()
+      .describe('Pick rules one by one by ledger id, before or after their change; wins over asOf'),
+  })
+  .describe('Which dated Lambda rules a run follows (rules/ledger.ts)');
+
 export const scenarioSchema = z
   .strictObject({
     seed: z.number().int().optional(),
@@ -168,6 +181,7 @@ export const scenarioSchema = z
         }).optional(),
       })
       .optional(),
+    rules: rulesSchema.optional(),
     service: z
       .strictObject({
         idleTimeoutMs: z.number().finite().positive().optional(),

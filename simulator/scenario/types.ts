@@ -122,6 +122,11 @@ export interface ServiceOptions {
   region?: string; // default 'us-east-1'
 }
 
+// ---- Dated rules and versions (rules/, service/versions): additions kept in one block ----
+import type { RulesOption } from '../rules/resolve';
+export type { RulesOption } from '../rules/resolve';
+// ---- end of the block ----
+
 export interface Scenario {
   seed?: number; // default 1
   durationMs: number;
@@ -130,6 +135,8 @@ export interface Scenario {
   sources: SourceSpec[];
   record?: RecordOptions;
   service?: ServiceOptions;
+  /** Engine extension: the dated rules a run follows (rules/ledger.ts); default today's. */
+  rules?: RulesOption;
   /** Engine extension: simulated downstream services for code handlers (runtime/dependencies.ts DependencyConfig). */
   dependencies?: {
     db?: { maxConnections?: number; connectMs?: number; queryMs?: number; jitterMs?: number };

@@ -4,6 +4,7 @@ import type { InvokeCall, InvokeOutcome } from '../sources/types';
 import type { InvocationRecord, InvocationStatus } from '../trace/records';
 import type { Environment, InvocationEnd } from './functionPool';
 import type { EnvironmentHost } from './host';
+import { billedDurationMs as billedDuration } from '../rules/resolve';
 import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
 
 
@@ -19,10 +20,10 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
   // F50: a timed-out invocation reports and bills the full timeout.
   const durationMs = end.status === 'timeout' ? timeoutMs : round2(now - inv.startMs);
   const initMs = inv.coldStart ? round2(inv.initDurationMs ?? 0) : 0;
-  // F45: billed = ceil to 1 ms; F51/F27 (current): a cold start's billed duration includes Init.
-  // At least one 1 ms unit: a real run always takes some time, while a deterministic code
-  // handler that returns at once measures 0 ms, which Lambda never bills.
-  const billedDurationMs = Math.max(1, Math.ceil(durationMs + initMs));
+  // F45 (1 ms or 100 ms steps), F27/F51 (Init billed on a cold start), by the run's rule set.
+  // Before the F27 change Init was billed anyway for custom runtimes and provisioned concurrency.
+  const initAlwaysBilled = env.provisioned || spec.runtime.startsWith('provided');
+  const billedDurationMs = billedDuration(host.config.rules, durationMs, initMs, initAlwaysBilled);
   const requests = inv.call.requests;
   const requestIds = requests.length === 1 ? [requests[0].id] : requests.map((r) => r.id);
   const record: InvocationRecord = {

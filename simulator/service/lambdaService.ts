@@ -20,6 +20,7 @@ import { logStreamName, startLine } from './logFormat';
 import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
+import { AccountBurstLimit, perFunctionLimit, type ScalingLimit } from './scalingLimit';
 
 export type { ServiceConfig } from './host';
 
@@ -34,6 +35,10 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   readonly functions = new Map<string, FunctionPool>();
   unreservedConcurrency = 0;
   unreservedLimit = 0;
+  /** On-demand environments serving a request, across all functions (F57's account-wide burst). */
+  onDemandConcurrency = 0;
+  /** F56 or F57, by the run's rule set. */
+  readonly scaling: ScalingLimit;
   emit: ((e: SimulationEvent) => void) | null = null;
   codeFactory: CreateCodeEnvironment | undefined;
   /** Code runtimes' replies, applied in a deterministic order (replyQueue.ts). */
@@ -53,6 +58,8 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     readonly track: (p: Promise<unknown>) => void,
   ) {
     this.idRng = rng.derive('ids');
+    const rule = config.rules.scaling;
+    this.scaling = rule.model === 'per-function' ? perFunctionLimit : new AccountBurstLimit(rule, () => this.onDemandConcurrency);
     this.handlers = { model: createModelHandler(this), code: createCodeHandler(this) };
     for (const spec of specs) {
       const stats = recorder.stats.get(spec.name)!;
@@ -98,7 +105,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     ctx.concurrency = fn.concurrency;
     ctx.unreservedConcurrency = this.unreservedConcurrency;
     ctx.unreservedLimit = this.unreservedLimit;
-    ctx.scalingWindowFull = fn.scalingWindowFull(now);
+    ctx.scalingWindowFull = this.scaling.full(fn, now);
     switch (decidePlacement(RULES, fn.guardArgs)) {
       case 'throttleReserved': return this.throttle(fn, call, 'ReservedFunctionConcurrentInvocationLimitExceeded');
       case 'throttleAccount': return this.throttle(fn, call, 'ConcurrentInvocationLimitExceeded');
@@ -113,7 +120,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       case 'createEnvironment': {
         this.acquire(fn, true);
         if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
-        fn.noteScaleUp(now);
+        this.scaling.noteScaleUp(fn, now);
         const env = this.createEnvironment(fn, false);
         env.pending = call;
         this.beginInit(env);
@@ -136,14 +143,20 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */
   private acquire(fn: FunctionPool, holds: boolean): void {
     fn.concurrency++;
-    if (holds) this.hold(fn, 1);
+    if (holds) {
+      this.hold(fn, 1);
+      this.onDemandConcurrency++;
+    }
     fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
   }
 
   private release(env: Environment): void {
     const fn = env.fn;
     fn.concurrency--;
-    if (!env.provisioned) this.hold(fn, -1);
+    if (!env.provisioned) {
+      this.hold(fn, -1);
+      this.onDemandConcurrency--;
+    }
     fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
   }
 

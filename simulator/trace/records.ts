@@ -1,5 +1,6 @@
 // What a simulation records: the SimulationResult of simulator-contract.md, plus a few
 // engine extensions (marked). The UI renders from these; the trace is the source of truth.
+import type { RulesUsed } from '../rules/resolve';
 
 export type RequestOutcome = 'succeeded' | 'failed' | 'throttled' | 'dead-lettered' | 'discarded' | 'unfinished';
 
@@ -106,6 +107,8 @@ export interface DependencyTotals {
 }
 
 export interface SimulationResult {
+  /** Engine extension: present when the scenario sets `rules`: the dated rules the run followed. */
+  rules?: RulesUsed;
   /** Engine extension: present when a code handler ran (the simulated dependencies exist then). */
   dependencies?: DependencyTotals;
   requests: RequestRecord[];
