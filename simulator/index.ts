@@ -14,7 +14,7 @@ export {
 export type {
   Scenario, FunctionSpec, SourceSpec, SourceType, Dist, Arrivals, ModelHandler, CodeHandler, AsyncConfig,
   RecordOptions, ServiceOptions, InvokeSourceSpec, ApiGatewaySourceSpec, PushSourceSpec, SqsSourceSpec,
-  StreamSourceSpec,
+  StreamSourceSpec, VersionSpec, AliasSpec,
 } from './scenario/types';
 export type {
   SimulationResult, RequestRecord, InvocationRecord, EnvironmentRecord, LogLine, FunctionMetrics, FunctionCost,

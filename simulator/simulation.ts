@@ -15,6 +15,7 @@ import './sources/eventSources'; // registers async, SQS and stream sources
 import type { RequestRecord, SimulationResult } from './trace/records';
 import { LambdaService } from './service/lambdaService';
 import { rulesFor, rulesUsed } from './rules/resolve';
+import { checkVersionsKept, lookupTarget } from './service/versions';
 import { Recorder } from './service/recorder';
 import { createSourceContext, type RequestLedger } from './service/sourceContext';
 import { createDependencyService } from './runtime/dependencies';
@@ -128,7 +129,7 @@ class SimulationRun implements Simulation {
     if (this.started) return;
     if (this.disposed) throw new Error('simulation was disposed');
     this.started = true;
-    for (const fn of this.service.functions.values()) this.service.provision(fn);
+    for (const fn of this.service.pools()) this.service.provision(fn);
     for (const s of this.sources) s.instance.start();
   }
 
@@ -281,14 +282,18 @@ class SimulationRun implements Simulation {
 
   environments(): LiveEnvironment[] {
     const out: LiveEnvironment[] = [];
-    for (const fn of this.service.functions.values()) {
-      for (const env of fn.alive) out.push({ id: env.record.id, function: fn.spec.name, state: this.service.stateName(env), provisioned: env.provisioned });
+    for (const fn of this.service.pools()) {
+      for (const env of fn.alive) {
+        const live: LiveEnvironment = { id: env.record.id, function: fn.spec.name, state: this.service.stateName(env), provisioned: env.provisioned };
+        if (env.record.version !== undefined) live.version = env.record.version;
+        out.push(live);
+      }
     }
     return out;
   }
 
   invoke(functionName: string, payload?: unknown, options?: InvokeOptions): { requestId: string; finished: Promise<RequestRecord> } {
-    if (!this.service.functions.has(functionName)) throw new Error(`invoke: no function named ${functionName}`);
+    if (!lookupTarget(this.service.functions, functionName)) throw new Error(`invoke: no function named ${functionName}`);
     if (this.finalized) throw new Error('invoke: the simulation has ended (run() was called)');
     this.requireSync('invoke (await ready() first)');
     this.start();
@@ -321,14 +326,18 @@ class SimulationRun implements Simulation {
     const i = this.scenario.functions.findIndex((f) => f.name === functionName);
     if (i < 0) throw new Error(`updateFunction: no function named ${functionName}`);
     const before = this.scenario.functions[i];
+    checkVersionsKept(before, patch);
     const after = { ...before, ...patch, name: functionName } as FunctionSpec;
     const next = parseScenario({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
     this.scenario = next;
     // F11: new code or configuration means new environments; concurrency settings do not.
-    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async']);
+    // Publishing versions and moving aliases leave $LATEST's environments alone too.
+    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async', 'versions', 'aliases']);
     const retire = Object.keys(patch).some((k) => !concurrencyOnly.has(k));
-    this.service.updateFunction(resolveFunction(next.functions[i]), retire);
-    if (this.started && !retire) this.service.provision(this.service.functions.get(functionName)!);
+    const versions = this.service.updateFunction(resolveFunction(next.functions[i]), retire);
+    if (!this.started) return;
+    if (!retire) this.service.provision(this.service.functions.get(functionName)!);
+    for (const pool of versions) this.service.provision(pool);
   }
 
   dispose(): void {

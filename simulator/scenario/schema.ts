@@ -5,6 +5,7 @@ import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 import { RULE_IDS, type RuleId } from '../rules/ledger';
+import { checkVersions, provisionedTotal, targetProblem } from './versionRules';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -65,7 +66,7 @@ const environmentSchema = z
     if (bytes > 4096) ctx.addIssue({ code: 'custom', message: `variables take ${bytes} bytes; the limit is 4 KB (F35)` });
   });
 
-const functionSchema = z.strictObject({
+const functionFields = {
   name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'a function name is 1-64 letters, digits, - or _'),
   runtime: z
     .string()
@@ -90,6 +91,37 @@ const functionSchema = z.strictObject({
       onFailure: z.string().min(1).optional(),
     })
     .optional(),
+};
+
+// Versions and aliases (service/versions.ts). A published version is an immutable snapshot:
+// the function's configuration with the fields the version lists instead.
+const versionSchema = z
+  .strictObject({
+    runtime: functionFields.runtime, architecture: functionFields.architecture, memoryMB: functionFields.memoryMB,
+    timeoutMs: functionFields.timeoutMs, environment: functionFields.environment, handler: functionFields.handler.optional(),
+    provisionedConcurrency: functionFields.provisionedConcurrency,
+  })
+  .describe('A published version (numbered from 1 in order): what differs from the function\'s configuration, and its provisioned concurrency (F16)');
+
+const aliasSchema = z
+  .strictObject({
+    // AWS: 1-128 letters, digits, - or _, and not only digits (a number names a version).
+    name: z.string().regex(/^[a-zA-Z0-9_-]{1,128}$/, 'an alias name is 1-128 letters, digits, - or _')
+      .refine((n) => !/^\d+$/.test(n), 'an alias name cannot be a number (numbers name versions)')
+      .refine((n) => n !== '$LATEST', 'an alias name cannot be $LATEST'),
+    version: positiveInt.describe('The version the alias points at'),
+    additionalVersion: z
+      .strictObject({ version: positiveInt, weight: z.number().min(0).max(1) })
+      .optional()
+      .describe('Weighted routing (a canary): this share of invocations goes to a second version'),
+    provisionedConcurrency: functionFields.provisionedConcurrency,
+  })
+  .describe('An alias pointing at a published version, with optional weighted routing and provisioned concurrency');
+
+const functionSchema = z.strictObject({
+  ...functionFields,
+  versions: z.array(versionSchema).optional().describe('Published versions 1, 2, ... in order; $LATEST is the function itself'),
+  aliases: z.array(aliasSchema).optional().describe('Aliases of published versions'),
 });
 
 const arrivalsSchema = z.union([
@@ -217,14 +249,16 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
       issue(['functions', i, 'runtime'], `code handlers run on ${CODE_RUNTIMES.join(', ')} (F139)`);
     }
     // F16: you can't allocate more provisioned concurrency than reserved concurrency.
-    if (f.reservedConcurrency !== undefined && (f.provisionedConcurrency ?? 0) > f.reservedConcurrency) {
+    checkVersions(f, i, issue);
+    if (f.reservedConcurrency !== undefined && provisionedTotal(f) > f.reservedConcurrency) {
       issue(['functions', i, 'provisionedConcurrency'], 'provisioned concurrency cannot exceed reserved concurrency (F16)');
     }
   });
   checkAllocations(s.functions, accountLimit, issue);
   s.sources.forEach((src, i) => {
     if (src.type === '') return;
-    if (!names.has(src.function)) issue(['sources', i, 'function'], `no function named ${src.function}`);
+    const problem = targetProblem(s.functions, src.function);
+    if (problem) issue(['sources', i, 'function'], problem);
     if ('at' in src.arrivals) {
       src.arrivals.at.forEach((t, j) => {
         if (t > s.durationMs) issue(['sources', i, 'arrivals', 'at', j], `arrival at ${t} ms is after durationMs (${s.durationMs})`);
@@ -250,7 +284,7 @@ function checkAllocations(functions: Allocating[], accountLimit: number, issue: 
   functions.forEach((f, i) => {
     if (f.name === '') return;
     const reserved = typeof f.reservedConcurrency === 'number' ? f.reservedConcurrency : undefined;
-    const provisioned = typeof f.provisionedConcurrency === 'number' ? f.provisionedConcurrency : 0;
+    const provisioned = provisionedTotal(f);
     const field = reserved !== undefined ? 'reservedConcurrency' : 'provisionedConcurrency';
     const allocated = reserved ?? provisioned;
     if (!(allocated > 0)) return;

@@ -122,11 +122,6 @@ export interface ServiceOptions {
   region?: string; // default 'us-east-1'
 }
 
-// ---- Dated rules and versions (rules/, service/versions): additions kept in one block ----
-import type { RulesOption } from '../rules/resolve';
-export type { RulesOption } from '../rules/resolve';
-// ---- end of the block ----
-
 export interface Scenario {
   seed?: number; // default 1
   durationMs: number;
@@ -135,11 +130,47 @@ export interface Scenario {
   sources: SourceSpec[];
   record?: RecordOptions;
   service?: ServiceOptions;
-  /** Engine extension: the dated rules a run follows (rules/ledger.ts); default today's. */
-  rules?: RulesOption;
   /** Engine extension: simulated downstream services for code handlers (runtime/dependencies.ts DependencyConfig). */
   dependencies?: {
     db?: { maxConnections?: number; connectMs?: number; queryMs?: number; jitterMs?: number };
     http?: { latencyMs?: number; jitterMs?: number; routes?: Record<string, { status?: number; body?: unknown; latencyMs?: number; headers?: Record<string, string> }> };
   };
 }
+
+// ---- Dated rules, versions and aliases: additions kept in one block (interfaces merge) ----
+import type { RulesOption } from '../rules/resolve';
+export type { RulesOption } from '../rules/resolve';
+
+/** A published version: an immutable snapshot, the function's configuration with these fields instead. */
+export interface VersionSpec {
+  runtime?: string;
+  architecture?: 'x86_64' | 'arm64';
+  memoryMB?: number;
+  timeoutMs?: number;
+  environment?: Record<string, string>;
+  handler?: ModelHandler | CodeHandler;
+  /** F16: provisioned concurrency on this version. */
+  provisionedConcurrency?: number;
+}
+
+/** An alias of a published version, optionally routing a share of invocations to a second one. */
+export interface AliasSpec {
+  name: string;
+  version: number;
+  /** Weighted routing (a canary): `weight` (0-1) of invocations run `version` instead. */
+  additionalVersion?: { version: number; weight: number };
+  /** F16: provisioned concurrency on the alias (split by weight when it routes to two versions). */
+  provisionedConcurrency?: number;
+}
+
+export interface FunctionSpec {
+  /** Engine extension: published versions 1, 2, ... in order. Sources invoke `fn:2`, `fn:alias` or `fn` ($LATEST). */
+  versions?: VersionSpec[];
+  aliases?: AliasSpec[];
+}
+
+export interface Scenario {
+  /** Engine extension: the dated rules a run follows (rules/ledger.ts); default today's. */
+  rules?: RulesOption;
+}
+// ---- end of the block ----

@@ -11,6 +11,7 @@ import { standardNormal } from '../core/distributions';
 import { drawLognormalMs, initCalibration, initLognormal, RUNTIME_OVERHEAD_128MB } from './coldStartCalibration';
 import { maxMemoryUsedMB } from './logFormat';
 import type { FunctionStats } from './recorder';
+import type { AliasRoute } from './aliasRoute';
 import { cpuStretch, ONE_VCPU_MEMORY_MB } from '../scenario/limits';
 
 /**
@@ -42,11 +43,15 @@ export interface InvocationEnd {
 }
 
 
+const NO_STATS: FunctionStats[] = [];
+
 export class ActiveInvocation {
   /** Model handlers: the end event; code handlers: the timeout timer. */
   timer: TimedEvent | null = null;
   /** Model handlers: how the invocation ends, decided when it starts. */
   end: InvocationEnd | null = null;
+  /** Per-version and per-alias metrics this invocation also counts in (functions with versions). */
+  resourceStats: FunctionStats[] = NO_STATS;
   constructor(
     readonly requestId: string,
     readonly startMs: number,
@@ -140,6 +145,18 @@ export class FunctionPool {
   accountHeld = 0;
   envCounter = 0;
   reclaimTimer: TimedEvent | null = null;
+  // Versions (versions.ts): every pool of a function shares `main`, the $LATEST pool, whose
+  // `concurrency`, reservation, scaling window and environment counter are the function's.
+  main: FunctionPool = this;
+  /** '$LATEST' or the published version's number. */
+  version = '$LATEST';
+  /** main only: published versions, version n at index n - 1, and the aliases. */
+  versions: FunctionPool[] = [];
+  aliases = new Map<string, AliasRoute<FunctionPool>>();
+  /** Environments of this pool serving a request (the function-wide count is main.concurrency). */
+  ownConcurrency = 0;
+  /** Functions with versions: this version's own metrics (CloudWatch's Resource = fn:version). */
+  resourceStats: FunctionStats | null = null;
   readonly placement: PlacementContext;
   /** { context: placement }, reused for every guard call. */
   readonly guardArgs: { context: PlacementContext };

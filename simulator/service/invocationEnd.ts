@@ -4,6 +4,7 @@ import type { InvokeCall, InvokeOutcome } from '../sources/types';
 import type { InvocationRecord, InvocationStatus } from '../trace/records';
 import type { Environment, InvocationEnd } from './functionPool';
 import type { EnvironmentHost } from './host';
+import type { FunctionStats } from './recorder';
 import { billedDurationMs as billedDuration } from '../rules/resolve';
 import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
 
@@ -31,6 +32,7 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
     startMs: inv.startMs, endMs: now, durationMs, billedDurationMs, status: end.status, requestIds,
   };
   if (inv.coldStart) record.initDurationMs = initMs;
+  if (fn.main.resourceStats) record.version = fn.version;
   let errorBody: { errorType: string; errorMessage: string; trace?: string[] } | undefined;
   if (end.status !== 'success') {
     errorBody = errorResponse(end, inv.requestId, timeoutMs);
@@ -39,12 +41,8 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
   }
   host.recorder.invocation(record);
   writeLogs(host, env, record, end, inv.initDurationMs);
-  const stats = fn.stats;
-  stats.invocations++;
-  stats.addDuration(durationMs);
-  if (end.status !== 'success') stats.errors++;
-  if (inv.coldStart) stats.coldStarts++;
-  stats.bill(billedDurationMs, spec.memoryMB, spec.architecture);
+  countInvocation(fn.stats, record, spec);
+  for (const stats of inv.resourceStats) countInvocation(stats, record, spec);
   if (host.emit) {
     host.emit({ type: 'invocation.finished', timeMs: now, function: spec.name, environmentId: env.record.id, invocationId: inv.requestId, status: end.status });
   }
@@ -52,6 +50,14 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
     return { status: end.status as 'error' | 'timeout' | 'crash', response: errorBody, errorType: errorBody.errorType, errorMessage: errorBody.errorMessage, invocation: record };
   }
   return { status: 'success', response: end.response, invocation: record };
+}
+
+function countInvocation(stats: FunctionStats, r: InvocationRecord, spec: Environment['fn']['spec']): void {
+  stats.invocations++;
+  stats.addDuration(r.durationMs);
+  if (r.status !== 'success') stats.errors++;
+  if (r.coldStart) stats.coldStarts++;
+  stats.bill(r.billedDurationMs, spec.memoryMB, spec.architecture);
 }
 
 /** F126 (function error), F133 (timeout), F134/F135 (runtime exit) bodies for a sync caller. */

@@ -10,7 +10,7 @@ import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
 import type { DependencyStats } from '../runtime/dependencies';
 import { ReplyQueue } from './replyQueue';
 import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
-import type { EnvironmentEndReason } from '../trace/records';
+import type { EnvironmentEndReason, EnvironmentRecord } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
 import { ActiveInvocation, Environment, FunctionPool, IdleDeque, type HandlerStrategy, type InvocationEnd } from './functionPool';
@@ -21,6 +21,9 @@ import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
 import { AccountBurstLimit, perFunctionLimit, type ScalingLimit } from './scalingLimit';
+import { lookupTarget, type Alias } from './versions';
+import { attachVersions, updateVersions } from './versionPools';
+import type { FunctionStats } from './recorder';
 
 export type { ServiceConfig } from './host';
 
@@ -46,6 +49,8 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
   dependencies: { call: CodeRuntimeHost['call']; stats?(): DependencyStats } | undefined;
   readonly idRng: Rng;
+  /** Calls that came through an alias (for its metrics), until they start. */
+  private readonly routedBy = new WeakMap<InvokeCall, Alias>();
   /** One strategy per handler kind, chosen for each function configuration (configurePool). */
   private readonly handlers: Record<ResolvedFunctionSpec['handler']['kind'], HandlerStrategy>;
 
@@ -66,6 +71,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       const fn = new FunctionPool(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
       fn.handler = this.handlers[spec.handler.kind];
       this.functions.set(spec.name, fn);
+      attachVersions(this, fn, rng);
     }
     this.updateUnreservedLimit();
   }
@@ -77,7 +83,20 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   }
 
   concurrency(functionName: string): number {
-    return this.functions.get(functionName)?.concurrency ?? 0;
+    return lookupTarget(this.functions, functionName)?.pool.main.concurrency ?? 0;
+  }
+
+  /** Every pool: each function's $LATEST and its published versions. */
+  *pools(): Iterable<FunctionPool> {
+    for (const fn of this.functions.values()) {
+      yield fn;
+      yield* fn.versions;
+    }
+  }
+
+  /** The pool of a handler kind's strategy (a new configuration or version). */
+  handlerFor(spec: ResolvedFunctionSpec): HandlerStrategy {
+    return this.handlers[spec.handler.kind];
   }
 
   /** Lifecycle step through the derived table; a move the chart forbids is an engine bug. */
@@ -96,16 +115,19 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   }
 
   invoke(call: InvokeCall): void {
-    const fn = this.functions.get(call.function);
-    if (!fn) throw new Error(`invoke: no function named ${call.function}`);
+    const target = lookupTarget(this.functions, call.function);
+    if (!target) throw new Error(`invoke: no function named ${call.function}`);
+    const alias = target.alias;
+    const fn = alias ? alias.pick() : target.pool;
+    if (alias) this.routedBy.set(call, alias);
     const now = this.scheduler.now();
     const ctx = fn.placement;
     ctx.idleProvisioned = fn.idleProvisioned.length;
     ctx.idleOnDemand = fn.idleOnDemand.size;
-    ctx.concurrency = fn.concurrency;
+    ctx.concurrency = fn.main.concurrency; // reserved concurrency covers every version (F59)
     ctx.unreservedConcurrency = this.unreservedConcurrency;
     ctx.unreservedLimit = this.unreservedLimit;
-    ctx.scalingWindowFull = this.scaling.full(fn, now);
+    ctx.scalingWindowFull = this.scaling.full(fn.main, now);
     switch (decidePlacement(RULES, fn.guardArgs)) {
       case 'throttleReserved': return this.throttle(fn, call, 'ReservedFunctionConcurrentInvocationLimitExceeded');
       case 'throttleAccount': return this.throttle(fn, call, 'ConcurrentInvocationLimitExceeded');
@@ -115,12 +137,12 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
         return this.startInvocation(fn.idleProvisioned.pop()!, call, false);
       case 'invokeWarm':
         this.acquire(fn, true);
-        if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
+        this.countSpillover(fn, call);
         return this.startInvocation(fn.idleOnDemand.popBack()!, call, false);
       case 'createEnvironment': {
         this.acquire(fn, true);
-        if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
-        this.scaling.noteScaleUp(fn, now);
+        this.countSpillover(fn, call);
+        this.scaling.noteScaleUp(fn.main, now);
         const env = this.createEnvironment(fn, false);
         env.pending = call;
         this.beginInit(env);
@@ -129,8 +151,24 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     }
   }
 
+  /** The metrics a call counts in besides the function's: its version's and its alias's. */
+  private resourceStats(fn: FunctionPool, call: InvokeCall): FunctionStats[] {
+    if (!fn.resourceStats) return [];
+    const alias = this.routedBy.get(call);
+    return alias ? [fn.resourceStats, alias.stats] : [fn.resourceStats];
+  }
+
+  /** F17: an on-demand invocation while the version has provisioned concurrency. */
+  private countSpillover(fn: FunctionPool, call: InvokeCall): void {
+    if ((fn.spec.provisionedConcurrency ?? 0) === 0) return;
+    fn.stats.spillover++;
+    for (const s of this.resourceStats(fn, call)) s.spillover++;
+  }
+
   private throttle(fn: FunctionPool, call: InvokeCall, reason: ThrottleReason): void {
     fn.stats.throttles++;
+    for (const s of this.resourceStats(fn, call)) s.throttles++;
+    this.routedBy.delete(call);
     if (this.emit) this.emit({ type: 'throttled', timeMs: this.scheduler.now(), function: fn.spec.name, reason });
     // F58: 429 TooManyRequestsException with the reason; the function does not run.
     const outcome: InvokeOutcome = {
@@ -142,22 +180,30 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
 
   /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */
   private acquire(fn: FunctionPool, holds: boolean): void {
-    fn.concurrency++;
+    this.changeConcurrency(fn, 1);
     if (holds) {
       this.hold(fn, 1);
       this.onDemandConcurrency++;
     }
-    fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
   }
 
   private release(env: Environment): void {
     const fn = env.fn;
-    fn.concurrency--;
+    this.changeConcurrency(fn, -1);
     if (!env.provisioned) {
       this.hold(fn, -1);
       this.onDemandConcurrency--;
     }
-    fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
+  }
+
+  /** The function's concurrency (all versions) and the version's own. */
+  private changeConcurrency(fn: FunctionPool, n: number): void {
+    const main = fn.main;
+    const now = this.scheduler.now();
+    main.concurrency += n;
+    fn.ownConcurrency += n;
+    fn.stats.concurrencyChanged(now, main.concurrency);
+    fn.resourceStats?.concurrencyChanged(now, fn.ownConcurrency);
   }
 
   /**
@@ -165,16 +211,18 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
    * provisioned environment, busy or idle. Unreserved functions share the pool left after all
    * reservations (F53); a reserved function's share is its reservation.
    */
-  private hold(fn: FunctionPool, n: number): void {
+  private hold(pool: FunctionPool, n: number): void {
+    const fn = pool.main;
     fn.accountHeld += n;
     if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency += n;
   }
 
   createEnvironment(fn: FunctionPool, provisioned: boolean): Environment {
     const now = this.scheduler.now();
-    const n = ++fn.envCounter;
-    const logStream = logStreamName(this.config.epochMs + now, guid(this.idRng));
-    const record = { id: `${fn.spec.name}#${n}`, function: fn.spec.name, createdMs: now, provisioned, invocations: 0, logStream };
+    const n = ++fn.main.envCounter;
+    const logStream = logStreamName(this.config.epochMs + now, guid(this.idRng), fn.version); // F125
+    const record: EnvironmentRecord = { id: `${fn.spec.name}#${n}`, function: fn.spec.name, createdMs: now, provisioned, invocations: 0, logStream };
+    if (fn.main.resourceStats) record.version = fn.version;
     this.recorder.environments.push(record);
     const env = new Environment(fn, record, provisioned, TABLE.initial);
     fn.alive.add(env);
@@ -218,7 +266,11 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     env.lastRequestId = requestId;
     env.current = new ActiveInvocation(requestId, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
     const fn = env.fn;
-    if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId)); // F116
+    if (fn.resourceStats) {
+      env.current.resourceStats = this.resourceStats(fn, call);
+      this.routedBy.delete(call);
+    }
+    if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId, fn.version)); // F116
     call.onStart?.({ requestId, startMs: now, coldStart });
     if (this.emit) {
       this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });
@@ -295,7 +347,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
 
   /** Ends the run: every live environment shuts down with endReason 'end'. */
   endAll(): void {
-    for (const fn of this.functions.values()) {
+    for (const fn of this.pools()) {
       for (const env of [...fn.alive]) {
         if (env.current?.timer) this.scheduler.cancelEvent(env.current.timer);
         if (env.initTimer) this.scheduler.cancelEvent(env.initTimer);
@@ -326,8 +378,12 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     }
   }
 
-  /** F11: new code or configuration; idle environments go now, busy ones after their invoke. */
-  updateFunction(spec: ResolvedFunctionSpec, retireEnvironments: boolean): void {
+  /**
+   * F11: new code or configuration of $LATEST; idle environments go now, busy ones after their
+   * invoke. Published versions never change; returns the version pools whose provisioned
+   * concurrency must be provisioned again (new versions, changed PC).
+   */
+  updateFunction(spec: ResolvedFunctionSpec, retireEnvironments: boolean): FunctionPool[] {
     const fn = this.functions.get(spec.name)!;
     const wasReserved = fn.spec.reservedConcurrency !== undefined;
     if (wasReserved !== (spec.reservedConcurrency !== undefined)) {
@@ -336,7 +392,8 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     fn.configure(spec);
     fn.handler = this.handlers[spec.handler.kind];
     this.updateUnreservedLimit();
-    if (!retireEnvironments) return;
+    const versions = updateVersions(this, fn, spec, this.rng);
+    if (!retireEnvironments) return versions;
     const idle = [...fn.idleOnDemand.toArray(), ...fn.idleProvisioned];
     fn.idleOnDemand = new IdleDeque();
     fn.idleProvisioned = [];
@@ -346,6 +403,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     }
     for (const env of idle) this.shutdown(env, 'config-update');
     this.provision(fn);
+    return versions;
   }
 }
 

@@ -85,6 +85,8 @@ export class Recorder {
   readonly environments: EnvironmentRecord[] = [];
   readonly logs: LogLine[] = [];
   readonly stats = new Map<string, FunctionStats>();
+  /** Functions with versions: metrics per version and alias, keyed `fn:$LATEST`, `fn:3`, `fn:live`. */
+  readonly resourceStats = new Map<string, FunctionStats>();
   private logsSorted = true;
   private lastLogMs = -Infinity;
 
@@ -142,6 +144,14 @@ export class Recorder {
     this.logsSorted = true;
   }
 
+  private resourceMetrics(name: string): Record<string, FunctionMetrics> | undefined {
+    let out: Record<string, FunctionMetrics> | undefined;
+    for (const [key, stats] of this.resourceStats) {
+      if (key.startsWith(`${name}:`)) (out ??= {})[key] = stats.metrics();
+    }
+    return out;
+  }
+
   /** The result so far. `snapshot` copies mutable records so later steps don't change it. */
   result(functions: { name: string; memoryMB: number; architecture: 'x86_64' | 'arm64' }[], snapshot: boolean): SimulationResult {
     this.sortLogs();
@@ -150,6 +160,8 @@ export class Recorder {
     for (const f of functions) {
       const s = this.stats.get(f.name)!;
       metrics[f.name] = s.metrics();
+      const resources = this.resourceMetrics(f.name);
+      if (resources) metrics[f.name].resources = resources;
       cost[f.name] = { requests: s.requests, gbSeconds: s.gbSeconds, usd: s.usd };
     }
     return {

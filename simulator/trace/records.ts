@@ -45,6 +45,8 @@ export interface InvocationRecord {
   errorMessage?: string;
   /** The RequestRecord ids this run carried (a batch carries several). */
   requestIds: string[];
+  /** Engine extension, functions with versions: the version that ran ('$LATEST', '3'). */
+  version?: string;
 }
 
 export type EnvironmentEndReason = 'error-reset' | 'timeout-reset' | 'idle' | 'scale-in' | 'end' | 'config-update';
@@ -62,6 +64,8 @@ export interface EnvironmentRecord {
   logStream: string;
   /** Engine extension: Init phases in ms (F02); absent until Init completes. */
   initPhasesMs?: { extension: number; runtime: number; function: number };
+  /** Engine extension, functions with versions: the version this environment belongs to. */
+  version?: string;
 }
 
 export interface LogLine {
@@ -92,6 +96,12 @@ export interface FunctionMetrics {
   series: Record<string, SeriesPoint[]>;
   /** Engine extension: counters sources add (e.g. 'DeadLetterErrors', 'DestinationDeliveries'). */
   counters: Record<string, number>;
+  /**
+   * Engine extension, functions with versions: the same metrics per version and alias, keyed as
+   * CloudWatch's Resource dimension (`fn:$LATEST`, `fn:3`, `fn:live`). An alias counts what was
+   * invoked through it; its maxConcurrency and series stay empty (only versions track concurrency).
+   */
+  resources?: Record<string, FunctionMetrics>;
 }
 
 export interface FunctionCost {
