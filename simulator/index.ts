@@ -39,3 +39,6 @@ export {
   rulesFor, rulesUsed, legacyBurstFor, type RulesOption, type EffectiveRules, type RuleSideName, type RulesUsed,
   type PerFunctionScaling, type AccountBurstScaling,
 } from './rules/resolve';
+// Provisioned concurrency prices (F49) and the defaults of its allocation delay and recycling (F15, F16).
+export { PC_PRICE_PER_GB_SECOND_USD, PC_DURATION_PRICE_PER_GB_SECOND_USD, PC_BILLING_INCREMENT_MS } from './pricing/provisioned';
+export { DEFAULT_PROVISIONED_ALLOCATION_MS, DEFAULT_PROVISIONED_RECYCLE_MS } from './scenario/defaults';

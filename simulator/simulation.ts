@@ -7,7 +7,7 @@ import { parseScenario, ScenarioError } from './scenario/parse';
 import type { FunctionSpec, Scenario, SourceSpec } from './scenario/types';
 import {
   DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_REGION, DEFAULT_SCALING_ENVIRONMENTS,
-  DEFAULT_SCALING_WINDOW_MS, DEFAULT_SEED, epochMsOf, resolveFunction,
+  DEFAULT_SCALING_WINDOW_MS, DEFAULT_SEED, epochMsOf, resolveFunction, DEFAULT_PROVISIONED_ALLOCATION_MS, DEFAULT_PROVISIONED_RECYCLE_MS,
 } from './scenario/defaults';
 import { getSourceFactory, sourceKey, type SourceContext, type SourceInstance } from './sources/types';
 import './sources/sync'; // registers 'invoke:RequestResponse' and 'api-gateway'
@@ -76,6 +76,8 @@ class SimulationRun implements Simulation {
       epochMs: epochMsOf(scenario),
       region,
       rules: rulesFor(scenario.rules, region),
+      provisionedAllocationMs: scenario.service?.provisionedAllocationMs ?? DEFAULT_PROVISIONED_ALLOCATION_MS,
+      provisionedRecycleMs: scenario.service?.provisionedRecycleMs ?? DEFAULT_PROVISIONED_RECYCLE_MS,
       accountConcurrencyLimit: scenario.account?.concurrencyLimit ?? DEFAULT_ACCOUNT_CONCURRENCY,
       idleTimeoutMs: scenario.service?.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       scalingEnvironments: scenario.service?.scalingEnvironments ?? DEFAULT_SCALING_ENVIRONMENTS,
@@ -231,7 +233,7 @@ class SimulationRun implements Simulation {
   }
 
   private finalResult(): SimulationResult {
-    return this.withDependencies(this.recorder.result(this.functionList(), false));
+    return this.withDependencies(this.recorder.result(this.functionList(), false, this.scheduler.now()));
   }
 
   /** Adds the simulated database's totals (peak connections across every environment). */
@@ -273,7 +275,7 @@ class SimulationRun implements Simulation {
   }
 
   result(options?: { snapshot?: boolean }): SimulationResult {
-    return this.withDependencies(this.recorder.result(this.functionList(), !this.finalized && (options?.snapshot ?? true)));
+    return this.withDependencies(this.recorder.result(this.functionList(), !this.finalized && (options?.snapshot ?? true), this.scheduler.now()));
   }
 
   private functionList() {
@@ -336,8 +338,10 @@ class SimulationRun implements Simulation {
     const retire = Object.keys(patch).some((k) => !concurrencyOnly.has(k));
     const versions = this.service.updateFunction(resolveFunction(next.functions[i]), retire);
     if (!this.started) return;
-    if (!retire) this.service.provision(this.service.functions.get(functionName)!);
-    for (const pool of versions) this.service.provision(pool);
+    // F16: provisioned concurrency requested now is allocated after a delay.
+    const delay = this.service.config.provisionedAllocationMs;
+    if (!retire) this.service.provision(this.service.functions.get(functionName)!, delay);
+    for (const pool of versions) this.service.provision(pool, delay);
   }
 
   dispose(): void {

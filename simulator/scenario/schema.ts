@@ -221,6 +221,10 @@ export const scenarioSchema = z
         scalingWindowMs: z.number().finite().positive().optional(),
         startTime: z.iso.datetime().optional(),
         region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a Region looks like us-east-1').optional(),
+        provisionedAllocationMs: nonNegative.optional()
+          .describe('F16: how long provisioned concurrency requested during a run takes to be allocated (default 60000)'),
+        provisionedRecycleMs: z.number().positive().optional()
+          .describe('F15: provisioned environments are replaced after this long, every few hours (default 14400000)'),
       })
       .optional(),
   })

@@ -169,6 +169,13 @@ export interface FunctionSpec {
   aliases?: AliasSpec[];
 }
 
+export interface ServiceOptions {
+  /** F16: how long provisioned concurrency requested during a run takes to be allocated. Default 60000. */
+  provisionedAllocationMs?: number;
+  /** F15: provisioned environments are replaced after this long ("every few hours"). Default 4 h. */
+  provisionedRecycleMs?: number;
+}
+
 export interface Scenario {
   /** Engine extension: the dated rules a run follows (rules/ledger.ts); default today's. */
   rules?: RulesOption;

@@ -229,7 +229,7 @@ function destroyCode(env: Environment, reason: EnvironmentEndReason): void {
   const code = env.code;
   if (!code) return;
   env.code = null;
-  const r = reason === 'timeout-reset' ? 'timeout' : reason === 'config-update' ? 'end' : reason;
+  const r = reason === 'timeout-reset' ? 'timeout' : reason === 'config-update' ? 'end' : reason === 'recycled' ? 'scale-in' : reason;
   code.destroy(r);
 }
 

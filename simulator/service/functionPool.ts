@@ -12,6 +12,7 @@ import { drawLognormalMs, initCalibration, initLognormal, RUNTIME_OVERHEAD_128MB
 import { maxMemoryUsedMB } from './logFormat';
 import type { FunctionStats } from './recorder';
 import type { AliasRoute } from './aliasRoute';
+import { ProvisionedMeter } from '../pricing/provisioned';
 import { cpuStretch, ONE_VCPU_MEMORY_MB } from '../scenario/limits';
 
 /**
@@ -73,7 +74,7 @@ export class Environment {
   code: CodeEnvironment | null = null;
   /** Set by a code or configuration update (F11) or a PC decrease: shut down instead of going idle. */
   retire = false;
-  retireReason: 'config-update' | 'scale-in' = 'config-update';
+  retireReason: 'config-update' | 'scale-in' | 'recycled' = 'config-update';
   initStartMs: number;
   initTimer: TimedEvent | null = null;
   /** F131: Init failed; the next invocation reports this error and the environment resets. */
@@ -82,6 +83,8 @@ export class Environment {
   runtimeInitMs = 0;
   /** The last invocation's request id (for the platform's log line when the runtime exits). */
   lastRequestId = '';
+  /** F15: the provisioned environment this one replaces once its Init completes (recycling). */
+  replaces: Environment | null = null;
   constructor(
     readonly fn: FunctionPool,
     readonly record: EnvironmentRecord,
@@ -157,6 +160,10 @@ export class FunctionPool {
   ownConcurrency = 0;
   /** Functions with versions: this version's own metrics (CloudWatch's Resource = fn:version). */
   resourceStats: FunctionStats | null = null;
+  /** F49: this version's configured provisioned concurrency over time, to bill. */
+  readonly pcMeter: ProvisionedMeter;
+  /** F16: provisioned environments requested but not yet allocated. */
+  pcPending = 0;
   readonly placement: PlacementContext;
   /** { context: placement }, reused for every guard call. */
   readonly guardArgs: { context: PlacementContext };
@@ -185,6 +192,8 @@ export class FunctionPool {
       unreservedConcurrency: 0, unreservedLimit: 0, scalingWindowFull: false,
     };
     this.guardArgs = { context: this.placement };
+    this.pcMeter = new ProvisionedMeter(spec.memoryMB);
+    stats.pcMeters.push(this.pcMeter);
     this.configure(spec);
   }
 

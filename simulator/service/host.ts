@@ -19,6 +19,10 @@ export interface ServiceConfig {
   idleTimeoutMs: number;
   scalingEnvironments: number;
   scalingWindowMs: number;
+  /** F16: how long provisioned concurrency requested during a run takes to be allocated. */
+  provisionedAllocationMs: number;
+  /** F15: provisioned environments are replaced after this long ("every few hours"). */
+  provisionedRecycleMs: number;
   /** The dated rules this run follows (rules/resolve.ts). */
   rules: EffectiveRules;
 }

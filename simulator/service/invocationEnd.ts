@@ -41,8 +41,8 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
   }
   host.recorder.invocation(record);
   writeLogs(host, env, record, end, inv.initDurationMs);
-  countInvocation(fn.stats, record, spec);
-  for (const stats of inv.resourceStats) countInvocation(stats, record, spec);
+  countInvocation(fn.stats, record, spec, env.provisioned);
+  for (const stats of inv.resourceStats) countInvocation(stats, record, spec, env.provisioned);
   if (host.emit) {
     host.emit({ type: 'invocation.finished', timeMs: now, function: spec.name, environmentId: env.record.id, invocationId: inv.requestId, status: end.status });
   }
@@ -52,12 +52,12 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
   return { status: 'success', response: end.response, invocation: record };
 }
 
-function countInvocation(stats: FunctionStats, r: InvocationRecord, spec: Environment['fn']['spec']): void {
+function countInvocation(stats: FunctionStats, r: InvocationRecord, spec: Environment['fn']['spec'], provisioned: boolean): void {
   stats.invocations++;
   stats.addDuration(r.durationMs);
   if (r.status !== 'success') stats.errors++;
   if (r.coldStart) stats.coldStarts++;
-  stats.bill(r.billedDurationMs, spec.memoryMB, spec.architecture);
+  stats.bill(r.billedDurationMs, spec.memoryMB, spec.architecture, provisioned);
 }
 
 /** F126 (function error), F133 (timeout), F134/F135 (runtime exit) bodies for a sync caller. */

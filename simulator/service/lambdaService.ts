@@ -23,6 +23,7 @@ import { finishInvocation } from './invocationEnd';
 import { AccountBurstLimit, perFunctionLimit, type ScalingLimit } from './scalingLimit';
 import { lookupTarget, type Alias } from './versions';
 import { attachVersions, updateVersions } from './versionPools';
+import { completeRecycle, provision as provisionPool } from './provisioning';
 import type { FunctionStats } from './recorder';
 
 export type { ServiceConfig } from './host';
@@ -247,6 +248,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       this.shutdown(env, env.retireReason);
     } else {
       this.makeIdle(env); // provisioned: Init ran before any request (F15)
+      completeRecycle(this, env);
     }
   }
 
@@ -331,7 +333,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
 
   /** Shuts an idle environment down now (F07: 0 ms without extensions). */
   shutdown(env: Environment, reason: EnvironmentEndReason): void {
-    this.fire(env, reason === 'end' ? 'simulation.ended' : reason === 'scale-in' ? 'idle.expired' : 'config.updated');
+    this.fire(env, reason === 'end' ? 'simulation.ended' : reason === 'scale-in' || reason === 'recycled' ? 'idle.expired' : 'config.updated');
     if (env.state !== S_SHUT_DOWN) this.fire(env, 'shutdown.completed');
     this.ended(env, reason);
   }
@@ -356,26 +358,15 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       }
       fn.idleOnDemand = new IdleDeque();
       fn.idleProvisioned = [];
+      fn.pcMeter.set(0, this.scheduler.now()); // F49: disabled at the end, rounded up to 5 min
       if (fn.reclaimTimer) this.scheduler.cancelEvent(fn.reclaimTimer);
       fn.reclaimTimer = null;
     }
   }
 
-  /** F15/F16: provisioned environments are initialised before any request (here: at time 0). */
-  provision(fn: FunctionPool): void {
-    const target = fn.spec.provisionedConcurrency ?? 0;
-    const current = [...fn.alive].filter((env) => env.provisioned && !env.retire);
-    for (let i = current.length; i < target; i++) this.beginInit(this.createEnvironment(fn, true));
-    // Fewer provisioned environments: idle ones go now, busy ones after their invoke.
-    for (const env of current.slice(target)) {
-      env.retire = true;
-      env.retireReason = 'scale-in';
-      const i = fn.idleProvisioned.indexOf(env);
-      if (i >= 0) {
-        fn.idleProvisioned.splice(i, 1);
-        this.shutdown(env, 'scale-in');
-      }
-    }
+  /** F15/F16: provisioned environments to the configured PC; at time 0 already allocated, later after delayMs. */
+  provision(fn: FunctionPool, delayMs = 0): void {
+    provisionPool(this, fn, delayMs);
   }
 
   /**

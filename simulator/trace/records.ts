@@ -49,7 +49,7 @@ export interface InvocationRecord {
   version?: string;
 }
 
-export type EnvironmentEndReason = 'error-reset' | 'timeout-reset' | 'idle' | 'scale-in' | 'end' | 'config-update';
+export type EnvironmentEndReason = 'error-reset' | 'timeout-reset' | 'idle' | 'scale-in' | 'end' | 'config-update' | 'recycled';
 
 export interface EnvironmentRecord {
   id: string;
@@ -107,7 +107,10 @@ export interface FunctionMetrics {
 export interface FunctionCost {
   requests: number;
   gbSeconds: number;
+  /** Everything: requests, duration, and provisioned concurrency when there was any. */
   usd: number;
+  /** Engine extension, functions with provisioned concurrency: the PC charge (F49), included in usd. */
+  provisioned?: { gbSeconds: number; usd: number };
 }
 
 /** Engine extension: what the simulated database saw (code handlers reach it through lambda-lab:db). */
