@@ -21,7 +21,7 @@ import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
 import { AccountBurstLimit, perFunctionLimit, type ScalingLimit } from './scalingLimit';
-import { lookupTarget, type Alias } from './versions';
+import { lookupTarget, reservedInUse, type Alias } from './versions';
 import { attachVersions, updateVersions } from './versionPools';
 import { completeRecycle, provision as provisionPool } from './provisioning';
 import type { FunctionStats } from './recorder';
@@ -125,7 +125,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     const ctx = fn.placement;
     ctx.idleProvisioned = fn.idleProvisioned.length;
     ctx.idleOnDemand = fn.idleOnDemand.size;
-    ctx.concurrency = fn.main.concurrency; // reserved concurrency covers every version (F59)
+    ctx.concurrency = reservedInUse(fn); // the reservation covers every version (F59, F16)
     ctx.unreservedConcurrency = this.unreservedConcurrency;
     ctx.unreservedLimit = this.unreservedLimit;
     ctx.scalingWindowFull = this.scaling.full(fn.main, now);

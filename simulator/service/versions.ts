@@ -65,3 +65,17 @@ export function checkVersionsKept(before: FunctionSpec, patch: Partial<FunctionS
     }
   });
 }
+
+/**
+ * How much of the function's reservation is in use for a placement on `fn`: its environments
+ * serving requests, plus, F16, the idle provisioned environments of its other versions (PC is
+ * carved out of the reservation: with reserved = PC, $LATEST is throttled).
+ */
+export function reservedInUse(fn: FunctionPool): number {
+  const main = fn.main;
+  if (main.versions.length === 0) return main.concurrency;
+  let held = main.concurrency;
+  if (main !== fn) held += main.idleProvisioned.length;
+  for (const v of main.versions) if (v !== fn) held += v.idleProvisioned.length;
+  return held;
+}

@@ -66,6 +66,13 @@ describe('versions and aliases', () => {
     expect(r.metrics.fn.throttles).toBe(1);
   });
 
+  it('F16: with reserved = PC = 5 on an alias, invoking $LATEST is throttled while the alias runs warm', async () => {
+    const fn = versioned({ reservedConcurrency: 5, aliases: [{ name: 'live', version: 1, provisionedConcurrency: 5 }] });
+    const r = await run(fn, [syncAt([100]), syncAt([200], 'fn:live')]);
+    expect(r.requests.map((q) => q.statusCode)).toEqual([429, 200]);
+    expect(r.invocations).toMatchObject([{ version: '1', coldStart: false }]);
+  });
+
   it('deploying a new version never drops in-flight requests: the alias moves, running invocations finish on the old one', async () => {
     const fn = versioned({ timeoutMs: 10_000, handler: { kind: 'model', initMs: 200, durationMs: 5000 }, versions: [{}], aliases: [{ name: 'live', version: 1 }] });
     const sim = createSimulation({ durationMs: 20_000, functions: [fn], sources: [syncAt([0, 500, 3000, 3500], 'fn:live')] });
@@ -91,5 +98,20 @@ describe('versions and aliases', () => {
       .toEqual(['functions.0.provisionedConcurrency']);
     expect(paths({}, [syncAt([0], 'fn:7'), syncAt([0], 'fn:beta'), syncAt([0], 'fn:$LATEST'), syncAt([0], 'fn:2')]))
       .toEqual(['sources.0.function', 'sources.1.function']);
+  });
+});
+
+describe('versions seen from a code handler', () => {
+  it('F112: invoked through alias prod, the ARN ends in :prod and functionVersion is the version that ran', async () => {
+    const source = 'export const handler = async (event, context) => ({ arn: context.invokedFunctionArn, version: context.functionVersion, env: process.env.AWS_LAMBDA_FUNCTION_VERSION });';
+    const r = await simulate({
+      durationMs: 2000,
+      functions: [{ name: 'fn', handler: { kind: 'code', source }, versions: [{}, {}, {}], aliases: [{ name: 'prod', version: 3 }] }],
+      sources: [syncAt([0], 'fn:prod'), syncAt([0], 'fn')],
+    });
+    expect(r.requests.map((q) => q.response)).toEqual([
+      { arn: 'arn:aws:lambda:us-east-1:123456789012:function:fn:prod', version: '3', env: '3' },
+      { arn: 'arn:aws:lambda:us-east-1:123456789012:function:fn', version: '$LATEST', env: '$LATEST' },
+    ]);
   });
 });
