@@ -42,3 +42,18 @@ export {
 // Provisioned concurrency prices (F49) and the defaults of its allocation delay and recycling (F15, F16).
 export { PC_PRICE_PER_GB_SECOND_USD, PC_DURATION_PRICE_PER_GB_SECOND_USD, PC_BILLING_INCREMENT_MS } from './pricing/provisioned';
 export { DEFAULT_PROVISIONED_ALLOCATION_MS, DEFAULT_PROVISIONED_RECYCLE_MS } from './scenario/defaults';
+// Permissions and recursion (simulator/aws/, service/recursion.ts): IAM evaluation for execution roles and
+// resource policies, the services' denial errors, the ARNs of simulated resources, F95 loop detection.
+export {
+  authorize, authorizeInvoke, checkAccess, callerFor, evaluatePolicy, wildcardMatch, roleNameOf,
+  type PolicyDocument, type PolicyStatement, type ExecutionRole, type Caller, type AuthorizationResult, type Decision, type RequestContext,
+} from './aws/iam';
+export { accessDeniedError, type AccessDeniedError } from './aws/denial';
+export {
+  s3BucketArn, s3ObjectArn, sqsQueueArn, snsTopicArn, dynamoDbTableArn, dynamoDbStreamArn, kinesisStreamArn,
+  lambdaFunctionArn, executeApiArn, iamRoleArn, assumedRoleArn, scopeOf, type ArnScope,
+} from './aws/arn';
+export { MAPPING_READ_ACTIONS } from './aws/mappingPermissions';
+export { TRIGGER_RESOURCES } from './aws/triggerPermission';
+export { RECURSION_LIMIT, RECURSIVE_INVOCATION_MESSAGE, RECURSIVE_INVOCATIONS_DROPPED } from './service/recursion';
+export type { Lineage, ArriveOptions } from './sources/types';

@@ -303,7 +303,7 @@ class SimulationRun implements Simulation {
     const instance = this.consoleSource(functionName, invocationType);
     let resolve!: (r: RequestRecord) => void;
     const finished = new Promise<RequestRecord>((r) => (resolve = r));
-    const request = instance.arrive!(payload === undefined ? {} : payload);
+    const request = instance.arrive!(payload === undefined ? {} : payload, options?.lineage ? { lineage: options.lineage } : undefined);
     if (request.outcome !== 'unfinished') resolve(request);
     else this.ledger.waiters.set(request, resolve);
     return { requestId: request.id, finished };
@@ -333,8 +333,10 @@ class SimulationRun implements Simulation {
     const next = parseScenario({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
     this.scenario = next;
     // F11: new code or configuration means new environments; concurrency settings do not.
-    // Publishing versions and moving aliases leave $LATEST's environments alone too.
-    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async', 'versions', 'aliases']);
+    // Publishing versions and moving aliases leave $LATEST's environments alone; AddPermission and
+    // PutFunctionRecursionConfig change neither, so a resource policy or the RecursiveLoop setting
+    // keeps environments warm too (a new role is a configuration update).
+    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async', 'versions', 'aliases', 'resourcePolicy', 'recursiveLoop']);
     const retire = Object.keys(patch).some((k) => !concurrencyOnly.has(k));
     const versions = this.service.updateFunction(resolveFunction(next.functions[i]), retire);
     if (!this.started) return;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 import { RULE_IDS, type RuleId } from '../rules/ledger';
 import { checkVersions, provisionedTotal, targetProblem } from './versionRules';
+import { executionRoleSchema, policyDocumentSchema } from '../aws/policySchema';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -90,6 +91,18 @@ const functionFields = {
       onSuccess: z.string().min(1).optional(),
       onFailure: z.string().min(1).optional(),
     })
+    .optional(),
+  // Permissions and recursion (simulator/aws/): absent means allow-all and Terminate, as before.
+  role: executionRoleSchema
+    .describe('Execution role: a name and an IAM policy ({ Version, Statement: [{ Effect, Action, Resource }] }). '
+      + 'SDK calls it does not allow are denied; event source mappings need its read permissions. Absent: allow-all.')
+    .optional(),
+  resourcePolicy: policyDocumentSchema
+    .describe('Resource-based policy: which services (Principal.Service, e.g. s3.amazonaws.com) and accounts may call '
+      + 'lambda:InvokeFunction, with aws:SourceArn / aws:SourceAccount conditions. Absent: every trigger may invoke.')
+    .optional(),
+  recursiveLoop: z.enum(['Terminate', 'Allow'])
+    .describe('F95 recursive loop detection: Terminate (default) stops the 17th invocation of a chain; Allow lets it run.')
     .optional(),
 };
 

@@ -1,5 +1,6 @@
 // The scenario: plain JSON that fully describes one simulation run (simulator-contract.md).
 // Everything here round-trips through a URL and a file; parseScenario (./parse.ts) checks it.
+import type { ExecutionRole, PolicyDocument } from '../aws/iam';
 
 /** A duration distribution, all values in ms. */
 export type Dist =
@@ -53,6 +54,14 @@ export interface FunctionSpec {
   environment?: Record<string, string>;
   handler: ModelHandler | CodeHandler;
   async?: AsyncConfig;
+  // --- Permissions and recursion (simulator/aws/) ---
+  /** Execution role; absent: allow-all. */
+  role?: ExecutionRole;
+  /** Who may invoke the function (lambda:InvokeFunction); absent: every trigger may. */
+  resourcePolicy?: PolicyDocument;
+  /** F95: default 'Terminate'. */
+  recursiveLoop?: 'Terminate' | 'Allow';
+  // --- end permissions and recursion ---
 }
 
 interface SourceBase {

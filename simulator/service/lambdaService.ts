@@ -25,6 +25,7 @@ import { lookupTarget, reservedInUse, type Alias } from './versions';
 import { attachVersions, updateVersions } from './versionPools';
 import { completeRecycle, provision as provisionPool } from './provisioning';
 import type { FunctionStats } from './recorder';
+import { RECURSION_STOPPED_OUTCOME, RECURSIVE_INVOCATIONS_DROPPED, stopsRecursion } from './recursion';
 
 export type { ServiceConfig } from './host';
 
@@ -118,6 +119,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   invoke(call: InvokeCall): void {
     const target = lookupTarget(this.functions, call.function);
     if (!target) throw new Error(`invoke: no function named ${call.function}`);
+    if (call.lineage !== undefined && stopsRecursion(target.pool.spec.recursiveLoop, call.lineage)) return this.stopRecursion(target.pool, call);
     const alias = target.alias;
     const fn = alias ? alias.pick() : target.pool;
     if (alias) this.routedBy.set(call, alias);
@@ -177,6 +179,12 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       response: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', Reason: reason },
     };
     call.onDone(outcome);
+  }
+
+  /** F95: the function does not run; the caller learns why at once, and the metric counts it. */
+  private stopRecursion(fn: FunctionPool, call: InvokeCall): void {
+    fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] = (fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] ?? 0) + 1;
+    call.onDone(RECURSION_STOPPED_OUTCOME);
   }
 
   /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */
