@@ -13,6 +13,8 @@ import { packageInitMs } from '../layers/packageInit';
 import { packageBytes } from '../layers/packageSize';
 import { maxMemoryUsedMB } from './logFormat';
 import type { FunctionStats } from './recorder';
+import type { AliasRoute } from './aliasRoute';
+import { ProvisionedMeter } from '../pricing/provisioned';
 import { cpuStretch, ONE_VCPU_MEMORY_MB } from '../scenario/limits';
 
 /**
@@ -44,11 +46,15 @@ export interface InvocationEnd {
 }
 
 
+const NO_STATS: FunctionStats[] = [];
+
 export class ActiveInvocation {
   /** Model handlers: the end event; code handlers: the timeout timer. */
   timer: TimedEvent | null = null;
   /** Model handlers: how the invocation ends, decided when it starts. */
   end: InvocationEnd | null = null;
+  /** Per-version and per-alias metrics this invocation also counts in (functions with versions). */
+  resourceStats: FunctionStats[] = NO_STATS;
   constructor(
     readonly requestId: string,
     readonly startMs: number,
@@ -70,7 +76,7 @@ export class Environment {
   code: CodeEnvironment | null = null;
   /** Set by a code or configuration update (F11) or a PC decrease: shut down instead of going idle. */
   retire = false;
-  retireReason: 'config-update' | 'scale-in' = 'config-update';
+  retireReason: 'config-update' | 'scale-in' | 'recycled' = 'config-update';
   initStartMs: number;
   initTimer: TimedEvent | null = null;
   /** F131: Init failed; the next invocation reports this error and the environment resets. */
@@ -79,6 +85,8 @@ export class Environment {
   runtimeInitMs = 0;
   /** The last invocation's request id (for the platform's log line when the runtime exits). */
   lastRequestId = '';
+  /** F15: the provisioned environment this one replaces once its Init completes (recycling). */
+  replaces: Environment | null = null;
   constructor(
     readonly fn: FunctionPool,
     readonly record: EnvironmentRecord,
@@ -142,6 +150,22 @@ export class FunctionPool {
   accountHeld = 0;
   envCounter = 0;
   reclaimTimer: TimedEvent | null = null;
+  // Versions (versions.ts): every pool of a function shares `main`, the $LATEST pool, whose
+  // `concurrency`, reservation, scaling window and environment counter are the function's.
+  main: FunctionPool = this;
+  /** '$LATEST' or the published version's number. */
+  version = '$LATEST';
+  /** main only: published versions, version n at index n - 1, and the aliases. */
+  versions: FunctionPool[] = [];
+  aliases = new Map<string, AliasRoute<FunctionPool>>();
+  /** Environments of this pool serving a request (the function-wide count is main.concurrency). */
+  ownConcurrency = 0;
+  /** Functions with versions: this version's own metrics (CloudWatch's Resource = fn:version). */
+  resourceStats: FunctionStats | null = null;
+  /** F49: this version's configured provisioned concurrency over time, to bill. */
+  readonly pcMeter: ProvisionedMeter;
+  /** F16: provisioned environments requested but not yet allocated. */
+  pcPending = 0;
   readonly placement: PlacementContext;
   /** { context: placement }, reused for every guard call. */
   readonly guardArgs: { context: PlacementContext };
@@ -172,6 +196,8 @@ export class FunctionPool {
       unreservedConcurrency: 0, unreservedLimit: 0, scalingWindowFull: false,
     };
     this.guardArgs = { context: this.placement };
+    this.pcMeter = new ProvisionedMeter(spec.memoryMB);
+    stats.pcMeters.push(this.pcMeter);
     this.configure(spec);
   }
 
