@@ -123,7 +123,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   }
 
   private throttle(fn: FunctionPool, call: InvokeCall, reason: ThrottleReason): void {
-    fn.stats.throttles++;
+    fn.stats.throttled(this.scheduler.now());
     if (this.emit) this.emit({ type: 'throttled', timeMs: this.scheduler.now(), function: fn.spec.name, reason });
     // F58: 429 TooManyRequestsException with the reason; the function does not run.
     const outcome: InvokeOutcome = {

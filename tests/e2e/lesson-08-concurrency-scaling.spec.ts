@@ -38,7 +38,7 @@ test('a burst is throttled at 1,000 new environments in 10 s although the accoun
   await page.goto(LESSON);
   const player = page.locator('lambda-simulation-player').nth(1);
   await player.scrollIntoViewIfNeeded();
-  await expect.poll(async () => { await seek(player, 9_000); return player.locator('[data-stat="max-concurrency"]').textContent(); }, { timeout: 60_000 }).toBe('1000');
+  await expect.poll(async () => { await seek(player, 9_000); return player.locator('[data-stat="max-concurrency"]').textContent(); }, { timeout: 60_000 }).toBe('1,000'); // with a thousands separator
   await expect.poll(async () => { await seek(player, 60_000); return player.locator('[data-stat="throttles"]').textContent(); }, { timeout: 60_000 }).toBe('500');
   problems.expectNone();
 });
