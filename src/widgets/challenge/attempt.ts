@@ -12,6 +12,10 @@ export function startingAttempt(spec: ChallengeSpec): Attempt {
     const v = getPath(spec.scenario, knob.path);
     knobs[knob.path] = typeof v === 'number' ? v : null;
   }
+  for (const knob of spec.choiceKnobs ?? []) {
+    const v = getPath(spec.scenario, knob.path);
+    knobs[knob.path] = typeof v === 'string' ? v : null;
+  }
   const code = spec.code ? handlerSource(spec.scenario, spec.code.function) : undefined;
   return code === undefined ? { knobs } : { knobs, code };
 }
@@ -37,7 +41,7 @@ function handlerSource(scenario: Scenario, name: string): string {
 /** The scenario the engine runs for an attempt; knobs the challenge does not offer are ignored. */
 export function attemptScenario(spec: ChallengeSpec, attempt: Attempt): Scenario {
   let scenario = spec.scenario;
-  for (const knob of spec.knobs ?? []) {
+  for (const knob of [...(spec.knobs ?? []), ...(spec.choiceKnobs ?? [])]) {
     if (!(knob.path in attempt.knobs)) continue;
     const v = attempt.knobs[knob.path];
     scenario = setPath(scenario, knob.path, v === null ? undefined : v);

@@ -35,6 +35,7 @@ export class ChallengeElement extends HTMLElement {
     this.start = startingAttempt(this.spec);
     this.state = loadChallenge(this.key, this.spec, this.start);
     this.mountKnobs();
+    this.mountChoices();
     this.mountEditor();
     this.showPrediction();
     this.showHints();
@@ -76,6 +77,27 @@ export class ChallengeElement extends HTMLElement {
     }
     this.save();
     return undefined;
+  }
+
+  /** Each choice knob is a radio group (arrow keys move within it): a pick is the attempt's value. */
+  private mountChoices(): void {
+    for (const knob of this.spec.choiceKnobs ?? []) {
+      const group = this.querySelector<HTMLFieldSetElement>(`[data-choice="${knob.path}"]`);
+      group?.addEventListener('change', (e) => {
+        const choice = knob.choices[Number((e.target as HTMLInputElement).value)];
+        if (!choice) return;
+        this.state.attempt.knobs[knob.path] = choice.value;
+        this.save();
+      });
+    }
+    this.syncChoices();
+  }
+
+  private syncChoices(): void {
+    for (const knob of this.spec.choiceKnobs ?? []) {
+      const picked = knob.choices.findIndex((c) => c.value === (this.state.attempt.knobs[knob.path] ?? null));
+      for (const input of this.querySelectorAll<HTMLInputElement>(`[data-choice="${knob.path}"] input`)) input.checked = Number(input.value) === picked;
+    }
   }
 
   private mountEditor(): void {
@@ -148,6 +170,7 @@ export class ChallengeElement extends HTMLElement {
     this.state.attempt = structuredClone(this.start);
     this.editor?.setValue(this.start.code ?? '');
     this.panel?.sync();
+    this.syncChoices();
     this.save();
     this.el('error').textContent = '';
   }
