@@ -6,7 +6,7 @@ import type { Knob } from '../../lib/viz/knobs';
 /** What a goal measures in the engine's result (see measures.ts for each definition). */
 export type MeasureName =
   | 'invocations' | 'coldStarts' | 'throttles' | 'errors' | 'p50' | 'p99' | 'maxDuration'
-  | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion'
+  | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion' | 'latencyP99'
   | 'deadLettered' | 'messagesLost' | 'turnedAway' | 'iteratorAgeMax'
   | 'dbPeakConnections' | 'dbRefusedConnections';
 
