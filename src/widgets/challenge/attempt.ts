@@ -47,10 +47,12 @@ export function attemptScenario(spec: ChallengeSpec, attempt: Attempt): Scenario
     scenario = setPath(scenario, knob.path, v === null ? undefined : v);
   }
   if (spec.code && attempt.code !== undefined) {
-    handlerSource(scenario, spec.code.function); // throws unless it is a code handler
     scenario = structuredClone(scenario);
-    const handler = scenario.functions[functionIndex(scenario, spec.code.function)].handler;
-    if (handler.kind === 'code') handler.source = attempt.code;
+    for (const name of [spec.code.function, ...(spec.code.alsoIn ?? [])]) {
+      handlerSource(scenario, name); // throws unless it is a code handler
+      const handler = scenario.functions[functionIndex(scenario, name)].handler;
+      if (handler.kind === 'code') handler.source = attempt.code;
+    }
   }
   return scenario;
 }

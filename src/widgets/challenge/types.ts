@@ -63,8 +63,12 @@ export interface ChallengeSpec {
   knobs?: Knob[];
   /** Knobs that pick one of a few values, shown as radio groups under the number knobs. */
   choiceKnobs?: ChoiceKnob[];
-  /** The function whose handler code the learner edits (it must be a code handler). */
-  code?: { function: string };
+  /**
+   * The function whose handler code the learner edits (it must be a code handler). `alsoIn`:
+   * other code functions that run the same edited module, each with its own `handler` setting
+   * (one module, several entry points: an API handler, and its core logic called directly).
+   */
+  code?: { function: string; alsoIn?: string[] };
   goals: Goal[];
   prediction?: Prediction;
   /** Shown one at a time, on request. They point at the right knob, not its value. */
