@@ -5,7 +5,7 @@ import { completeExercise, getProgress } from '../../lib/progress';
 import { swapInMonaco, whenNeeded } from '../../lib/editor/load';
 import { TextareaEditor } from '../../lib/editor/textarea';
 import type { CodeEditor, EditorOptions } from '../../lib/editor/types';
-import { getPath } from '../../lib/viz/knobs';
+import { getPath, knobValueProblem, shownValue } from '../../lib/viz/knobs';
 import { KnobPanel } from '../simulation-player/knobPanel';
 import { attemptScenario, predictionOutcome, startingAttempt } from './attempt';
 import { formatMeasured } from './measures';
@@ -72,7 +72,8 @@ export class ChallengeElement extends HTMLElement {
     for (const knob of this.spec.knobs ?? []) {
       const v = getPath(next, knob.path);
       if (knob.optional && v === undefined) this.state.attempt.knobs[knob.path] = null;
-      else if (typeof v === 'number' && (v < knob.min || v > knob.max)) return `${knob.label} goes from ${knob.min} to ${knob.max}${knob.unit ? ` ${knob.unit}` : ''}.`;
+      // min and max are in the shown unit (a timeout in s is kept in ms: knob.scale).
+      else if (typeof v === 'number' && knobValueProblem(knob, shownValue(knob, v))) return knobValueProblem(knob, shownValue(knob, v));
       else if (typeof v === 'number') this.state.attempt.knobs[knob.path] = v;
     }
     this.save();
