@@ -92,7 +92,8 @@ export const handler = async (event) => {
 };
 `;
 
-const connectAtInit = `import { connect } from 'lambda-lab:db';
+/** Also the handler of the lesson's downstream-cap player. */
+export const connectAtInit = `import { connect } from 'lambda-lab:db';
 
 // Init: one connection per execution environment, reused by every warm invocation.
 const db = await connect();

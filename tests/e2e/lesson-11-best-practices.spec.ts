@@ -1,7 +1,7 @@
 // Lesson 11: every practice's widget shows what the prose says (the core called directly, the
 // environment variable, package size, load test, downstream cap), and the three challenges start
 // unsolved and are solved the way a learner would; axe in both themes.
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { coreLogic, reuseConnection } from '../../content/lessons/11-best-practices.challenges';
 import { expectNoAxeViolations } from './helpers/axe';
 import { challengeWidget, goalStates, openChallenge, pasteCode, playEveryPlayer, runAttempt, setKnob } from './helpers/challenge';
@@ -23,6 +23,25 @@ async function statAtEnd(player: Locator, key: string): Promise<string> {
   return (await stat(player, key).textContent()) ?? '';
 }
 
+/** Opens the lesson at one function console, once its editor is ready (a click before may be lost). */
+async function openConsole(page: Page, id: string) {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const widget = page.locator(`function-console[data-id="${id}"]`);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+  return { problems, widget };
+}
+
+/** Opens the lesson at its n-th simulation player. */
+async function openPlayer(page: Page, n: number) {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const player = page.locator('lambda-simulation-player').nth(n);
+  await player.scrollIntoViewIfNeeded();
+  return { problems, player };
+}
+
 test('every player plays', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
@@ -31,11 +50,7 @@ test('every player plays', async ({ page }) => {
 });
 
 test('F104: the console calls the core function directly with a plain order; the API handler cannot take one', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto(LESSON);
-  const widget = page.locator('function-console[data-id="core-direct"]');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+  const { problems, widget } = await openConsole(page, 'core-direct');
   const response = widget.locator('[data-part="response"]');
   await widget.getByRole('button', { name: 'Invoke', exact: true }).click();
   await expect(response).toContainText('"total": 90', { timeout: 60_000 });
@@ -46,11 +61,7 @@ test('F104: the console calls the core function directly with a plain order; the
 });
 
 test('F11, F35: a changed environment variable changes the answer, on a new (cold) environment', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto(LESSON);
-  const widget = page.locator('function-console[data-id="env-config"]');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+  const { problems, widget } = await openConsole(page, 'env-config');
   const response = widget.locator('[data-part="response"]');
   const history = widget.locator('[data-part="history"] li'); // newest first
   await widget.getByRole('button', { name: 'Invoke', exact: true }).click();
@@ -70,10 +81,7 @@ test('F11, F35: a changed environment variable changes the answer, on a new (col
 });
 
 test('F24, F27: a smaller package shortens every cold start and lowers the cost', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto(LESSON);
-  const player = page.locator('lambda-simulation-player').nth(0);
-  await player.scrollIntoViewIfNeeded();
+  const { problems, player } = await openPlayer(page, 0);
   await expect.poll(() => statAtEnd(player, 'cold-starts'), { timeout: 60_000 }).toBe('20 (50 %)');
   const cost = async () => Number((await statAtEnd(player, 'cost')).replace('$', ''));
   await expect.poll(cost, { timeout: 60_000 }).toBeGreaterThan(0);
@@ -84,10 +92,7 @@ test('F24, F27: a smaller package shortens every cold start and lowers the cost'
 });
 
 test('F29: the load test reads a p99 of about 2.5 s although the median is 250 ms', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto(LESSON);
-  const player = page.locator('lambda-simulation-player').nth(1);
-  await player.scrollIntoViewIfNeeded();
+  const { problems, player } = await openPlayer(page, 1);
   await expect.poll(() => statAtEnd(player, 'p99'), { timeout: 60_000 }).toMatch(/^2,5\d\d ms$/);
   await expect(stat(player, 'p50')).toHaveText(/^2\d\d ms$/);
   await expect(stat(player, 'errors')).toHaveText('0');
@@ -95,10 +100,7 @@ test('F29: the load test reads a p99 of about 2.5 s although the median is 250 m
 });
 
 test('F76: uncapped, 23 invocations fail on a 5-connection database; a maximum concurrency of 5 fails none', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto(LESSON);
-  const player = page.locator('lambda-simulation-player').nth(2);
-  await player.scrollIntoViewIfNeeded();
+  const { problems, player } = await openPlayer(page, 2);
   await expect.poll(() => statAtEnd(player, 'errors'), { timeout: 90_000 }).toBe('23');
   await setKnob(player, 'SQS maximum concurrency', 5);
   await expect.poll(() => statAtEnd(player, 'errors'), { timeout: 90_000 }).toBe('0');

@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { attemptScenario, solutionAttempt, startingAttempt } from './attempt';
-import { loadChallenge, savedKey, storeChallenge } from './saved';
 import type { ChallengeSpec } from './types';
 import { challengeProblems } from './validate';
 
 // An async function that may send failed events somewhere (F65, F68): the choice is a name, not a number.
-const spec: ChallengeSpec = {
+const choiceSpec: ChallengeSpec = {
   id: 'pick', title: 'pick', hints: ['h'], goals: [{ measure: 'messagesLost', op: '==', value: 0 }],
   scenario: {
     durationMs: 1000,
@@ -19,27 +18,21 @@ const spec: ChallengeSpec = {
   solution: { knobs: { 'functions.0.async.onFailure': 'failed' }, text: 's' },
 };
 
-const store = new Map<string, string>();
-(globalThis as { localStorage?: unknown }).localStorage = {
-  getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k),
-};
-afterEach(() => store.clear());
-
 describe('choice knobs', () => {
   test('the starting attempt holds the scenario\'s choice, null when the field is not set', () => {
-    expect(startingAttempt(spec).knobs).toEqual({ 'functions.0.async.onFailure': null });
+    expect(startingAttempt(choiceSpec).knobs).toEqual({ 'functions.0.async.onFailure': null });
   });
 
   test('a picked value is written at its path, and null removes the field again', () => {
-    const picked = attemptScenario(spec, { knobs: { 'functions.0.async.onFailure': 'alerts' } });
+    const picked = attemptScenario(choiceSpec, { knobs: { 'functions.0.async.onFailure': 'alerts' } });
     expect(picked.functions[0].async).toEqual({ maximumRetryAttempts: 0, onFailure: 'alerts' });
-    const none = attemptScenario({ ...spec, scenario: picked }, { knobs: { 'functions.0.async.onFailure': null } });
+    const none = attemptScenario({ ...choiceSpec, scenario: picked }, { knobs: { 'functions.0.async.onFailure': null } });
     expect(none.functions[0].async).toEqual({ maximumRetryAttempts: 0 });
-    expect(attemptScenario(spec, solutionAttempt(spec)).functions[0].async?.onFailure).toBe('failed');
+    expect(attemptScenario(choiceSpec, solutionAttempt(choiceSpec)).functions[0].async?.onFailure).toBe('failed');
   });
 
   test('a challenge with only choice knobs is valid: the learner can change something', () => {
-    expect(challengeProblems(spec)).toEqual([]);
+    expect(challengeProblems(choiceSpec)).toEqual([]);
   });
 
   test.each([
@@ -47,20 +40,12 @@ describe('choice knobs', () => {
     ['the same value twice', { choices: [{ label: 'None', value: null }, { label: 'Also none', value: null }] }, 'two choices have the same value'],
     ['no choice for the scenario\'s value', { choices: [{ label: 'A', value: 'a' }, { label: 'B', value: 'b' }] }, 'is not one of the choices'],
   ])('a definition with %s fails the build', (_name, patch, message) => {
-    const bad: ChallengeSpec = { ...spec, choiceKnobs: [{ ...spec.choiceKnobs![0], ...patch }], solution: { text: 's' } };
+    const bad: ChallengeSpec = { ...choiceSpec, choiceKnobs: [{ ...choiceSpec.choiceKnobs![0], ...patch }], solution: { text: 's' } };
     expect(challengeProblems(bad).join('; ')).toContain(message);
   });
 
   test('a solution value that is not offered fails the build', () => {
-    expect(challengeProblems({ ...spec, solution: { knobs: { 'functions.0.async.onFailure': 'elsewhere' }, text: 's' } }).join('; '))
+    expect(challengeProblems({ ...choiceSpec, solution: { knobs: { 'functions.0.async.onFailure': 'elsewhere' }, text: 's' } }).join('; '))
       .toContain('the solution\'s value is not one of the choices');
-  });
-
-  test('a saved pick comes back; a value the challenge no longer offers is dropped', () => {
-    const key = savedKey('lessons/07-x', 'pick');
-    storeChallenge(key, { version: 1, attempt: { knobs: { 'functions.0.async.onFailure': 'alerts' } }, runs: 1, hintsShown: 0 });
-    expect(loadChallenge(key, spec, startingAttempt(spec)).attempt.knobs).toEqual({ 'functions.0.async.onFailure': 'alerts' });
-    storeChallenge(key, { version: 1, attempt: { knobs: { 'functions.0.async.onFailure': 'gone' } }, runs: 1, hintsShown: 0 });
-    expect(loadChallenge(key, spec, startingAttempt(spec)).attempt.knobs).toEqual({ 'functions.0.async.onFailure': null });
   });
 });
