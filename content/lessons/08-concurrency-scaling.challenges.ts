@@ -41,6 +41,8 @@ export const protectDatabase: ChallengeSpec = {
     { measure: 'errors', op: '==', value: 0 },
     { measure: 'messagesLost', op: '==', value: 0, label: 'no order is lost' },
     { measure: 'deadLettered', op: '==', value: 0, label: 'no order ends in the DLQ' },
+    // From the order's arrival on the queue to its write: the queue wait counts, Duration alone would not.
+    { measure: 'latencyP99', op: '<', value: 8000, label: '99 % of orders are stored within 8 s of arriving (p99 latency)' },
   ],
   prediction: {
     measure: 'maxConcurrency',
@@ -55,9 +57,10 @@ export const protectDatabase: ChallengeSpec = {
     'Every execution environment holds one connection. What limits how many environments this function runs at once?',
     'Two settings cap it: one on the function (for every caller), one on the SQS event source mapping (for this queue only).',
     'A cap on the mapping keeps messages waiting in the queue; a cap on the function makes the pollers’ extra batches throttle and come back later (F79).',
+    'The lowest cap protects the database but leaves orders waiting in the queue: the p99 latency counts that wait. How many connections may you use?',
   ],
   solution: {
     knobs: { 'sources.0.maximumConcurrency': 20 },
-    text: 'Set the mapping’s maximum concurrency to 20 (or a little less): the pollers never run more than 20 batches, so there are never more than 20 environments and 20 connections, and the rest of the spike waits in the queue a few seconds longer. Reserved concurrency 20 also passes here, but its extra batches are throttled and return to the queue with a receive counted, which can push messages into the DLQ under a longer spike.',
+    text: 'Set the mapping’s maximum concurrency to 20 (15 to 20 pass): the pollers never run more than 20 batches, so there are never more than 20 environments and 20 connections, and the rest of the spike waits in the queue a few seconds longer — about 5 s at the p99. A much lower cap also spares the database, but the spike then drains slowly: at 10 the p99 latency is about 12 s. Reserved concurrency 20 also passes here (about 7 s), but its extra batches are throttled and return to the queue after a back-off, with a receive counted, which can push messages into the DLQ under a longer spike.',
   },
 };

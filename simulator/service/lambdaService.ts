@@ -169,8 +169,9 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   }
 
   private throttle(fn: FunctionPool, call: InvokeCall, reason: ThrottleReason): void {
-    fn.stats.throttles++;
-    for (const s of this.resourceStats(fn, call)) s.throttles++;
+    const now = this.scheduler.now();
+    fn.stats.throttled(now);
+    for (const s of this.resourceStats(fn, call)) s.throttled(now);
     this.routedBy.delete(call);
     if (this.emit) this.emit({ type: 'throttled', timeMs: this.scheduler.now(), function: fn.spec.name, reason });
     // F58: 429 TooManyRequestsException with the reason; the function does not run.

@@ -56,6 +56,19 @@ export class FunctionStats {
     return out;
   }
 
+  /**
+   * One throttled invoke attempt (CloudWatch's Throttles counts attempts: an async event that is
+   * throttled three times before it runs counts three). Kept per virtual second in 'Throttles'.
+   */
+  throttled(timeMs: number): void {
+    this.throttles++;
+    const points = (this.series.Throttles ??= []);
+    const secondMs = Math.floor(timeMs / 1000) * 1000;
+    const last = points[points.length - 1];
+    if (last && last.timeMs === secondMs) last.value++;
+    else points.push({ timeMs: secondMs, value: 1 });
+  }
+
   concurrencyChanged(timeMs: number, concurrency: number): void {
     if (concurrency > this.maxConcurrency) this.maxConcurrency = concurrency;
     const second = Math.floor(timeMs / 1000);
@@ -75,7 +88,7 @@ export class FunctionStats {
     const sorted = this.durations.slice(0, this.invocations).sort();
     const pick = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0);
     const series: Record<string, SeriesPoint[]> = {};
-    for (const [k, v] of Object.entries(this.series)) series[k] = v.slice();
+    for (const [k, v] of Object.entries(this.series)) series[k] = v.map((p) => ({ ...p }));
     if (this.second >= 0) (series.ConcurrentExecutions ??= []).push({ timeMs: this.second * 1000, value: this.secondPeak });
     return {
       invocations: this.invocations,

@@ -141,6 +141,9 @@ test('"Invoke N concurrently" starts one environment per request; "Invoke N time
   const history = widget.locator('[data-part="history"] li');
   await expect(history).toHaveCount(3, { timeout: 60_000 });
   await expect(history.filter({ hasText: 'cold' })).toHaveCount(3);
+  // Each overlapping run has its own cost, priced by the engine (F46, F47), and so does the total.
+  await expect(history.filter({ hasText: /· \$0\.0\d+ ·/ })).toHaveCount(3);
+  await expect(widget.locator('[data-part="status"]')).toContainText(/3 invocations: .* \$0\.0\d+ in total/);
   await widget.getByRole('button', { name: 'Invoke N times' }).click();
   await expect(history).toHaveCount(6, { timeout: 60_000 });
   await expect(history.filter({ hasText: 'warm' })).toHaveCount(3);

@@ -20,6 +20,11 @@ test('the event explorer switches sources and shows what its handler reads', asy
   await page.goto(LESSON);
   const explorer = page.locator('lambda-event-explorer');
   const shown = explorer.locator('[data-panel]:visible');
+  // It opens on no source: the S3 key the lesson asks to predict is not on screen yet.
+  await expect(shown).toHaveCount(1);
+  await expect(explorer.getByLabel('Event source')).toHaveValue('');
+  await expect(explorer).not.toContainText('uploads/photo+1.jpg', { useInnerText: true });
+  await explorer.getByLabel('Event source').selectOption({ label: 'S3 put' });
   await expect(shown).toHaveCount(1);
   await expect(shown).toContainText('"key": "uploads/photo+1.jpg"'); // the event: URL-encoded
   await expect(shown).toContainText('"key": "uploads/photo 1.jpg"'); // what the handler returns

@@ -80,6 +80,11 @@ test('the sync and async players play; at the end the sync caller saw 200s, erro
   // F63, F65: every event accepted; failures retried, two discarded after three attempts.
   const async_ = await flowAtEnd(players.nth(1));
   expect(async_).toMatchObject({ 'Internal queue': '0', Succeeded: '118', Discarded: '2' });
+  // The Throttles tiles count attempts, as CloudWatch does: one per refused request, and every
+  // throttled try of a queued event although none was refused (the lesson quotes 37 and 59).
+  await expect(players.nth(0).locator('[data-stat="throttles"]')).toHaveText('37');
+  await expect(players.nth(1).locator('[data-stat="throttles"]')).toHaveText('59');
+  await expect(players.nth(1).getByText('Throttles (attempts, retries included)')).toBeVisible();
   problems.expectNone();
 });
 

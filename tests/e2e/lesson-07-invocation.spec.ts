@@ -1,6 +1,6 @@
 // Lesson 7.1: every player runs (the failing function behind API Gateway and S3, the
 // destination board, what an API client sees), and the no-lost-events challenge is solved
-// by turning the asynchronous knobs.
+// by choosing where failed events go.
 import { expect, test, type Locator } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt, setKnob } from './helpers/challenge';
@@ -58,7 +58,7 @@ test('a throttled API request is a 500 for the client, and a slow one a 504 (F14
   problems.expectNone();
 });
 
-test('the no-lost-events challenge fails as configured and passes with two retries and room for them', async ({ page }) => {
+test('the no-lost-events challenge fails as configured, still fails with retries alone, and passes once failed events have somewhere to go', async ({ page }) => {
   const { problems, widget } = await openChallenge(page, LESSON, 'no-lost-events');
   await widget.getByLabel('none: S3 retries them').check();
   const first = await runAttempt(widget, 1);
@@ -68,20 +68,35 @@ test('the no-lost-events challenge fails as configured and passes with two retri
   await expect(widget.locator('[data-part="versus"]')).toContainText('You predicted “none: S3 retries them”');
   expect(await exerciseSolved(page, SLUG, 'no-lost-events')).toBe(false);
 
-  // Retries alone are not enough: the 60 s age ends each event before its first retry.
+  // Retries alone are not enough: they keep an event about 3 minutes, the outage lasts 10 (F63).
   await setKnob(widget, 'Retry attempts', 2);
+  await setKnob(widget, 'Maximum event age (ms)', 21600000);
   expect(await runAttempt(widget, 2)).toContain('0 of 1 goals met');
 
-  await setKnob(widget, 'Maximum event age (ms)', 300000);
-  const third = await runAttempt(widget, 3);
-  expect(third).toContain('every goal met');
+  // An on-success destination does not help either.
+  const onSuccess = widget.getByRole('group', { name: 'On-success destination' });
+  await onSuccess.getByLabel('SQS queue stock-updates').check();
+  expect(await runAttempt(widget, 3)).toContain('0 of 1 goals met');
+
+  // The failed-events group is a radio group: picked with the keyboard, as a learner may (F68, F70).
+  const failed = widget.getByRole('group', { name: 'Where failed events go' });
+  await expect(failed.getByLabel('Nowhere: they are discarded')).toBeChecked();
+  await failed.getByLabel('Nowhere: they are discarded').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(failed.getByLabel('On-failure destination: SQS queue failed-uploads')).toBeChecked();
+  const fourth = await runAttempt(widget, 4);
+  expect(fourth).toContain('every goal met');
   expect(await goalStates(widget)).toEqual(['met']);
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'no-lost-events')).toBe(true);
 
   await page.reload();
   const again = challengeWidget(page, 'no-lost-events');
-  await expect(again.getByLabel('Maximum event age (ms)')).toHaveValue('300000');
+  await expect(again.getByRole('group', { name: 'Where failed events go' }).getByLabel('On-failure destination: SQS queue failed-uploads')).toBeChecked();
+  await expect(again.getByLabel('Retry attempts')).toHaveValue('2');
+  // Start over puts the choice back too.
+  await again.getByRole('button', { name: 'Start over' }).click();
+  await expect(again.getByRole('group', { name: 'Where failed events go' }).getByLabel('Nowhere: they are discarded')).toBeChecked();
   problems.expectNone();
 });
 

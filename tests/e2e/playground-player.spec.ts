@@ -28,7 +28,7 @@ async function shownVsEngine(page: Page) {
     const stat = (k: string) => el.querySelector<HTMLElement>(`[data-stat="${k}"]`)!;
     return {
       t,
-      shown: { invocations: Number(stat('invocations').textContent), coldStarts: Number(stat('cold-starts').dataset.count), errors: Number(stat('errors').textContent) },
+      shown: { invocations: Number(stat('invocations').textContent!.replace(/,/g, '')), coldStarts: Number(stat('cold-starts').dataset.count), errors: Number(stat('errors').textContent!.replace(/,/g, '')) },
       engine: {
         invocations: reference.invocations.filter((i) => i.startMs <= t).length,
         coldStarts: reference.invocations.filter((i) => i.coldStart && i.startMs <= t).length,

@@ -19,7 +19,7 @@ async function shownAndEngine(page: Page) {
     const reference = await el.referenceResult();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return {
-      shown: Number(el.querySelector<HTMLElement>('[data-stat="invocations"]')!.textContent),
+      shown: Number(el.querySelector<HTMLElement>('[data-stat="invocations"]')!.textContent!.replace(/,/g, '')),
       engine: reference.invocations.filter((i) => i.startMs <= t).length,
     };
   });
@@ -62,7 +62,7 @@ async function maxConcurrencyShownAndEngine(page: Page) {
     const el = document.querySelector('lambda-simulation-player') as HTMLElement & { referenceResult(): Promise<{ metrics: Record<string, { maxConcurrency: number }> }> };
     const reference = await el.referenceResult();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return { shown: Number(el.querySelector<HTMLElement>('[data-stat="max-concurrency"]')!.textContent), engine: reference.metrics['shop-api'].maxConcurrency };
+    return { shown: Number(el.querySelector<HTMLElement>('[data-stat="max-concurrency"]')!.textContent!.replace(/,/g, '')), engine: reference.metrics['shop-api'].maxConcurrency };
   });
 }
 

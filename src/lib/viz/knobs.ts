@@ -40,7 +40,7 @@ export function getPath(obj: unknown, path: string): unknown {
 }
 
 /** A copy of the scenario with one value set (undefined removes it); the input is untouched. */
-export function setPath<T>(obj: T, path: string, value: number | undefined): T {
+export function setPath<T>(obj: T, path: string, value: number | string | undefined): T {
   const copy = structuredClone(obj) as unknown as Json;
   const keys = path.split('.');
   let cur: Record<string, unknown> = copy as Record<string, unknown>;

@@ -6,6 +6,7 @@ import type { TraceIndex } from './traceIndex';
 export interface Summary {
   invocations: number;
   errors: number;
+  /** Throttled invoke attempts, as CloudWatch's Throttles counts them (async retries included). */
   throttles: number;
   coldStarts: number;
   coldStartShare: number; // 0..1 of invocations started by t
@@ -41,7 +42,7 @@ export function summarize(index: TraceIndex, t: number, prices: PriceInputs): Su
   return {
     invocations,
     errors: ended.errors,
-    throttles: index.throttleTimes().countAtOrBefore(t),
+    throttles: index.throttledAttempts(t),
     coldStarts,
     coldStartShare: invocations === 0 ? 0 : coldStarts / invocations,
     p50DurationMs: ended.durations.percentile(50),

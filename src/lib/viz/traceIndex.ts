@@ -95,6 +95,24 @@ export class TraceIndex {
     return times;
   }
 
+  /**
+   * CloudWatch's Throttles by t: throttled invoke attempts, async retries of one event included,
+   * from the engine's per-second 'Throttles' series (a second counts once it has begun). A trace
+   * without metrics (a hand-made one) falls back to the refused requests.
+   */
+  throttledAttempts(t: number): number {
+    const metrics = this.result.metrics;
+    if (!metrics) return this.throttleTimes().countAtOrBefore(t);
+    let n = 0;
+    for (const m of Object.values(metrics)) {
+      for (const p of m.series.Throttles ?? []) {
+        if (p.timeMs > t) break;
+        n += p.value;
+      }
+    }
+    return n;
+  }
+
   /** Totals over the invocations that had ended by t (t >= forgottenBeforeMs). */
   endedTotals(t: number): EndedTotals {
     this.totals.moveTo(this.ended, this.endTimes.localCountAtOrBefore(t));

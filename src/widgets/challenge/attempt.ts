@@ -12,6 +12,10 @@ export function startingAttempt(spec: ChallengeSpec): Attempt {
     const v = getPath(spec.scenario, knob.path);
     knobs[knob.path] = typeof v === 'number' ? v : null;
   }
+  for (const knob of spec.choiceKnobs ?? []) {
+    const v = getPath(spec.scenario, knob.path);
+    knobs[knob.path] = typeof v === 'string' ? v : null;
+  }
   const code = spec.code ? handlerSource(spec.scenario, spec.code.function) : undefined;
   return code === undefined ? { knobs } : { knobs, code };
 }
@@ -37,16 +41,18 @@ function handlerSource(scenario: Scenario, name: string): string {
 /** The scenario the engine runs for an attempt; knobs the challenge does not offer are ignored. */
 export function attemptScenario(spec: ChallengeSpec, attempt: Attempt): Scenario {
   let scenario = spec.scenario;
-  for (const knob of spec.knobs ?? []) {
+  for (const knob of [...(spec.knobs ?? []), ...(spec.choiceKnobs ?? [])]) {
     if (!(knob.path in attempt.knobs)) continue;
     const v = attempt.knobs[knob.path];
     scenario = setPath(scenario, knob.path, v === null ? undefined : v);
   }
   if (spec.code && attempt.code !== undefined) {
-    handlerSource(scenario, spec.code.function); // throws unless it is a code handler
     scenario = structuredClone(scenario);
-    const handler = scenario.functions[functionIndex(scenario, spec.code.function)].handler;
-    if (handler.kind === 'code') handler.source = attempt.code;
+    for (const name of [spec.code.function, ...(spec.code.alsoIn ?? [])]) {
+      handlerSource(scenario, name); // throws unless it is a code handler
+      const handler = scenario.functions[functionIndex(scenario, name)].handler;
+      if (handler.kind === 'code') handler.source = attempt.code;
+    }
   }
   return scenario;
 }

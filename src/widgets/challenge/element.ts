@@ -5,7 +5,7 @@ import { completeExercise, getProgress } from '../../lib/progress';
 import { swapInMonaco, whenNeeded } from '../../lib/editor/load';
 import { TextareaEditor } from '../../lib/editor/textarea';
 import type { CodeEditor, EditorOptions } from '../../lib/editor/types';
-import { getPath } from '../../lib/viz/knobs';
+import { getPath, knobValueProblem, shownValue } from '../../lib/viz/knobs';
 import { KnobPanel } from '../simulation-player/knobPanel';
 import { attemptScenario, predictionOutcome, startingAttempt } from './attempt';
 import { formatMeasured } from './measures';
@@ -35,6 +35,7 @@ export class ChallengeElement extends HTMLElement {
     this.start = startingAttempt(this.spec);
     this.state = loadChallenge(this.key, this.spec, this.start);
     this.mountKnobs();
+    this.mountChoices();
     this.mountEditor();
     this.showPrediction();
     this.showHints();
@@ -71,11 +72,33 @@ export class ChallengeElement extends HTMLElement {
     for (const knob of this.spec.knobs ?? []) {
       const v = getPath(next, knob.path);
       if (knob.optional && v === undefined) this.state.attempt.knobs[knob.path] = null;
-      else if (typeof v === 'number' && (v < knob.min || v > knob.max)) return `${knob.label} goes from ${knob.min} to ${knob.max}${knob.unit ? ` ${knob.unit}` : ''}.`;
+      // min and max are in the shown unit (a timeout in s is kept in ms: knob.scale).
+      else if (typeof v === 'number' && knobValueProblem(knob, shownValue(knob, v))) return knobValueProblem(knob, shownValue(knob, v));
       else if (typeof v === 'number') this.state.attempt.knobs[knob.path] = v;
     }
     this.save();
     return undefined;
+  }
+
+  /** Each choice knob is a radio group (arrow keys move within it): a pick is the attempt's value. */
+  private mountChoices(): void {
+    for (const knob of this.spec.choiceKnobs ?? []) {
+      const group = this.querySelector<HTMLFieldSetElement>(`[data-choice="${knob.path}"]`);
+      group?.addEventListener('change', (e) => {
+        const choice = knob.choices[Number((e.target as HTMLInputElement).value)];
+        if (!choice) return;
+        this.state.attempt.knobs[knob.path] = choice.value;
+        this.save();
+      });
+    }
+    this.syncChoices();
+  }
+
+  private syncChoices(): void {
+    for (const knob of this.spec.choiceKnobs ?? []) {
+      const picked = knob.choices.findIndex((c) => c.value === (this.state.attempt.knobs[knob.path] ?? null));
+      for (const input of this.querySelectorAll<HTMLInputElement>(`[data-choice="${knob.path}"] input`)) input.checked = Number(input.value) === picked;
+    }
   }
 
   private mountEditor(): void {
@@ -148,6 +171,7 @@ export class ChallengeElement extends HTMLElement {
     this.state.attempt = structuredClone(this.start);
     this.editor?.setValue(this.start.code ?? '');
     this.panel?.sync();
+    this.syncChoices();
     this.save();
     this.el('error').textContent = '';
   }

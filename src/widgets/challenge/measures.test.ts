@@ -39,6 +39,20 @@ describe('goal measures', () => {
     expect(measure(r, { measure: 'throttles' }, 'api')).toBeGreaterThan(2);
   });
 
+  test('latencyP99 is the nearest-rank p99 from arrival to end: an async event that waits behind a throttle counts its wait, which Duration leaves out (F64)', async () => {
+    const queued: Scenario = {
+      seed: 5, durationMs: 20000,
+      functions: [{ name: 'api', memoryMB: 512, reservedConcurrency: 1, handler: { kind: 'model', durationMs: 500 } }],
+      sources: [{ name: 'uploads', type: 's3', function: 'api', arrivals: { at: [0, 0, 0, 0] } }],
+    };
+    const r = await simulate(queued);
+    const waits = r.requests.map((q) => q.finishedMs! - q.arrivedMs).sort((a, b) => a - b);
+    expect(measure(r, { measure: 'latencyP99' }, 'api')).toBe(waits[3]); // p99 of four is the largest
+    expect(waits[3]).toBeGreaterThan(1500); // the fourth event waited for three runs of 500 ms
+    expect(measure(r, { measure: 'p99' }, 'api')).toBeLessThan(1000);
+    expect(goalLabel({ measure: 'latencyP99', op: '<', value: 8000 })).toBe('p99 latency (arrival to end, waits included): under 8000 ms');
+  });
+
   test('cost per million is the run cost divided by its requests (F46, F47)', async () => {
     const r = await simulate(scenario);
     expect(measure(r, { measure: 'costPerMillion' }, 'api')).toBeCloseTo((r.cost.api.usd / r.cost.api.requests) * 1e6, 9);

@@ -46,9 +46,17 @@ export const MEASURES: Record<MeasureName, MeasureDef> = {
   // async event is retried from Lambda's queue (F64), so it counts in `throttles` but not here.
   turnedAway: { name: 'requests turned away (throttled)', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'throttled').length },
   iteratorAgeMax: { name: 'maximum iterator age', unit: 'ms', of: (r, fn) => seriesMax(metric(r, fn).series.IteratorAge) },
+  // What a caller or a message waits for: from arrival to its final outcome, queue waits, retries
+  // and throttles included (Duration leaves them out). Requests still unfinished are left out.
+  latencyP99: { name: 'p99 latency (arrival to end, waits included)', unit: 'ms', of: (r, fn, s) => nearestRankP99(requestsOf(r, fn, s)) },
   dbPeakConnections: { name: 'database connections at peak', unit: 'count', of: (r) => r.dependencies?.db.peakConnections ?? 0 },
   dbRefusedConnections: { name: 'refused database connections', unit: 'count', of: (r) => r.dependencies?.db.refusedConnections ?? 0 },
 };
+
+function nearestRankP99(requests: SimulationResult['requests']): number {
+  const waits = requests.flatMap((q) => (q.finishedMs === undefined ? [] : [q.finishedMs - q.arrivedMs])).sort((a, b) => a - b);
+  return waits.length ? waits[Math.ceil(0.99 * waits.length) - 1] : 0;
+}
 
 export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
 

@@ -38,4 +38,15 @@ describe('saved attempts', () => {
     store.set(key, JSON.stringify({ version: 1, attempt: { knobs: { 'functions.0.memoryMB': 512, 'durationMs': 5 }, code: 'x' }, runs: 1, hintsShown: 9 }));
     expect(loadChallenge(key, spec, startingAttempt(spec))).toEqual({ version: 1, attempt: { knobs: { 'functions.0.memoryMB': 512 } }, runs: 1, hintsShown: 2 });
   });
+
+  test('a saved pick of a choice knob comes back; a value the challenge no longer offers is dropped (F68)', () => {
+    const withChoice: ChallengeSpec = {
+      ...spec, knobs: [],
+      choiceKnobs: [{ path: 'functions.0.async.onFailure', label: 'On-failure destination', choices: [{ label: 'None', value: null }, { label: 'SNS topic alerts', value: 'alerts' }] }],
+    };
+    storeChallenge(key, { version: 1, attempt: { knobs: { 'functions.0.async.onFailure': 'alerts' } }, runs: 1, hintsShown: 0 });
+    expect(loadChallenge(key, withChoice, startingAttempt(withChoice)).attempt.knobs).toEqual({ 'functions.0.async.onFailure': 'alerts' });
+    storeChallenge(key, { version: 1, attempt: { knobs: { 'functions.0.async.onFailure': 'gone' } }, runs: 1, hintsShown: 0 });
+    expect(loadChallenge(key, withChoice, startingAttempt(withChoice)).attempt.knobs).toEqual({ 'functions.0.async.onFailure': null });
+  });
 });

@@ -9,7 +9,10 @@ export const SAVED_VERSION = 1;
 
 export const savedSchema = z.object({
   version: z.literal(SAVED_VERSION),
-  attempt: z.object({ knobs: z.record(z.string(), z.number().nullable()), code: z.string().max(200_000).optional() }),
+  attempt: z.object({
+    knobs: z.record(z.string(), z.union([z.number(), z.string().max(200)]).nullable()),
+    code: z.string().max(200_000).optional(),
+  }),
   /** The committed prediction: a number, or the index of a choice. */
   prediction: z.object({
     value: z.number().optional(),
@@ -32,7 +35,15 @@ export function loadChallenge(key: string, spec: ChallengeSpec, start: Attempt):
   const saved = loadSaved(key, savedSchema);
   if (!saved) return fresh;
   const knobs = { ...start.knobs };
-  for (const knob of spec.knobs ?? []) if (knob.path in saved.attempt.knobs) knobs[knob.path] = saved.attempt.knobs[knob.path];
+  for (const knob of spec.knobs ?? []) {
+    const v = saved.attempt.knobs[knob.path];
+    if (v === null || typeof v === 'number') knobs[knob.path] = v;
+  }
+  // A choice is kept only while the challenge still offers it.
+  for (const knob of spec.choiceKnobs ?? []) {
+    const v = saved.attempt.knobs[knob.path];
+    if (knob.choices.some((c) => c.value === v)) knobs[knob.path] = v!;
+  }
   const code = spec.code ? (saved.attempt.code ?? start.code) : undefined;
   return {
     ...saved,

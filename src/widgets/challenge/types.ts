@@ -6,7 +6,7 @@ import type { Knob } from '../../lib/viz/knobs';
 /** What a goal measures in the engine's result (see measures.ts for each definition). */
 export type MeasureName =
   | 'invocations' | 'coldStarts' | 'throttles' | 'errors' | 'p50' | 'p99' | 'maxDuration'
-  | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion'
+  | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion' | 'latencyP99'
   | 'deadLettered' | 'messagesLost' | 'turnedAway' | 'iteratorAgeMax'
   | 'dbPeakConnections' | 'dbRefusedConnections';
 
@@ -36,9 +36,22 @@ export interface Prediction extends MeasureRef {
   choices?: { label: string; min?: number; max?: number }[];
 }
 
+/**
+ * A knob that picks one of a few named values (a destination, a queue): radio buttons, so the
+ * choice is made among the options shown, not typed. `value: null` removes the field.
+ */
+export interface ChoiceKnob {
+  path: string;
+  label: string;
+  choices: { label: string; value: string | null }[];
+}
+
+/** A knob's value in an attempt: a number (number knob), a string (choice knob), or null (not set). */
+export type KnobValue = number | string | null;
+
 /** What the learner may change: values at knob paths and, when `code` is set, a handler's source. */
 export interface Attempt {
-  knobs: Record<string, number | null>;
+  knobs: Record<string, KnobValue>;
   code?: string;
 }
 
@@ -48,14 +61,20 @@ export interface ChallengeSpec {
   title: string;
   scenario: Scenario;
   knobs?: Knob[];
-  /** The function whose handler code the learner edits (it must be a code handler). */
-  code?: { function: string };
+  /** Knobs that pick one of a few values, shown as radio groups under the number knobs. */
+  choiceKnobs?: ChoiceKnob[];
+  /**
+   * The function whose handler code the learner edits (it must be a code handler). `alsoIn`:
+   * other code functions that run the same edited module, each with its own `handler` setting
+   * (one module, several entry points: an API handler, and its core logic called directly).
+   */
+  code?: { function: string; alsoIn?: string[] };
   goals: Goal[];
   prediction?: Prediction;
   /** Shown one at a time, on request. They point at the right knob, not its value. */
   hints: string[];
   /** One passing attempt (checked by a test) and the words shown with it after an attempt. */
-  solution: { knobs?: Record<string, number | null>; code?: string; text: string };
+  solution: { knobs?: Record<string, KnobValue>; code?: string; text: string };
 }
 
 export interface GoalCheck {

@@ -37,12 +37,32 @@ export function challengeProblems(spec: ChallengeSpec): string[] {
     const v = getPath(spec.scenario, knob.path);
     if (v !== undefined && typeof v !== 'number') problems.push(`knob ${knob.path}: the scenario holds a ${typeof v} there, not a number`);
   }
-  if (!spec.knobs?.length && !spec.code) problems.push('the learner can change nothing: give knobs, code, or both');
+  problems.push(...choiceKnobProblems(spec));
+  if (!spec.knobs?.length && !spec.choiceKnobs?.length && !spec.code) problems.push('the learner can change nothing: give knobs, code, or both');
   if (spec.hints.length === 0) problems.push('hints: at least one hint');
   try {
     parseScenario(attemptScenario(spec, solutionAttempt(spec)));
   } catch (e) {
     problems.push(`solution: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return problems;
+}
+
+/** A choice knob offers at least two distinct values, including the scenario's and the solution's. */
+function choiceKnobProblems(spec: ChallengeSpec): string[] {
+  const problems: string[] = [];
+  const paths = new Set((spec.knobs ?? []).map((k) => k.path));
+  for (const knob of spec.choiceKnobs ?? []) {
+    const where = `choice knob ${knob.path}`;
+    if (paths.has(knob.path)) problems.push(`${where}: another knob already sets this path`);
+    paths.add(knob.path);
+    const values = knob.choices.map((c) => c.value);
+    if (values.length < 2) problems.push(`${where}: at least two choices`);
+    if (new Set(values).size !== values.length) problems.push(`${where}: two choices have the same value`);
+    const start = getPath(spec.scenario, knob.path);
+    if (!values.includes(typeof start === 'string' ? start : null)) problems.push(`${where}: the scenario's value (${String(start ?? 'not set')}) is not one of the choices`);
+    const solved = spec.solution.knobs?.[knob.path];
+    if (solved !== undefined && !values.includes(solved as string | null)) problems.push(`${where}: the solution's value is not one of the choices`);
   }
   return problems;
 }

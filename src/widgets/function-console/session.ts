@@ -69,10 +69,25 @@ export class ConsoleSession {
     const startUsd = costNow();
     const done: { record: RequestRecord; costUsd?: number }[] = [];
     if (mode === 'concurrent') {
-      const calls = Array.from({ length: count }, () => sim.invoke(CONSOLE_FUNCTION_NAME, payload));
-      // Runs overlap, so the engine's running cost cannot be split per invocation here.
-      await sim.settle();
-      for (const record of await Promise.all(calls.map((c) => c.finished))) done.push({ record });
+      // Runs overlap, so each one's cost is the engine's running cost when it finishes, less the
+      // cost when the previous one finished: the engine bills a run just before it reports it.
+      const costs = new Map<string, number>();
+      let last = startUsd;
+      const unsubscribe = sim.subscribe((e) => {
+        if (e.type !== 'invocation.finished') return;
+        const now = costNow();
+        costs.set(e.invocationId, now - last);
+        last = now;
+      });
+      try {
+        const calls = Array.from({ length: count }, () => sim.invoke(CONSOLE_FUNCTION_NAME, payload));
+        await sim.settle();
+        for (const record of await Promise.all(calls.map((c) => c.finished))) {
+          done.push({ record, costUsd: costs.get(record.invocationIds[record.invocationIds.length - 1] ?? '') ?? 0 });
+        }
+      } finally {
+        unsubscribe();
+      }
     } else {
       for (let i = 0; i < count; i++) {
         const before = costNow();

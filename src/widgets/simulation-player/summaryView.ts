@@ -5,10 +5,15 @@ import type { Player } from '../../lib/viz/player';
 import { summarize, type PriceInputs } from '../../lib/viz/summary';
 import { h } from './dom';
 
+/** Counts as the console shows them: 12,345. */
+const count = (n: number) => n.toLocaleString('en-US');
+
 const STATS = [
   ['invocations', 'Invocations'],
   ['errors', 'Errors'],
-  ['throttles', 'Throttles'],
+  // CloudWatch's Throttles counts throttled attempts; said on the tile, since a learner may
+  // expect refused requests (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html).
+  ['throttles', 'Throttles (attempts, retries included)'],
   ['cold-starts', 'Cold starts'],
   ['p50', 'Duration p50'],
   ['p99', 'Duration p99'],
@@ -32,14 +37,14 @@ export class SummaryView {
 
   update(t: number): void {
     const s = summarize(this.player().index, t, this.prices());
-    const ms = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
-    this.set('invocations', String(s.invocations));
-    this.set('errors', String(s.errors));
-    this.set('throttles', String(s.throttles));
-    this.set('cold-starts', `${s.coldStarts} (${(s.coldStartShare * 100).toFixed(s.coldStartShare < 0.1 && s.coldStartShare > 0 ? 1 : 0)} %)`);
+    const ms = (v: number | undefined) => (v === undefined ? '–' : `${v < 10 ? v.toFixed(2) : count(Math.round(v))} ms`);
+    this.set('invocations', count(s.invocations));
+    this.set('errors', count(s.errors));
+    this.set('throttles', count(s.throttles));
+    this.set('cold-starts', `${count(s.coldStarts)} (${(s.coldStartShare * 100).toFixed(s.coldStartShare < 0.1 && s.coldStartShare > 0 ? 1 : 0)} %)`);
     this.set('p50', ms(s.p50DurationMs));
     this.set('p99', ms(s.p99DurationMs));
-    this.set('max-concurrency', String(s.maxConcurrency));
+    this.set('max-concurrency', count(s.maxConcurrency));
     this.set('cost', `$${s.costUsd < 0.01 ? s.costUsd.toFixed(7) : s.costUsd.toFixed(4)}`);
     this.values.get('cold-starts')!.dataset.count = String(s.coldStarts);
   }
