@@ -4,6 +4,7 @@ import { utf8ByteLength } from '../core/utf8';
 import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
+import { awsAccountSchema, checkAwsReferences } from './awsSchema';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -116,8 +117,13 @@ const sourceBase = {
 const sourceSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...sourceBase, type: z.literal('invoke'), invocationType: z.enum(['RequestResponse', 'Event']), payload: z.unknown().optional() }),
   z.strictObject({ ...sourceBase, type: z.literal('api-gateway') }),
-  z.strictObject({ ...sourceBase, type: z.literal('s3') }),
-  z.strictObject({ ...sourceBase, type: z.literal('sns') }),
+  z.strictObject({
+    ...sourceBase, type: z.literal('s3'),
+    bucket: z.string().optional().describe('The aws.buckets bucket whose object-created events this trigger receives.'),
+    prefix: z.string().optional().describe('Only keys that start with this (S3 notification filter).'),
+    suffix: z.string().optional().describe('Only keys that end with this (S3 notification filter).'),
+  }),
+  z.strictObject({ ...sourceBase, type: z.literal('sns'), topic: z.string().optional().describe('The aws.topics topic this subscription receives.') }),
   z.strictObject({
     ...sourceBase,
     type: z.literal('sqs'),
@@ -127,6 +133,7 @@ const sourceSchema = z.discriminatedUnion('type', [
     visibilityTimeoutMs: z.number().int().min(0).max(43200000, 'at most 12 h').optional(),
     maxReceiveCount: z.number().int().min(1).max(1000).optional(),
     reportBatchItemFailures: z.boolean().optional(),
+    queue: z.string().optional().describe('The aws.queues queue this mapping polls (messages sent by handler code arrive here).'),
   }),
   ...(['kinesis', 'dynamodb-streams'] as const).map((type) =>
     z.strictObject({
@@ -141,6 +148,7 @@ const sourceSchema = z.discriminatedUnion('type', [
         .number().int().min(-1).max(604800000, 'at most 7 days (F86)')
         .refine((ms) => ms === -1 || ms >= 60000, '-1 (infinite) or at least 60 s (F86)')
         .optional(),
+      table: z.string().optional().describe('dynamodb-streams: the aws.tables table whose stream this mapping reads.'),
     }),
   ),
 ]);
@@ -168,6 +176,7 @@ export const scenarioSchema = z
         }).optional(),
       })
       .optional(),
+    aws: awsAccountSchema(arrivalsSchema).optional(),
     service: z
       .strictObject({
         idleTimeoutMs: z.number().finite().positive().optional(),
@@ -193,6 +202,7 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
   const s = sanitize(raw);
   if (!s) return;
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  checkAwsReferences(raw, issue);
   const names = new Set<string>();
   const accountLimit = typeof s.account?.concurrencyLimit === 'number' ? s.account.concurrencyLimit : 1000;
   s.functions.forEach((f, i) => {

@@ -2,8 +2,13 @@
 // clock, the records, the lifecycle steps and the code runtime. The handlers see this narrow
 // interface, never the service itself, so the service's files import each other one way only.
 import type { Scheduler } from '../core/scheduler';
-import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
+import type { CreateCodeEnvironment } from '../runtime/types';
 import type { InvokeCall } from '../sources/types';
+import type { Caller } from '../aws/types';
+import type { DependencyReply } from '../runtime/types';
+
+/** A host.call from a runtime, with the caller the engine worked out (AWS SDK calls need it). */
+export type DependencyCall = (service: string, op: string, args: unknown, reply: (r: DependencyReply) => void, caller?: Caller) => void;
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import type { EnvironmentEventType } from '../machines/transitionTable';
@@ -28,7 +33,7 @@ export interface EnvironmentHost {
   readonly emit: ((e: SimulationEvent) => void) | null;
   /** Code handlers: the runtime factory, the simulated dependencies, and work to await. */
   readonly codeFactory: CreateCodeEnvironment | undefined;
-  readonly dependencies: { call: CodeRuntimeHost['call'] } | undefined;
+  readonly dependencies: { call: DependencyCall } | undefined;
   track(p: Promise<unknown>): void;
   /** What runtimes say while the engine waits for them, applied in environment order. */
   readonly replies: ReplyQueue;

@@ -6,7 +6,7 @@
 import type { Scheduler } from '../core/scheduler';
 import type { Rng } from '../core/rng';
 import { guid32 as guid, uuidV4 } from '../core/ids';
-import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
+import type { CreateCodeEnvironment } from '../runtime/types';
 import type { DependencyStats } from '../runtime/dependencies';
 import { ReplyQueue } from './replyQueue';
 import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
@@ -14,7 +14,7 @@ import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
 import { ActiveInvocation, Environment, FunctionPool, IdleDeque, type HandlerStrategy, type InvocationEnd } from './functionPool';
-import type { EnvironmentHost, ServiceConfig } from './host';
+import type { DependencyCall, EnvironmentHost, ServiceConfig } from './host';
 import type { Recorder } from './recorder';
 import { logStreamName, startLine } from './logFormat';
 import { createModelHandler } from './modelHandler';
@@ -39,7 +39,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   /** Code runtimes' replies, applied in a deterministic order (replyQueue.ts). */
   readonly replies = new ReplyQueue();
   /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
-  dependencies: { call: CodeRuntimeHost['call']; stats?(): DependencyStats } | undefined;
+  dependencies: { call: DependencyCall; stats?(): DependencyStats } | undefined;
   readonly idRng: Rng;
   /** One strategy per handler kind, chosen for each function configuration (configurePool). */
   private readonly handlers: Record<ResolvedFunctionSpec['handler']['kind'], HandlerStrategy>;

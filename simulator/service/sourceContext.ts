@@ -10,6 +10,7 @@ import type { RequestOutcome, RequestRecord } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import type { LambdaService } from './lambdaService';
 import type { Recorder } from './recorder';
+import type { AwsAccount } from '../aws/account';
 
 export interface RequestLedger {
   nextId: number;
@@ -21,13 +22,13 @@ export interface RequestLedger {
 
 export function createSourceContext(
   spec: SourceSpec, index: number, scenario: Scenario, scheduler: Scheduler, rng: Rng, service: LambdaService,
-  recorder: Recorder, ledger: RequestLedger, emit: () => ((e: SimulationEvent) => void) | null,
+  recorder: Recorder, ledger: RequestLedger, emit: () => ((e: SimulationEvent) => void) | null, aws?: AwsAccount,
 ): SourceContext {
   const name = spec.name ?? `${spec.type}#${index}`;
   const payloads = spec.payloads;
   const fallback = spec.type === 'invoke' && spec.payload !== undefined ? spec.payload : {};
   const ctx: SourceContext = {
-    spec, index, name, scenario, durationMs: scenario.durationMs, rng, service,
+    spec, index, name, scenario, durationMs: scenario.durationMs, rng, service, aws,
     now: () => scheduler.now(),
     schedule: (atMs, fn, priority) => scheduler.schedule(atMs, fn, priority === 'arrival' ? PRIORITY_ARRIVAL : PRIORITY_NORMAL),
     cancel: (id) => scheduler.cancel(id),
@@ -52,6 +53,7 @@ export function createSourceContext(
         id: `req-${ledger.nextId++}`, source: name, function: init?.function ?? spec.function,
         arrivedMs: init?.arrivedMs ?? scheduler.now(), outcome: 'unfinished', attempts: 0, invocationIds: [],
       };
+      if (init?.lineage) r.lineage = init.lineage;
       ledger.open++;
       recorder.request(r);
       const e = emit();

@@ -10,6 +10,7 @@ import { utf8Exceeds } from '../core/utf8';
 import { ASYNC_PAYLOAD_LIMIT_BYTES } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
 import type { SourceContext, SourceFactory, SourceInstance } from './types';
+import type { PushSourceSpec } from '../scenario/types';
 
 /** Wraps one arrival's payload (undefined: the source's default) in the event the function gets. */
 type EventBuilder = (src: SourceContext, payload: unknown, index: number, arrivedMs: number) => unknown;
@@ -49,6 +50,7 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
   return (src): SourceInstance => {
     const queue = new AsyncQueue(src, src.spec.function);
     const sizes = new WeakMap<object, boolean>();
+    attachToAccount(src, queue);
     let count = 0;
     const payloadOf = (index: number) => (src.spec.type === 'invoke' || src.spec.payloads?.length ? src.payload(index) : undefined);
     const accept = (request: RequestRecord, payload: unknown, index: number) => {
@@ -70,6 +72,38 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
       },
     };
   };
+}
+
+/**
+ * A trigger on an account resource: the bucket's object-created notifications (filtered by
+ * prefix and suffix) or the topic's messages become events in the function's queue.
+ */
+function attachToAccount(src: SourceContext, queue: AsyncQueue): void {
+  const spec = src.spec as PushSourceSpec;
+  const aws = src.aws;
+  if (!aws || (src.spec.type !== 's3' && src.spec.type !== 'sns')) return;
+  let n = 0;
+  if (spec.bucket) {
+    aws.s3.attachTrigger(spec.bucket, {
+      prefix: spec.prefix, suffix: spec.suffix,
+      deliver: (o, lineage) => {
+        const request = src.createRequest({ lineage });
+        const key = n++;
+        queue.enqueue(request, () => buildS3Event(
+          { key: o.key, bucket: o.bucket, sizeBytes: o.sizeBytes, sequence: o.sequence, eTag: o.eTag },
+          eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)));
+      },
+    });
+  }
+  if (spec.topic) {
+    aws.sns.subscribe(spec.topic, (d, lineage) => {
+      const request = src.createRequest({ lineage });
+      const key = n++;
+      queue.enqueue(request, () => buildSnsEvent(
+        { message: d.message, subject: d.subject, topicName: d.topicName, messageAttributes: d.messageAttributes },
+        eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)));
+    });
+  }
 }
 
 export const invokeEventSource = asyncSource(buildInvokePayload, true);

@@ -18,6 +18,8 @@ export interface SqsMessage {
   firstReceiveMs: number;            // -1 until the first receive
   receiveCount: number;
   state: 'visible' | 'inFlight' | 'gone';
+  /** Sent through the AWS SDK with MessageAttributes (already in the Lambda event's shape). */
+  messageAttributes?: SqsMessageInput['messageAttributes'];
 }
 
 export class SqsQueue {
@@ -88,6 +90,7 @@ export class SqsQueue {
       receiveCount: message.receiveCount,
       senderId,
       queueName,
+      ...(message.messageAttributes ? { messageAttributes: message.messageAttributes } : {}),
     };
   }
 }

@@ -4,7 +4,8 @@
 // virtual time it finishes. Sources register a factory per key (see sourceKey) in the registry.
 import type { Rng } from '../core/rng';
 import type { FunctionSpec, Scenario, SourceSpec } from '../scenario/types';
-import type { InvocationRecord, RequestOutcome, RequestRecord } from '../trace/records';
+import type { InvocationRecord, Lineage, RequestOutcome, RequestRecord } from '../trace/records';
+import type { AwsAccount } from '../aws/account';
 
 export type { Rng } from '../core/rng';
 
@@ -82,6 +83,8 @@ export interface SourceContext {
   /** This source's own random stream (derived from the scenario seed). */
   readonly rng: Rng;
   readonly service: LambdaServiceApi;
+  /** The scenario's simulated AWS account, when it has one (sources naming a bucket, queue, topic or table). */
+  readonly aws?: AwsAccount;
 
   now(): number;
   /** Runs fn at virtual atMs (>= now()). Same-ms order: 'arrival' first, then scheduling order. */
@@ -99,7 +102,7 @@ export interface SourceContext {
   payload(index: number): unknown;
 
   /** A new RequestRecord, outcome 'unfinished', attempts 0, arrivedMs default now(). */
-  createRequest(init?: { arrivedMs?: number; function?: string }): RequestRecord;
+  createRequest(init?: { arrivedMs?: number; function?: string; lineage?: Lineage }): RequestRecord;
   /** Sets the final outcome (once; a second call throws: every request has exactly one). */
   finishRequest(request: RequestRecord, outcome: Exclude<RequestOutcome, 'unfinished'>, details?: FinishDetails): void;
 
