@@ -1,6 +1,7 @@
 // Builds the script each execution environment's worker runs: host glue + the serialized runtime.
 // Every piece is a self-contained function turned into source with toString (stack.md §2.4), so
 // the same code runs in a Node worker thread and in a browser module Worker.
+import { makeAwsSdk } from './worker/awsSdk';
 import { makeBufferClass } from './worker/buffer';
 import { makeCrypto } from './worker/crypto';
 import { installGlobals } from './worker/globals';
@@ -16,7 +17,7 @@ const PRELUDE = 'var __name = (f) => f;\n';
 function runtimeCall(glue: string): string {
   const parts = `{ makeBufferClass: ${makeBufferClass}, makeUtil: ${makeUtil}, makeTimers: ${makeTimers},`
     + ` makeCrypto: ${makeCrypto}, makeLoader: ${makeLoader}, installGlobals: ${installGlobals},`
-    + ` guardAllocations: ${guardAllocations}, guardCodeStrings: ${guardCodeStrings} }`;
+    + ` guardAllocations: ${guardAllocations}, guardCodeStrings: ${guardCodeStrings}, makeAwsSdk: ${makeAwsSdk} }`;
   // One closure: nothing of the runtime (the channel to the engine above all) is a global binding.
   return `(() => {\n${PRELUDE}const glue = ${glue};\n(${runtimeMain})(glue, ${parts});\n})();\n`;
 }
