@@ -1,0 +1,86 @@
+// DynamoDB through the DocumentClient: update expressions, queries, provisioned capacity that
+// throttles, and the table's stream feeding a DynamoDB Streams mapping.
+import { describe, expect, it } from 'vitest';
+import { runHandler } from './testkit';
+
+const DOC = `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, GetCommand, UpdateCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+const client = new DynamoDBClient({});
+const docClient = DynamoDBDocumentClient.from(client);`;
+
+describe('DynamoDB tables', () => {
+  it('UpdateItem with SET, if_not_exists and ADD; Query on a partition in sort-key order', async () => {
+    const { responses } = await runHandler(`${DOC}
+export const handler = async () => {
+  for (const sk of [3, 1, 2]) await docClient.send(new PutCommand({ TableName: 'orders', Item: { customer: 'c1', order: sk, total: sk * 10 } }));
+  await docClient.send(new PutCommand({ TableName: 'orders', Item: { customer: 'c2', order: 1, total: 5 } }));
+  const updated = await docClient.send(new UpdateCommand({
+    TableName: 'orders', Key: { customer: 'c1', order: 1 },
+    UpdateExpression: 'SET #s = :s, visits = if_not_exists(visits, :zero) + :one ADD total :ten',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':s': 'paid', ':zero': 0, ':one': 1, ':ten': 10 },
+    ReturnValues: 'ALL_NEW',
+  }));
+  const q = await docClient.send(new QueryCommand({
+    TableName: 'orders', KeyConditionExpression: 'customer = :c AND #o >= :from',
+    ExpressionAttributeNames: { '#o': 'order' }, ExpressionAttributeValues: { ':c': 'c1', ':from': 1 },
+  }));
+  return { updated: updated.Attributes, orders: q.Items.map((i) => i.order), count: q.Count };
+};`, { tables: [{ name: 'orders', partitionKey: 'customer', sortKey: 'order' }] });
+    expect(responses[0]).toEqual({
+      updated: { customer: 'c1', order: 1, total: 20, status: 'paid', visits: 1 },
+      orders: [1, 2, 3], count: 3,
+    });
+  });
+
+  it('provisioned capacity throttles with ProvisionedThroughputExceededException (on-demand does not)', async () => {
+    const handler = `${DOC}
+export const handler = async () => {
+  const outcomes = [];
+  for (let i = 0; i < 8; i++) {
+    try { await docClient.send(new PutCommand({ TableName: 't', Item: { pk: 'k' + i } })); outcomes.push('ok'); }
+    catch (e) { outcomes.push(e.name + ' ' + e.$metadata.httpStatusCode + ': ' + e.message); }
+  }
+  return outcomes;
+};`;
+    const provisioned = await runHandler(handler, { tables: [{ name: 't', billingMode: 'PROVISIONED', readCapacityUnits: 1, writeCapacityUnits: 2 }] });
+    const outcomes = provisioned.responses[0] as string[];
+    // 2 WCU: two writes' worth at once, about 2 more per second; eight writes in ~50 ms exceed it.
+    expect(outcomes.filter((o) => o === 'ok').length).toBe(2);
+    expect(outcomes[2]).toBe('ProvisionedThroughputExceededException 400: The level of configured provisioned throughput for the table was exceeded. '
+      + 'Consider increasing your provisioning level with the UpdateTable API.');
+    expect(provisioned.result.aws!.dynamodb.throttled).toBe(6);
+    const onDemand = await runHandler(handler, { tables: [{ name: 't' }] });
+    expect(onDemand.responses[0]).toEqual(Array(8).fill('ok'));
+  });
+
+  it('capacity refills with virtual time: writes spaced a second apart all succeed', async () => {
+    const { responses } = await runHandler(`${DOC}
+import { setTimeout as sleep } from 'node:timers/promises';
+export const handler = async () => {
+  let ok = 0;
+  for (let i = 0; i < 5; i++) { await docClient.send(new PutCommand({ TableName: 't', Item: { pk: 'k' + i } })); ok++; await sleep(1000); }
+  return ok;
+};`, { tables: [{ name: 't', billingMode: 'PROVISIONED', readCapacityUnits: 1, writeCapacityUnits: 1 }] });
+    expect(responses[0]).toBe(5);
+  });
+
+  it('a table with a stream feeds its DynamoDB Streams mapping: INSERT then MODIFY with images', async () => {
+    const { result } = await runHandler(`${DOC}
+export const handler = async () => {
+  await docClient.send(new PutCommand({ TableName: 'users', Item: { pk: 'u1', name: 'Ada' } }));
+  await docClient.send(new PutCommand({ TableName: 'users', Item: { pk: 'u1', name: 'Ada L.' } }));
+};`, { tables: [{ name: 'users', stream: true }] }, {
+      extraFunctions: [{ name: 'listener', handler: { kind: 'code', source: `export const handler = async (event) => { for (const r of event.Records) console.log(r.eventName, JSON.stringify(r.dynamodb.NewImage), JSON.stringify(r.dynamodb.OldImage ?? null)); };` } }],
+      sources: [{ type: 'dynamodb-streams', function: 'listener', table: 'users', shards: 1, arrivals: { at: [] } }],
+    });
+    const lines = result.logs.filter((l) => l.function === 'listener' && /INSERT|MODIFY/.test(l.message)).map((l) => l.message.split('\t')[3]);
+    expect(lines).toEqual([
+      'INSERT {"pk":{"S":"u1"},"name":{"S":"Ada"}} null',
+      'MODIFY {"pk":{"S":"u1"},"name":{"S":"Ada L."}} {"pk":{"S":"u1"},"name":{"S":"Ada"}}',
+    ]);
+    const records = result.requests.filter((r) => r.source === 'dynamodb-streams#1');
+    expect(records.map((r) => [r.outcome, r.lineage?.depth])).toEqual([['succeeded', 1], ['succeeded', 1]]);
+  });
+});
