@@ -1,7 +1,7 @@
 // The stepping API (createSimulation) beyond the contract minimum. See simulator/README.md.
 import type { DependencyStats } from './runtime/dependencies';
 import type { CreateCodeEnvironment } from './runtime/types';
-import type { DependencyCall } from './service/host';
+import type { DependencyCall } from './aws/types';
 import type { FunctionSpec } from './scenario/types';
 import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
 

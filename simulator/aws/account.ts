@@ -14,7 +14,7 @@ import { S3Service } from './s3';
 import { SnsService } from './sns';
 import { SqsService } from './sqs';
 import { awsError } from './errors';
-import type { AwsReplyValue, AwsResult, AwsService, Caller } from './types';
+import type { AwsReplyValue, AwsResult, AwsService, Caller, DependencyCall } from './types';
 
 export interface AwsAccountClock {
   now(): number;
@@ -125,7 +125,7 @@ export class AwsAccount {
   }
 }
 
-type Dependencies = { call: (service: string, op: string, args: unknown, reply: (r: DependencyReply) => void, caller?: Caller) => void; stats?(): any };
+type Dependencies = { call: DependencyCall; stats?(): any };
 
 /** The runtime's host.call: `aws` goes to the account, everything else to the other dependencies. */
 export function withAwsAccount<D extends Dependencies>(deps: D, account: AwsAccount): D {

@@ -1,6 +1,7 @@
 // The simulated AWS account's own vocabulary: who calls (identity and lineage), what a call
 // answers (the SDK v3 output, or an error with its HTTP status), and one service's interface.
 import type { Lineage } from '../trace/records';
+import type { DependencyReply } from '../runtime/types';
 
 export type { Lineage } from '../trace/records';
 
@@ -45,3 +46,6 @@ export interface AwsService {
 
 /** The next hop of a chain: what an event fired by this caller's SDK call carries. */
 export const nextLineage = (caller: Caller): Lineage => ({ chainId: caller.lineage.chainId, depth: caller.lineage.depth + 1 });
+
+/** A runtime's host.call with the caller the engine worked out (AWS SDK calls need it). */
+export type DependencyCall = (service: string, op: string, args: unknown, reply: (r: DependencyReply) => void, caller?: Caller) => void;

@@ -4,11 +4,7 @@
 import type { Scheduler } from '../core/scheduler';
 import type { CreateCodeEnvironment } from '../runtime/types';
 import type { InvokeCall } from '../sources/types';
-import type { Caller } from '../aws/types';
-import type { DependencyReply } from '../runtime/types';
-
-/** A host.call from a runtime, with the caller the engine worked out (AWS SDK calls need it). */
-export type DependencyCall = (service: string, op: string, args: unknown, reply: (r: DependencyReply) => void, caller?: Caller) => void;
+import type { DependencyCall } from '../aws/types';
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import type { EnvironmentEventType } from '../machines/transitionTable';

@@ -10,7 +10,7 @@ import type { RequestOutcome, RequestRecord } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import type { LambdaService } from './lambdaService';
 import type { Recorder } from './recorder';
-import type { AwsAccount } from '../aws/account';
+import type { AwsResources } from '../aws/resources';
 
 export interface RequestLedger {
   nextId: number;
@@ -22,7 +22,7 @@ export interface RequestLedger {
 
 export function createSourceContext(
   spec: SourceSpec, index: number, scenario: Scenario, scheduler: Scheduler, rng: Rng, service: LambdaService,
-  recorder: Recorder, ledger: RequestLedger, emit: () => ((e: SimulationEvent) => void) | null, aws?: AwsAccount,
+  recorder: Recorder, ledger: RequestLedger, emit: () => ((e: SimulationEvent) => void) | null, aws?: AwsResources,
 ): SourceContext {
   const name = spec.name ?? `${spec.type}#${index}`;
   const payloads = spec.payloads;

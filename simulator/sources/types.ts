@@ -5,7 +5,7 @@
 import type { Rng } from '../core/rng';
 import type { FunctionSpec, Scenario, SourceSpec } from '../scenario/types';
 import type { InvocationRecord, Lineage, RequestOutcome, RequestRecord } from '../trace/records';
-import type { AwsAccount } from '../aws/account';
+import type { AwsResources } from '../aws/resources';
 
 export type { Rng } from '../core/rng';
 
@@ -84,7 +84,7 @@ export interface SourceContext {
   readonly rng: Rng;
   readonly service: LambdaServiceApi;
   /** The scenario's simulated AWS account, when it has one (sources naming a bucket, queue, topic or table). */
-  readonly aws?: AwsAccount;
+  readonly aws?: AwsResources;
 
   now(): number;
   /** Runs fn at virtual atMs (>= now()). Same-ms order: 'arrival' first, then scheduling order. */
