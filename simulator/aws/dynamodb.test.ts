@@ -34,25 +34,40 @@ export const handler = async () => {
     });
   });
 
-  it('provisioned capacity throttles with ProvisionedThroughputExceededException (on-demand does not)', async () => {
-    const handler = `${DOC}
+  const burst = (clientConfig: string) => `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+const docClient = DynamoDBDocumentClient.from(new DynamoDBClient(${clientConfig}));
 export const handler = async () => {
   const outcomes = [];
   for (let i = 0; i < 8; i++) {
-    try { await docClient.send(new PutCommand({ TableName: 't', Item: { pk: 'k' + i } })); outcomes.push('ok'); }
-    catch (e) { outcomes.push(e.name + ' ' + e.$metadata.httpStatusCode + ': ' + e.message); }
+    try { const r = await docClient.send(new PutCommand({ TableName: 't', Item: { pk: 'k' + i } })); outcomes.push('ok after ' + r.$metadata.attempts); }
+    catch (e) { outcomes.push(e.name + ' ' + e.$metadata.httpStatusCode + ' after ' + e.$metadata.attempts + ': ' + e.message); }
   }
   return outcomes;
 };`;
-    const provisioned = await runHandler(handler, { tables: [{ name: 't', billingMode: 'PROVISIONED', readCapacityUnits: 1, writeCapacityUnits: 2 }] });
-    const outcomes = provisioned.responses[0] as string[];
+  const provisioned = { tables: [{ name: 't', billingMode: 'PROVISIONED' as const, readCapacityUnits: 1, writeCapacityUnits: 2 }] };
+
+  it('provisioned capacity throttles with ProvisionedThroughputExceededException (on-demand does not)', async () => {
+    const once = await runHandler(burst('{ maxAttempts: 1 }'), provisioned);
+    const outcomes = once.responses[0] as string[];
     // 2 WCU: two writes' worth at once, about 2 more per second; eight writes in ~50 ms exceed it.
-    expect(outcomes.filter((o) => o === 'ok').length).toBe(2);
-    expect(outcomes[2]).toBe('ProvisionedThroughputExceededException 400: The level of configured provisioned throughput for the table was exceeded. '
+    expect(outcomes.slice(0, 2)).toEqual(['ok after 1', 'ok after 1']);
+    expect(outcomes[2]).toBe('ProvisionedThroughputExceededException 400 after 1: The level of configured provisioned throughput for the table was exceeded. '
       + 'Consider increasing your provisioning level with the UpdateTable API.');
-    expect(provisioned.result.aws!.dynamodb.throttled).toBe(6);
-    const onDemand = await runHandler(handler, { tables: [{ name: 't' }] });
-    expect(onDemand.responses[0]).toEqual(Array(8).fill('ok'));
+    expect(once.result.aws!.dynamodb.throttled).toBe(6);
+    const onDemand = await runHandler(burst('{ maxAttempts: 1 }'), { tables: [{ name: 't' }] });
+    expect(onDemand.responses[0]).toEqual(Array(8).fill('ok after 1'));
+  });
+
+  it('the SDK retries throttled requests (standard mode, 3 attempts) on virtual time', async () => {
+    const { responses, result } = await runHandler(burst('{}'), provisioned);
+    const outcomes = responses[0] as string[];
+    const retriedOk = outcomes.filter((o) => /^ok after [23]$/.test(o)).length;
+    expect(retriedOk).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o.startsWith('ok')).length).toBeGreaterThan(2);
+    for (const o of outcomes.filter((x) => !x.startsWith('ok'))) expect(o).toMatch(/^ProvisionedThroughputExceededException 400 after 3: /);
+    expect(result.aws!.calls['dynamodb:PutItem']).toBeGreaterThan(8);
   });
 
   it('capacity refills with virtual time: writes spaced a second apart all succeed', async () => {

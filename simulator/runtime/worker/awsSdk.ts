@@ -5,7 +5,13 @@
 
 type AwsCall = (service: string, op: string, input: unknown) => Promise<any>;
 
-export function makeAwsSdk(call: AwsCall, Buffer: any): Record<string, Record<string, unknown>> {
+/** What the clients need of the runtime: a virtual-time sleep and the seeded random stream. */
+export interface AwsSdkRuntime {
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+export function makeAwsSdk(call: AwsCall, Buffer: any, runtime: AwsSdkRuntime): Record<string, Record<string, unknown>> {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
@@ -46,23 +52,42 @@ export function makeAwsSdk(call: AwsCall, Buffer: any): Record<string, Record<st
     Object.defineProperty(C, 'name', { value: service });
     return C;
   }
-  const metadata = (httpStatusCode: number, requestId: string) =>
-    ({ httpStatusCode, requestId, extendedRequestId: undefined, cfId: undefined, attempts: 1, totalRetryDelay: 0 });
+  const metadata = (httpStatusCode: number, requestId: string, attempts = 1, totalRetryDelay = 0) =>
+    ({ httpStatusCode, requestId, extendedRequestId: undefined, cfId: undefined, attempts, totalRetryDelay });
+
+  // The SDK's standard retry mode: throttling and 5xx errors are retried up to maxAttempts (3)
+  // times in all, after a random delay up to base x 2^attempt (500 ms base for throttling,
+  // 100 ms otherwise), at most 20 s. https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+  const THROTTLING = ['ProvisionedThroughputExceededException', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'Throttling'];
+  async function withRetries(maxAttempts: number, attempt: () => Promise<any>) {
+    let totalRetryDelay = 0;
+    for (let n = 1; ; n++) {
+      const r = await attempt();
+      const throttled = r.error && THROTTLING.includes(r.error.name);
+      const retryable = r.error && (throttled || r.error.httpStatusCode >= 500);
+      if (!retryable || n >= maxAttempts) return { r, attempts: n, totalRetryDelay };
+      const delay = Math.floor(Math.min(20_000, runtime.random() * 2 ** (n - 1) * (throttled ? 500 : 100)));
+      totalRetryDelay += delay;
+      await runtime.sleep(delay);
+    }
+  }
 
   function makeService(service: string, clientName: string, exceptionName: string, errors: string[],
     commands: Record<string, string>, prepare: (op: string, input: any) => any, finish: (op: string, out: any) => any) {
     const Base = serviceException(exceptionName);
     const classes: Record<string, any> = { [exceptionName]: Base };
     for (const e of errors) classes[e] = exceptionClass(e, Base);
-    async function send(op: string, input: any) {
-      const r = await call(service, op, prepare(op, input ?? {}));
+    async function send(op: string, input: any, config: any = {}) {
+      const prepared = prepare(op, input ?? {});
+      const maxAttempts = Number.isInteger(config.maxAttempts) && config.maxAttempts > 0 ? config.maxAttempts : 3;
+      const { r, attempts, totalRetryDelay } = await withRetries(maxAttempts, () => call(service, op, prepared));
       if (r.error) {
         const Cls = classes[r.error.name] ?? Base;
-        const err: any = new Cls({ message: r.error.message, name: r.error.name, $fault: r.error.fault, $metadata: metadata(r.error.httpStatusCode, r.requestId) });
+        const err: any = new Cls({ message: r.error.message, name: r.error.name, $fault: r.error.fault, $metadata: metadata(r.error.httpStatusCode, r.requestId, attempts, totalRetryDelay) });
         if (service === 's3') err.Code = r.error.name;
         throw err;
       }
-      return { ...finish(op, r.output), $metadata: metadata(r.httpStatusCode ?? 200, r.requestId) };
+      return { ...finish(op, r.output), $metadata: metadata(r.httpStatusCode ?? 200, r.requestId, attempts, totalRetryDelay) };
     }
     const Client = class {
       config: any;
@@ -71,7 +96,7 @@ export function makeAwsSdk(call: AwsCall, Buffer: any): Record<string, Record<st
       send(command: any, cb?: (e: unknown, r?: unknown) => void) {
         const op = command && command.constructor && command.constructor.__awsOp;
         const p = op && command.constructor.__awsService === service
-          ? send(op, command.input)
+          ? send(op, command.input, this.config)
           : Promise.reject(new TypeError(`${clientName} cannot send ${command && command.constructor ? command.constructor.name : typeof command}`));
         if (typeof cb === 'function') { p.then((r) => cb(null, r), (e) => cb(e)); return undefined; }
         return p;
@@ -180,7 +205,7 @@ export function makeAwsSdk(call: AwsCall, Buffer: any): Record<string, Record<st
       const opts = this.translateConfig.marshallOptions ?? {};
       const input = { ...cmd.input };
       for (const f of ['Key', 'Item', 'ExpressionAttributeValues', 'ExclusiveStartKey']) if (input[f] !== undefined) input[f] = marshallItem(input[f], opts);
-      const out = await dynamo.send(op, input);
+      const out = await dynamo.send(op, input, this.config);
       for (const f of ['Item', 'Attributes', 'LastEvaluatedKey']) if (out[f]) out[f] = unmarshallItem(out[f]);
       if (out.Items) out.Items = out.Items.map(unmarshallItem);
       return out;
