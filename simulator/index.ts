@@ -33,3 +33,9 @@ export { HANDLER_MODULES_DTS } from './runtime/handler-types';
 // Custom runtimes: the Runtime API a `bootstrap` talks to (F96-F102), and a runner for one written in JavaScript.
 export { createRuntimeApi, RUNTIME_API_HOST, RUNTIME_API_VERSION, type RuntimeApi, type ApiStep, type ServedInvocation } from './runtime/runtimeApi';
 export { runBootstrap, type BootstrapRunResult, type BootstrapOutcome, type BootstrapRunOptions } from './runtime/bootstrapRun';
+// The simulated AWS account (simulator/aws): resource specs, its totals in results, request lineage,
+// and the SDK calls' latency defaults and access door.
+export type { AwsAccountSpec, AwsBucketSpec, AwsQueueSpec, AwsTopicSpec, AwsTableSpec, AwsLatency } from './scenario/types';
+export type { AwsTotals, Lineage } from './trace/records';
+export type { Caller as AwsCaller } from './aws/types';
+export { DEFAULT_LATENCY as AWS_DEFAULT_LATENCY } from './aws/latency';
