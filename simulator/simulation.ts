@@ -4,6 +4,7 @@
 import { PRIORITY_ARRIVAL, PRIORITY_NORMAL, Scheduler } from './core/scheduler';
 import { createRng, deriveSeed, type Rng } from './core/rng';
 import { AwsAccount, withAwsAccount } from './aws/account';
+import { utf8ByteLength } from './core/utf8';
 import type { LambdaInvoker } from './aws/lambdaApi';
 import { parseScenario, ScenarioError } from './scenario/parse';
 import type { FunctionSpec, Scenario, SourceSpec } from './scenario/types';
@@ -112,6 +113,13 @@ class SimulationRun implements Simulation {
         }
         return ctx;
       },
+      account: () => ({
+        concurrencyLimit: this.scenario.account?.concurrencyLimit ?? DEFAULT_ACCOUNT_CONCURRENCY,
+        functions: this.scenario.functions.map((f) => ({
+          reservedConcurrency: f.reservedConcurrency,
+          codeBytes: f.handler.kind === 'code' ? utf8ByteLength(f.handler.source) : 0,
+        })),
+      }),
     };
     return new AwsAccount(
       { now: () => this.scheduler.now(), schedule: (t, fn, p) => { this.scheduler.schedule(t, fn, p === 'arrival' ? PRIORITY_ARRIVAL : PRIORITY_NORMAL); } },

@@ -64,6 +64,20 @@ export const handler = async () => {
     expect(result.logs.some((l) => l.function === 'worker' && l.message.includes('EVENT {"job":1}'))).toBe(true);
   });
 
+  it('GetAccountSettings answers the account limits (F36, F52) and usage', async () => {
+    const { responses } = await runHandler(`
+import { LambdaClient, GetAccountSettingsCommand } from '@aws-sdk/client-lambda';
+const client = new LambdaClient();
+export const handler = async (event, context) => {
+  const settings = await client.send(new GetAccountSettingsCommand({}));
+  return { limit: settings.AccountLimit, usage: settings.AccountUsage, status: settings.$metadata.httpStatusCode };
+};`, {}, { extraFunctions: [{ ...echo('other'), reservedConcurrency: 10 }] });
+    expect(responses[0]).toMatchObject({
+      limit: { TotalCodeSize: 80_530_636_800, CodeSizeUnzipped: 262_144_000, CodeSizeZipped: 52_428_800, ConcurrentExecutions: 1000, UnreservedConcurrentExecutions: 990 },
+      usage: { FunctionCount: 2 }, status: 200,
+    });
+  });
+
   it('payload limits: over 1 MB for Event and over 6,291,556 bytes for RequestResponse are refused with 413 (F31, F32)', async () => {
     const { responses, result } = await runHandler(`
 import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';

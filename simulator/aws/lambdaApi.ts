@@ -16,7 +16,14 @@ import { nextLineage, type AwsResult, type AwsService, type Caller, type Respond
 export interface LambdaInvoker {
   hasFunction(name: string): boolean;
   contextFor(name: string): SourceContext;
+  /** For GetAccountSettings: the account's concurrency limit (F52) and its functions. */
+  account(): { concurrencyLimit: number; functions: { reservedConcurrency?: number; codeBytes: number }[] };
 }
+
+/** F36: code storage 75 GB per Region, 250 MB unzipped, 50 MB zipped for a direct upload. */
+const CODE_STORAGE_BYTES = 75 * 1024 ** 3;
+const UNZIPPED_BYTES = 250 * 1024 ** 2;
+const ZIPPED_BYTES = 50 * 1024 ** 2;
 
 export function tooLarge(invocationType: 'RequestResponse' | 'Event'): AwsResult {
   return invocationType === 'Event'
@@ -44,7 +51,20 @@ export class LambdaApiService implements AwsService {
     return latencyOf('lambda', this.setting);
   }
 
+  private accountSettings(): AwsResult {
+    const a = this.invoker?.account() ?? { concurrencyLimit: 1000, functions: [] };
+    const reserved = a.functions.reduce((n, f) => n + (f.reservedConcurrency ?? 0), 0);
+    return ok({
+      AccountLimit: {
+        TotalCodeSize: CODE_STORAGE_BYTES, CodeSizeUnzipped: UNZIPPED_BYTES, CodeSizeZipped: ZIPPED_BYTES,
+        ConcurrentExecutions: a.concurrencyLimit, UnreservedConcurrentExecutions: a.concurrencyLimit - reserved,
+      },
+      AccountUsage: { TotalCodeSize: a.functions.reduce((n, f) => n + f.codeBytes, 0), FunctionCount: a.functions.length },
+    });
+  }
+
   execute(op: string, input: Record<string, any>, caller: Caller, respond: Respond): void {
+    if (op === 'GetAccountSettings') return respond(this.accountSettings());
     if (op !== 'Invoke') return respond(unknownOperation('Lambda', op));
     const name = this.nameOf(input);
     if (!this.invoker?.hasFunction(name)) {

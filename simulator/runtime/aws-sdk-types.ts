@@ -89,7 +89,8 @@ declare module '@aws-sdk/util-dynamodb' {
 const LAMBDA = `declare module '@aws-sdk/client-lambda' {${COMMON}
   export interface PayloadBlob extends Uint8Array { transformToString(encoding?: string): string }
 ${command('Invoke', "{ FunctionName: string; InvocationType?: 'RequestResponse' | 'Event' | 'DryRun'; Payload?: string | Uint8Array }", "{ StatusCode?: number; FunctionError?: string; ExecutedVersion?: string; Payload?: PayloadBlob }")}
-${client('LambdaClient', send(['Invoke']))}
+${command('GetAccountSettings', '{}', '{ AccountLimit?: { TotalCodeSize?: number; CodeSizeUnzipped?: number; CodeSizeZipped?: number; ConcurrentExecutions?: number; UnreservedConcurrentExecutions?: number }; AccountUsage?: { TotalCodeSize?: number; FunctionCount?: number } }')}
+${client('LambdaClient', send(['Invoke', 'GetAccountSettings']))}
 ${serviceException('LambdaServiceException')}
 ${['ResourceNotFoundException', 'TooManyRequestsException', 'RequestEntityTooLargeException', 'InvalidRequestContentException'].map((n) => exception(n, 'LambdaServiceException')).join('\n')}
 }`;

@@ -224,11 +224,11 @@ export function makeAwsSdk(call: AwsCall, Buffer: any, runtime: AwsSdkRuntime): 
   // ---- Lambda
   const lambda = makeService('lambda', 'LambdaClient', 'LambdaServiceException',
     ['ResourceNotFoundException', 'TooManyRequestsException', 'RequestEntityTooLargeException', 'InvalidRequestContentException'], {
-      InvokeCommand: 'Invoke',
+      InvokeCommand: 'Invoke', GetAccountSettingsCommand: 'GetAccountSettings',
     }, (_op, input) => {
       const p = input.Payload;
       return { ...plain({ ...input, Payload: undefined }), Payload: p === undefined ? undefined : isBytes(p) ? decoder.decode(p) : String(p) };
-    }, (_op, out) => ({ ...out, Payload: out.Payload === undefined ? undefined : blob(encoder.encode(out.Payload)) }));
+    }, (_op, out) => (out.Payload === undefined ? out : { ...out, Payload: blob(encoder.encode(out.Payload)) }));
 
   return {
     '@aws-sdk/client-s3': s3.mod,
