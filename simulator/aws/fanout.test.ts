@@ -24,7 +24,7 @@ export const handler = async () => (await sns.send(new PublishCommand({
     expect(responses[0]).toMatch(/^[0-9a-f-]{36}$/);
     const event = (fn: string) => JSON.parse(result.logs.find((l) => l.function === fn && l.message.includes('EVENT'))!.message.split('EVENT ')[1]);
     const sns = event('subscriber').Records[0].Sns;
-    expect(sns).toMatchObject({ TopicArn: 'arn:aws:sns:us-east-1:123456789012:orders', Subject: 'New order', Message: '{"id":7}',
+    expect(sns).toMatchObject({ MessageId: responses[0], TopicArn: 'arn:aws:sns:us-east-1:123456789012:orders', Subject: 'New order', Message: '{"id":7}',
       MessageAttributes: { kind: { Type: 'String', Value: 'order' } } });
     const envelope = JSON.parse(event('auditor').Records[0].body);
     expect(envelope).toMatchObject({ Type: 'Notification', MessageId: responses[0], Message: '{"id":7}', Subject: 'New order' });

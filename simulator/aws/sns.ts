@@ -9,6 +9,7 @@ import type { SqsService } from './sqs';
 import { nextLineage, type AwsService, type Caller, type Lineage, type Respond } from './types';
 
 export interface SnsDelivery {
+  messageId: string;
   topicName: string;
   message: string;
   subject?: string;
@@ -68,11 +69,11 @@ export class SnsService implements AwsService {
       return respond(awsError('InvalidParameterException', 'Invalid parameter: Message too long'));
     }
     const messageId = uuidFrom(() => this.env.random());
-    this.publish(topic, { topicName: topic.spec.name, message: input.Message, subject: input.Subject, messageAttributes: snsAttributes(input.MessageAttributes) }, messageId, nextLineage(caller));
+    this.publish(topic, { messageId, topicName: topic.spec.name, message: input.Message, subject: input.Subject, messageAttributes: snsAttributes(input.MessageAttributes) }, nextLineage(caller));
     respond(ok({ MessageId: messageId }));
   }
 
-  private publish(topic: Topic, delivery: SnsDelivery, messageId: string, lineage: Lineage): void {
+  private publish(topic: Topic, delivery: SnsDelivery, lineage: Lineage): void {
     this.totals.published++;
     for (const deliver of topic.subscribers) {
       this.totals.deliveries++;
@@ -81,7 +82,7 @@ export class SnsService implements AwsService {
     for (const queue of topic.spec.queues ?? []) {
       this.totals.deliveries++;
       this.sqs.sendText(queue, JSON.stringify({
-        Type: 'Notification', MessageId: messageId, TopicArn: this.topicArn(topic.spec.name),
+        Type: 'Notification', MessageId: delivery.messageId, TopicArn: this.topicArn(topic.spec.name),
         ...(delivery.subject ? { Subject: delivery.subject } : {}), Message: delivery.message,
         Timestamp: new Date(this.env.epochMs + this.env.now()).toISOString(), SignatureVersion: '1',
       }), lineage);

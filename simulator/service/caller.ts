@@ -26,6 +26,6 @@ export function callerOf(env: Environment): Caller {
     roleArn: roleArnOf(spec),
     requestId: inv?.requestId,
     // Module-scope calls during Init belong to no invocation: their own chain.
-    lineage: inv ? lineageOf(inv.call.requests, inv.requestId) : { chainId: `init:${env.record.logStream}`, depth: 0 },
+    lineage: inv ? inv.call.lineage ?? lineageOf(inv.call.requests, inv.requestId) : { chainId: `init:${env.record.logStream}`, depth: 0 },
   };
 }

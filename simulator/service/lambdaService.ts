@@ -21,6 +21,7 @@ import { logStreamName, startLine } from './logFormat';
 import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
+import { lineageOf } from './caller';
 
 export type { ServiceConfig } from './host';
 
@@ -92,6 +93,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   invoke(call: InvokeCall): void {
     const fn = this.functions.get(call.function);
     if (!fn) throw new Error(`invoke: no function named ${call.function}`);
+    if (call.lineage === undefined && call.requests.some((r) => r.lineage)) call.lineage = lineageOf(call.requests, '');
     const now = this.scheduler.now();
     const ctx = fn.placement;
     ctx.idleProvisioned = fn.idleProvisioned.length;

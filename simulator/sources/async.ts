@@ -100,7 +100,7 @@ function attachToAccount(src: SourceContext, queue: AsyncQueue): void {
       const request = src.createRequest({ lineage });
       const key = n++;
       queue.enqueue(request, () => buildSnsEvent(
-        { message: d.message, subject: d.subject, topicName: d.topicName, messageAttributes: d.messageAttributes },
+        { message: d.message, subject: d.subject ?? null, topicName: d.topicName, messageAttributes: d.messageAttributes, messageId: d.messageId },
         eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)));
     });
   }

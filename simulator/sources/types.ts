@@ -60,6 +60,11 @@ export interface InvokeCall {
   modelDefaultResponse?: unknown;
   /** Model handlers only: replaces the function's errorRate for this call (SQS partial batches pass 0: failures are per message). */
   modelErrorRate?: number;
+  /**
+   * The chain this invocation belongs to (simulator/aws): set by the service from its requests'
+   * lineage when any has one (the deepest), so permission and loop checks see it at invoke time.
+   */
+  lineage?: Lineage;
   /** Called when the invocation starts (after placement), e.g. for a sync caller's own timer. */
   onStart?(invocation: { requestId: string; startMs: number; coldStart: boolean }): void;
 }
