@@ -114,4 +114,44 @@ describe('S3 -> function -> SQS -> function -> DynamoDB with AWS-style handlers'
     const b = await simulate(pipelineScenario(3));
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
+
+  it('the S3 trigger example shape (HeadObject, ContentType) and CommonJS require run on outside uploads', async () => {
+    const head = `
+import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';
+const client = new S3Client();
+export const handler = async (event, context) => {
+  const bucket = event.Records[0].s3.bucket.name;
+  const key = decodeURIComponent(event.Records[0].s3.object.key.replace(/\\+/g, ' '));
+  try {
+    const { ContentType, ContentLength } = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    console.log('CONTENT TYPE:', ContentType, ContentLength);
+    return ContentType;
+  } catch (err) {
+    console.log(err);
+    throw new Error(\`Error getting object \${key} from bucket \${bucket}.\`);
+  }
+};`;
+    const cjs = `
+const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+const sqs = new SQSClient({ region: 'us-east-1' });
+exports.handler = async (event) => {
+  const r = await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: event.Records[0].s3.object.key }));
+  return r.MessageId;
+};`;
+    const r = await simulate({
+      durationMs: 5000,
+      aws: { buckets: [{ name: 'docs', uploads: { arrivals: { at: [0, 100] }, keys: ['reports/Q1 summary.pdf'], sizeBytes: 5000 } }], queues: [{ name: 'keys' }] },
+      functions: [
+        { name: 'head', handler: { kind: 'code', source: head } },
+        { name: 'cjs', environment: { QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/keys' }, handler: { kind: 'code', source: cjs } },
+      ],
+      sources: [
+        { type: 's3', function: 'head', bucket: 'docs', arrivals: { at: [] } },
+        { type: 's3', function: 'cjs', bucket: 'docs', suffix: '.pdf', arrivals: { at: [] } },
+      ],
+    });
+    expect(r.requests.map((q) => [q.source, q.outcome])).toEqual([['s3#0', 'succeeded'], ['s3#1', 'succeeded'], ['s3#0', 'succeeded'], ['s3#1', 'succeeded']]);
+    expect(r.logs.filter((l) => l.message.includes('CONTENT TYPE')).map((l) => l.message.split('\t')[3])).toEqual(Array(2).fill('CONTENT TYPE: application/octet-stream 5000'));
+    expect(r.aws!.sqs).toMatchObject({ sent: 2, waiting: { keys: 2 } });
+  });
 });
