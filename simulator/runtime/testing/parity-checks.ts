@@ -89,10 +89,10 @@ export const PARITY_EXPECTED: Record<string, unknown> = {
       'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=', '9972daab-2c86-459f-9d78-3fe1be4e3280', 'my-function', 'undefined', 'undefined'],
   },
   awsSdk: {
-  status: 'success',
-  response: ['S3Client', { pk: { S: 'a' }, n: { N: '1' }, tags: { SS: ['x'] }, nested: { M: { ok: { BOOL: true }, list: { L: [{ NULL: true }] } } } },
-    ['x'], 1, 'getaddrinfo ENOTFOUND aws'],
-},
+    status: 'success',
+    response: ['S3Client', { pk: { S: 'a' }, n: { N: '1' }, tags: { SS: ['x'] }, nested: { M: { ok: { BOOL: true }, list: { L: [{ NULL: true }] } } } },
+      ['x'], 1, 'getaddrinfo ENOTFOUND aws'],
+  },
 };
 
 /** Runs every check in order; one failing check does not stop the others. */
