@@ -269,7 +269,7 @@ class SimulationRun implements Simulation {
 
   /** Adds the simulated database's totals (peak connections across every environment). */
   private withDependencies(result: SimulationResult): SimulationResult {
-    if (this.account) result = { ...result, aws: this.account.totals() };
+    if (this.account && (this.scenario.aws || this.account.used())) result = { ...result, aws: this.account.totals() };
     const stats = this.service.dependencies?.stats?.();
     if (!stats) return result;
     return {

@@ -113,6 +113,11 @@ export class AwsAccount {
     next();
   }
 
+  /** Did handler code call the account at all? */
+  used(): boolean {
+    return Object.keys(this.calls).length > 0;
+  }
+
   totals(): AwsTotals {
     return {
       s3: { ...this.s3.totals, objects: this.s3.objectCount() },

@@ -105,10 +105,12 @@ export class DynamoDbService implements AwsService {
   }
 
   private consumeRead(table: Table, bytes: number, consistent: boolean): boolean {
+    if (table.read && !table.read.take(readUnits(bytes, consistent), this.env.now())) {
+      this.totals.throttled++;
+      return false;
+    }
     this.totals.reads++;
-    if (!table.read || table.read.take(readUnits(bytes, consistent), this.env.now())) return true;
-    this.totals.throttled++;
-    return false;
+    return true;
   }
 
   private write(op: string, table: Table, input: Record<string, any>, ctx: ExpressionContext, lineage: Lineage): AwsResult {
@@ -121,11 +123,11 @@ export class DynamoDbService implements AwsService {
     let next: Item | undefined;
     if (op === 'PutItem') next = source;
     else if (op === 'UpdateItem') next = input.UpdateExpression ? applyUpdate(input.UpdateExpression, { ...(old ?? {}), ...input.Key }, ctx) : { ...(old ?? {}), ...input.Key };
-    this.totals.writes++;
     if (table.write && !table.write.take(writeUnits(Math.max(itemSizeBytes(old), itemSizeBytes(next))), this.env.now())) {
       this.totals.throttled++;
       return THROTTLED();
     }
+    this.totals.writes++;
     if (next) {
       let p = partition;
       if (!p) table.partitions.set(at.p, (p = new Map()));
