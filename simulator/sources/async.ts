@@ -19,12 +19,12 @@ const buildInvokePayload: EventBuilder = (src, payload, index) => (payload === u
 
 const buildS3: EventBuilder = (src, payload, index, arrivedMs) => {
   const key = payload === undefined ? `uploads/object-${index + 1}.json` : payloadText(payload);
-  return buildS3Event({ key, sequence: index + 1 }, eventContextFor(src, arrivedMs, index));
+  return buildS3Event({ key, sequence: index + 1, bucket: (src.spec as PushSourceSpec).bucket }, eventContextFor(src, arrivedMs, index));
 };
 
 const buildSns: EventBuilder = (src, payload, index, arrivedMs) => {
   const message = payload === undefined ? JSON.stringify({ notification: index + 1 }) : payloadText(payload);
-  return buildSnsEvent({ message }, eventContextFor(src, arrivedMs, index));
+  return buildSnsEvent({ message, topicName: (src.spec as PushSourceSpec).topic }, eventContextFor(src, arrivedMs, index));
 };
 
 /** F32: the Invoke API refuses an oversized Event payload with 413; nothing is queued. */
