@@ -101,6 +101,17 @@ export const handler = async () => [
     expect(result.aws!.lambda).toEqual({ invokes: 2, refused: 2 });
   });
 
+  it('a response over 6,291,556 bytes comes back to the caller as Function.ResponseSizeTooLarge (F31)', async () => {
+    const { responses } = await runHandler(`
+import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
+const client = new LambdaClient({});
+export const handler = async () => {
+  const r = await client.send(new InvokeCommand({ FunctionName: 'big', Payload: '{}' }));
+  return [r.StatusCode, r.FunctionError, JSON.parse(r.Payload.transformToString()).errorType];
+};`, {}, { extraFunctions: [{ ...echo('big', "return 'x'.repeat(6_500_000);"), memoryMB: 1024 }] });
+    expect(responses[0]).toEqual([200, 'Unhandled', 'Function.ResponseSizeTooLarge']);
+  });
+
   it('SendMessageBatch feeds the mapping; failing messages go to the DLQ after maxReceiveCount', async () => {
     const { responses, result } = await runHandler(`
 import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
