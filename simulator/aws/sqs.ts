@@ -23,7 +23,9 @@ export interface QueueConsumer {
 
 interface Queue {
   spec: AwsQueueSpec;
-  consumer?: QueueConsumer;
+  /** Mappings polling the queue; they compete, so each message goes to one, in turn. */
+  consumers: QueueConsumer[];
+  next: number;
   waiting: number;
 }
 
@@ -50,7 +52,7 @@ export class SqsService implements AwsService {
   readonly totals = { sent: 0, delivered: 0, deadLettered: 0 };
 
   constructor(private readonly env: AwsEnv, specs: AwsQueueSpec[]) {
-    for (const spec of specs) this.queues.set(spec.name, { spec, waiting: 0 });
+    for (const spec of specs) this.queues.set(spec.name, { spec, consumers: [], next: 0, waiting: 0 });
   }
 
   queueUrl = (name: string) => `https://sqs.${this.env.region}.amazonaws.com/${ACCOUNT_ID}/${name}`;
@@ -60,8 +62,7 @@ export class SqsService implements AwsService {
   }
 
   attachConsumer(name: string, consumer: QueueConsumer): void {
-    const q = this.queues.get(name);
-    if (q) q.consumer = consumer;
+    this.queues.get(name)?.consumers.push(consumer);
   }
 
   waiting(): Record<string, number> {
@@ -117,13 +118,13 @@ export class SqsService implements AwsService {
     return { MessageId: message.messageId, MD5OfMessageBody: md5Hex(message.body), ...attributes };
   }
 
-  /** A message enters the queue: its mapping takes it, or it waits. */
+  /** A message enters the queue: a mapping takes it, or it waits. */
   deliver(name: string, message: QueueMessage): void {
     const q = this.queues.get(name)!;
     this.totals.sent++;
-    if (q.consumer) {
+    if (q.consumers.length > 0) {
       this.totals.delivered++;
-      q.consumer.receive(message);
+      q.consumers[q.next++ % q.consumers.length].receive(message);
     } else q.waiting++;
   }
 
