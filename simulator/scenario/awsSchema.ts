@@ -2,7 +2,7 @@
 // handler code reaches through the AWS SDK v3, and the arrivals that feed them.
 import { z } from 'zod';
 
-const nonNegative = z.number().finite().nonnegative();
+const nonNegative = z.number().nonnegative(); // zod 4 numbers are finite
 const name = z.string().min(1).max(255);
 
 /** Arrivals as sources take them (schema.ts arrivalsSchema), passed in to avoid a cycle. */
