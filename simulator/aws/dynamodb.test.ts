@@ -70,6 +70,24 @@ export const handler = async () => {
     expect(result.aws!.calls['dynamodb:PutItem']).toBeGreaterThan(8);
   });
 
+  it('BatchWrite: what capacity cannot take comes back in UnprocessedItems; more than 25 is a ValidationException', async () => {
+    const batch = `${DOC}
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+export const handler = async () => {
+  const items = (n) => Array.from({ length: n }, (_, i) => ({ PutRequest: { Item: { pk: 'k' + i, n: i } } }));
+  const r = await docClient.send(new BatchWriteCommand({ RequestItems: { t: items(10) } }));
+  const left = r.UnprocessedItems.t ?? [];
+  let tooMany;
+  try { await docClient.send(new BatchWriteCommand({ RequestItems: { t: items(26) } })); } catch (e) { tooMany = e.name + ': ' + e.message; }
+  return { unprocessed: left.length, first: left[0]?.PutRequest.Item, tooMany };
+};`;
+    const provisioned = await runHandler(batch, { tables: [{ name: 't', billingMode: 'PROVISIONED', readCapacityUnits: 1, writeCapacityUnits: 4 }] });
+    expect(provisioned.responses[0]).toEqual({ unprocessed: 6, first: { pk: 'k4', n: 4 }, tooMany: 'ValidationException: Too many items requested for the BatchWriteItem call' });
+    const onDemand = await runHandler(batch, { tables: [{ name: 't' }] });
+    expect(onDemand.responses[0]).toMatchObject({ unprocessed: 0 });
+    expect(onDemand.result.aws!.dynamodb.writes).toBe(10);
+  });
+
   it('capacity refills with virtual time: writes spaced a second apart all succeed', async () => {
     const { responses } = await runHandler(`${DOC}
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -36,6 +36,9 @@ const THROTTLED = () => awsError('ProvisionedThroughputExceededException',
 const CONDITION_FAILED = () => awsError('ConditionalCheckFailedException', 'The conditional request failed');
 const BAD_KEY = () => validation('The provided key element does not match the schema');
 
+/** BatchWriteItem takes at most 25 put or delete requests. */
+const BATCH_WRITE_MAX = 25;
+
 const keyText = (v: Item[string] | undefined) => (v === undefined ? '' : JSON.stringify(v));
 
 export class DynamoDbService implements AwsService {
@@ -57,15 +60,21 @@ export class DynamoDbService implements AwsService {
     this.tables.get(table)?.streams.push(deliver);
   }
 
+  /** The table a call names; a batch names its first. */
+  private tableName(input: Record<string, any>): string {
+    return String(input.TableName ?? Object.keys(input.RequestItems ?? {})[0]);
+  }
+
   resourceArn(_op: string, input: Record<string, any>): string {
-    return `arn:aws:dynamodb:${this.env.region}:${ACCOUNT_ID}:table/${input.TableName}`;
+    return `arn:aws:dynamodb:${this.env.region}:${ACCOUNT_ID}:table/${this.tableName(input)}`;
   }
 
   latency(_op: string, input: Record<string, any>) {
-    return latencyOf('dynamodb', this.tables.get(String(input.TableName))?.spec);
+    return latencyOf('dynamodb', this.tables.get(this.tableName(input))?.spec);
   }
 
   execute(op: string, input: Record<string, any>, caller: Caller, respond: Respond): void {
+    if (op === 'BatchWriteItem') return respond(this.batchWrite(input, nextLineage(caller)));
     const table = this.tables.get(String(input.TableName));
     if (!table) return respond(NOT_FOUND());
     const ctx: ExpressionContext = { names: input.ExpressionAttributeNames ?? {}, values: input.ExpressionAttributeValues ?? {} };
@@ -139,6 +148,30 @@ export class DynamoDbService implements AwsService {
     if (rv === 'ALL_NEW' && next) return ok({ Attributes: next });
     if (rv === 'UPDATED_NEW' && next) return ok({ Attributes: Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(old?.[k]) !== JSON.stringify(v))) });
     return ok({});
+  }
+
+  /**
+   * Up to 25 puts and deletes over one or more tables; a request the table's capacity cannot take
+   * now comes back in UnprocessedItems for the caller to retry (DynamoDB API reference, BatchWriteItem).
+   */
+  private batchWrite(input: Record<string, any>, lineage: Lineage): AwsResult {
+    const entries = Object.entries((input.RequestItems ?? {}) as Record<string, any[]>);
+    if (entries.some(([name]) => !this.tables.has(name))) return NOT_FOUND();
+    const total = entries.reduce((n, [, list]) => n + (Array.isArray(list) ? list.length : 0), 0);
+    if (total === 0 || total > BATCH_WRITE_MAX) return validation('Too many items requested for the BatchWriteItem call');
+    const unprocessed: Record<string, any[]> = {};
+    const none: ExpressionContext = { names: {}, values: {} };
+    for (const [name, list] of entries) {
+      for (const request of list) {
+        const put = request?.PutRequest;
+        const r = put
+          ? this.write('PutItem', this.tables.get(name)!, { Item: put.Item }, none, lineage)
+          : this.write('DeleteItem', this.tables.get(name)!, { Key: request?.DeleteRequest?.Key }, none, lineage);
+        if ('error' in r && r.error.name === 'ProvisionedThroughputExceededException') (unprocessed[name] ??= []).push(request);
+        else if ('error' in r) return r;
+      }
+    }
+    return ok({ UnprocessedItems: unprocessed });
   }
 
   private toStream(table: Table, eventName: TableChange['eventName'], oldImage: Item | undefined, newImage: Item | undefined, lineage: Lineage): void {

@@ -61,12 +61,18 @@ const queryCommands = (V: string) => [
   command('Query', `{ TableName: string; KeyConditionExpression: string; FilterExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, ${V}>; ScanIndexForward?: boolean; Limit?: number; ConsistentRead?: boolean }`, `{ Items?: Record<string, ${V}>[]; Count?: number; ScannedCount?: number }`),
   command('Scan', `{ TableName: string; FilterExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, ${V}>; Limit?: number }`, `{ Items?: Record<string, ${V}>[]; Count?: number; ScannedCount?: number }`),
 ].join('\n');
+/** BatchWrite: RequestItems by table, answered with what the capacity could not take yet. */
+const batchWrite = (name: string, V: string) => {
+  const requests = `Record<string, ({ PutRequest: { Item: Record<string, ${V}> } } | { DeleteRequest: { Key: Record<string, ${V}> } })[]>`;
+  return command(name, `{ RequestItems: ${requests} }`, `{ UnprocessedItems?: ${requests} }`);
+};
 
 const DYNAMODB = `declare module '@aws-sdk/client-dynamodb' {${COMMON}
   export type AttributeValue = { S: string } | { N: string } | { BOOL: boolean } | { NULL: true } | { L: AttributeValue[] } | { M: Record<string, AttributeValue> } | { SS: string[] } | { NS: string[] } | { B: Uint8Array };
 ${dynamoCommands('Item', 'AttributeValue')}
 ${queryCommands('AttributeValue')}
-${client('DynamoDBClient', send(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan']))}
+${batchWrite('BatchWriteItem', 'AttributeValue')}
+${client('DynamoDBClient', send(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchWriteItem']))}
 ${serviceException('DynamoDBServiceException')}
 ${['ResourceNotFoundException', 'ProvisionedThroughputExceededException', 'ConditionalCheckFailedException'].map((n) => exception(n, 'DynamoDBServiceException')).join('\n')}
 }
@@ -74,10 +80,11 @@ declare module '@aws-sdk/lib-dynamodb' {${COMMON}
   type NativeValue = any;
 ${dynamoCommands('', 'NativeValue')}
 ${queryCommands('NativeValue')}
+${batchWrite('BatchWrite', 'NativeValue')}
   export interface TranslateConfig { marshallOptions?: { removeUndefinedValues?: boolean } }
   export class DynamoDBDocumentClient {
     static from(client: import('@aws-sdk/client-dynamodb').DynamoDBClient, translateConfig?: TranslateConfig): DynamoDBDocumentClient;
-${send(['Get', 'Put', 'Update', 'Delete', 'Query', 'Scan'])}
+${send(['Get', 'Put', 'Update', 'Delete', 'Query', 'Scan', 'BatchWrite'])}
     destroy(): void;
   }
 }

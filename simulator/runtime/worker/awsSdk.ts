@@ -147,7 +147,7 @@ export function makeAwsSdk(call: AwsCall, Buffer: any, runtime: AwsSdkRuntime): 
   const dynamoErrors = ['ResourceNotFoundException', 'ProvisionedThroughputExceededException', 'ConditionalCheckFailedException', 'ValidationException'];
   const dynamo = makeService('dynamodb', 'DynamoDBClient', 'DynamoDBServiceException', dynamoErrors, {
     GetItemCommand: 'GetItem', PutItemCommand: 'PutItem', UpdateItemCommand: 'UpdateItem', DeleteItemCommand: 'DeleteItem',
-    QueryCommand: 'Query', ScanCommand: 'Scan',
+    QueryCommand: 'Query', ScanCommand: 'Scan', BatchWriteItemCommand: 'BatchWriteItem',
   }, same, (_op, out) => out);
 
   function marshall(value: any, options: any = {}): any {
@@ -193,7 +193,11 @@ export function makeAwsSdk(call: AwsCall, Buffer: any, runtime: AwsSdkRuntime): 
   }
   const docCommands: Record<string, string> = {
     GetCommand: 'GetItem', PutCommand: 'PutItem', UpdateCommand: 'UpdateItem', DeleteCommand: 'DeleteItem', QueryCommand: 'Query', ScanCommand: 'Scan',
+    BatchWriteCommand: 'BatchWriteItem',
   };
+  /** BatchWrite's RequestItems: { table: [{ PutRequest: { Item } } | { DeleteRequest: { Key } }] }, converted item by item. */
+  const batchItems = (items: any, convert: (item: any) => any) => Object.fromEntries(Object.entries(items ?? {}).map(([table, list]: [string, any]) => [table,
+    list.map((r: any) => (r.PutRequest ? { PutRequest: { Item: convert(r.PutRequest.Item) } } : { DeleteRequest: { Key: convert(r.DeleteRequest && r.DeleteRequest.Key) } }))]));
   const DocumentClient = class {
     client: any; config: any; translateConfig: any;
     middlewareStack = { add() {}, use() {} };
@@ -205,7 +209,9 @@ export function makeAwsSdk(call: AwsCall, Buffer: any, runtime: AwsSdkRuntime): 
       const opts = this.translateConfig.marshallOptions ?? {};
       const input = { ...cmd.input };
       for (const f of ['Key', 'Item', 'ExpressionAttributeValues', 'ExclusiveStartKey']) if (input[f] !== undefined) input[f] = marshallItem(input[f], opts);
+      if (input.RequestItems) input.RequestItems = batchItems(input.RequestItems, (i) => marshallItem(i, opts));
       const out = await dynamo.send(op, input, this.config);
+      if (out.UnprocessedItems) out.UnprocessedItems = batchItems(out.UnprocessedItems, unmarshallItem);
       for (const f of ['Item', 'Attributes', 'LastEvaluatedKey']) if (out[f]) out[f] = unmarshallItem(out[f]);
       if (out.Items) out.Items = out.Items.map(unmarshallItem);
       return out;
