@@ -36,6 +36,26 @@ export { runBootstrap, type BootstrapRunResult, type BootstrapOutcome, type Boot
 // The simulated AWS account (simulator/aws): resource specs, its totals in results, request lineage,
 // and the SDK calls' latency defaults and access door.
 export type { AwsAccountSpec, AwsBucketSpec, AwsQueueSpec, AwsTopicSpec, AwsTableSpec, AwsLatency } from './scenario/types';
-export type { AwsTotals, Lineage } from './trace/records';
+export type { AwsTotals } from './trace/records';
 export type { Caller as AwsCaller } from './aws/types';
 export { DEFAULT_LATENCY as AWS_DEFAULT_LATENCY } from './aws/latency';
+// Permissions and recursion (simulator/aws/, service/recursion.ts): IAM evaluation for execution roles and
+// resource policies, the services' denial errors, the ARNs of simulated resources, F95 loop detection.
+export {
+  authorize, authorizeInvoke, checkAccess, callerFor, evaluatePolicy, wildcardMatch, roleNameOf,
+  type PolicyDocument, type PolicyStatement, type ExecutionRole, type Caller, type AuthorizationResult, type Decision, type RequestContext,
+} from './aws/iam';
+export { accessDeniedError, type AccessDeniedError } from './aws/denial';
+export {
+  s3BucketArn, s3ObjectArn, sqsQueueArn, snsTopicArn, dynamoDbTableArn, dynamoDbStreamArn, kinesisStreamArn,
+  lambdaFunctionArn, executeApiArn, iamRoleArn, assumedRoleArn, scopeOf, type ArnScope,
+} from './aws/arn';
+export { MAPPING_READ_ACTIONS } from './aws/mappingPermissions';
+export { TRIGGER_RESOURCES } from './aws/triggerPermission';
+export { RECURSION_LIMIT, RECURSIVE_INVOCATION_MESSAGE, RECURSIVE_INVOCATIONS_DROPPED } from './service/recursion';
+export type { Lineage, ArriveOptions } from './sources/types';
+// Layers and the function's package: deploy-time limits (F36, F37), Init by size (F24), curated packages.
+export { deployErrors, packageBytes, layerBytes, codeBytes, MAX_LAYERS, MAX_UNZIPPED_BYTES } from './layers/packageSize';
+export { packageInitMs, PACKAGE_INIT_SERIES } from './layers/packageInit';
+export { CURATED_PACKAGE_NAMES } from './runtime/mount';
+export type { LayerSpec, FunctionPackageFields } from './scenario/types';

@@ -3,6 +3,7 @@ import type { DependencyStats } from './runtime/dependencies';
 import type { CreateCodeEnvironment } from './runtime/types';
 import type { DependencyCall } from './aws/types';
 import type { FunctionSpec } from './scenario/types';
+import type { Lineage } from './sources/types';
 import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
 
 export interface SimulationOptions {
@@ -33,6 +34,8 @@ export interface LiveEnvironment {
 
 export interface InvokeOptions {
   invocationType?: 'RequestResponse' | 'Event'; // default RequestResponse
+  /** F95: the invoke belongs to a chain (an SDK call from another invocation); see sources/types.ts Lineage. */
+  lineage?: Lineage;
 }
 
 /** Records handed over by Simulation.takeRecords(), each list in the order it was recorded. */

@@ -36,7 +36,7 @@ export const handler = async (event, context) => {
       ['s3:DeleteObject', 'arn:aws:s3:::b/k'],
     ]);
     for (const s of seen) {
-      expect(s.caller).toEqual({ functionName: 'fn', roleArn: 'arn:aws:iam::123456789012:role/fn-role', requestId, lineage: { chainId: chain, depth: 0 } });
+      expect(s.caller).toEqual({ functionName: 'fn', roleArn: 'arn:aws:iam::123456789012:role/fn-role', scope: { region: 'us-east-1' }, requestId, lineage: { chainId: chain, depth: 0 } });
     }
   });
 

@@ -87,7 +87,7 @@ export class LambdaApiService implements AwsService {
     if (type === 'Event') {
       let queue = this.queues.get(name);
       if (!queue) this.queues.set(name, (queue = new AsyncQueue(src, name)));
-      queue.enqueue(request, () => event);
+      queue.enqueue(request, () => event, request.lineage);
       return respond(ok({ StatusCode: 202, Payload: '' }, 202));
     }
     src.service.invoke({
@@ -96,6 +96,10 @@ export class LambdaApiService implements AwsService {
         if (o.status === 'throttled') {
           src.finishRequest(request, 'throttled', { statusCode: 429, response: o.response });
           return respond(awsError('TooManyRequestsException', 'Rate Exceeded.', 429)); // F58
+        }
+        if (o.status === 'recursion-stopped') { // F95
+          src.finishRequest(request, 'failed', { statusCode: 400, response: o.response });
+          return respond(awsError('RecursiveInvocationException', o.response.errorMessage, 400));
         }
         const failed = o.status !== 'success';
         src.finishRequest(request, failed ? 'failed' : 'succeeded', { statusCode: 200, response: o.response });

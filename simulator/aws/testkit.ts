@@ -6,13 +6,14 @@ import type { SimulationResult } from '../trace/records';
 
 export async function runHandler(source: string, aws: AwsAccountSpec, options: {
   payloads?: unknown[]; extraFunctions?: FunctionSpec[]; sources?: SourceSpec[]; seed?: number; durationMs?: number; timeoutMs?: number;
+  role?: FunctionSpec['role'];
 } = {}): Promise<{ responses: unknown[]; result: SimulationResult }> {
   const payloads = options.payloads ?? [{}];
   const scenario: Scenario = {
     seed: options.seed ?? 1,
     durationMs: options.durationMs ?? 60_000,
     aws,
-    functions: [{ name: 'fn', timeoutMs: options.timeoutMs ?? 30_000, handler: { kind: 'code', source } }, ...(options.extraFunctions ?? [])],
+    functions: [{ name: 'fn', timeoutMs: options.timeoutMs ?? 30_000, handler: { kind: 'code', source }, ...(options.role ? { role: options.role } : {}) }, ...(options.extraFunctions ?? [])],
     sources: [
       { type: 'invoke', function: 'fn', invocationType: 'RequestResponse', arrivals: { at: payloads.map((_, i) => i * 1000) }, payloads },
       ...(options.sources ?? []),

@@ -2,12 +2,15 @@
 // answers (the SDK v3 output, or an error with its HTTP status), and one service's interface.
 import type { Lineage } from '../trace/records';
 import type { DependencyReply } from '../runtime/types';
+import type { Caller as IamCaller } from './iam';
 
 export type { Lineage } from '../trace/records';
 
-/** The function whose handler code made an SDK call, and the invocation it made it from. */
-export interface Caller {
-  functionName: string;
+/**
+ * The function whose handler code made an SDK call (its role and policy, as iam.ts's callerFor
+ * builds them), and the invocation it made it from.
+ */
+export interface Caller extends IamCaller {
   roleArn: string;
   /** The invocation in flight; undefined for calls made during Init (module scope). */
   requestId?: string;

@@ -5,6 +5,9 @@ import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 import { awsAccountSchema, checkAwsReferences } from './awsSchema';
+import { executionRoleSchema, policyDocumentSchema } from '../aws/policySchema';
+import { deployErrors } from '../layers/packageSize';
+import { CURATED_PACKAGE_NAMES } from '../runtime/mount';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -65,6 +68,21 @@ const environmentSchema = z
     if (bytes > 4096) ctx.addIssue({ code: 'custom', message: `variables take ${bytes} bytes; the limit is 4 KB (F35)` });
   });
 
+// Layers and curated npm packages (simulator/layers, simulator/runtime/mount.ts).
+const curatedPackage = z.string().refine((p) => CURATED_PACKAGE_NAMES.includes(p), {
+  message: `a package is one of the curated set: ${CURATED_PACKAGE_NAMES.join(', ')}`,
+});
+const layerSchema = z.strictObject({
+  name: z.string().min(1).describe('The layer\'s name, as in its ARN.'),
+  version: z.number().int().positive().optional().describe('The layer version number.'),
+  files: z.record(z.string(), z.string()).optional()
+    .describe('Files by path inside the layer, e.g. nodejs/node_modules/x/index.js; extracted to /opt, a later layer\'s file winning (F38, F39).'),
+  packages: z.array(curatedPackage).optional()
+    .describe('Curated npm packages the layer carries under nodejs/node_modules (e.g. lodash).'),
+  sizeBytes: z.number().int().nonnegative().optional()
+    .describe('Unzipped size in bytes, at least the files\' UTF-8 bytes plus the packages\' sizes (the default) (F36).'),
+}).describe('A Lambda layer: a set of files mounted under /opt at Init.');
+
 const functionSchema = z.strictObject({
   name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'a function name is 1-64 letters, digits, - or _'),
   runtime: z
@@ -82,6 +100,12 @@ const functionSchema = z.strictObject({
   provisionedConcurrency: z.number().int().nonnegative().optional(),
   environment: environmentSchema.optional(),
   handler: z.discriminatedUnion('kind', [modelHandlerSchema, codeHandlerSchema]),
+  layers: z.array(layerSchema).optional()
+    .describe('Layers in extraction order; at most 5 (F37), 250 MB unzipped with the code (F36); their size lengthens Init (F24).'),
+  packages: z.array(curatedPackage).optional()
+    .describe('Curated npm packages in the function\'s own package, under /var/task/node_modules.'),
+  codeSizeBytes: z.number().int().nonnegative().optional()
+    .describe('Unzipped size of the function\'s own package in bytes, at least the code plus its packages (the default) (F24, F36).'),
   async: z
     .strictObject({
       maximumRetryAttempts: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(), // F65
@@ -90,6 +114,21 @@ const functionSchema = z.strictObject({
       onFailure: z.string().min(1).optional(),
     })
     .optional(),
+  // Permissions and recursion (simulator/aws/): absent means allow-all and Terminate, as before.
+  role: executionRoleSchema
+    .describe('Execution role: a name and an IAM policy ({ Version, Statement: [{ Effect, Action, Resource }] }). '
+      + 'SDK calls it does not allow are denied; event source mappings need its read permissions. Absent: allow-all.')
+    .optional(),
+  resourcePolicy: policyDocumentSchema
+    .describe('Resource-based policy: which services (Principal.Service, e.g. s3.amazonaws.com) and accounts may call '
+      + 'lambda:InvokeFunction, with aws:SourceArn / aws:SourceAccount conditions. Absent: every trigger may invoke.')
+    .optional(),
+  recursiveLoop: z.enum(['Terminate', 'Allow'])
+    .describe('F95 recursive loop detection: Terminate (default) stops the 17th invocation of a chain; Allow lets it run.')
+    .optional(),
+}).superRefine((fn, ctx) => {
+  // Refused at deploy, as CreateFunction would (F36, F37).
+  for (const message of deployErrors(fn)) ctx.addIssue({ code: 'custom', path: ['layers'], message });
 });
 
 const arrivalsSchema = z.union([

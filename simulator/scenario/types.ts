@@ -1,5 +1,6 @@
 // The scenario: plain JSON that fully describes one simulation run (simulator-contract.md).
 // Everything here round-trips through a URL and a file; parseScenario (./parse.ts) checks it.
+import type { ExecutionRole, PolicyDocument } from '../aws/iam';
 
 /** A duration distribution, all values in ms. */
 export type Dist =
@@ -42,7 +43,7 @@ export interface AsyncConfig {
   onFailure?: string;
 }
 
-export interface FunctionSpec {
+export interface FunctionSpec extends FunctionPackageFields {
   name: string;
   runtime?: string; // default 'nodejs24.x'
   architecture?: 'x86_64' | 'arm64'; // default x86_64
@@ -53,6 +54,14 @@ export interface FunctionSpec {
   environment?: Record<string, string>;
   handler: ModelHandler | CodeHandler;
   async?: AsyncConfig;
+  // --- Permissions and recursion (simulator/aws/) ---
+  /** Execution role; absent: allow-all. */
+  role?: ExecutionRole;
+  /** Who may invoke the function (lambda:InvokeFunction); absent: every trigger may. */
+  resourcePolicy?: PolicyDocument;
+  /** F95: default 'Terminate'. */
+  recursiveLoop?: 'Terminate' | 'Allow';
+  // --- end permissions and recursion ---
 }
 
 interface SourceBase {
@@ -193,4 +202,26 @@ export interface StreamSourceSpec {
 export interface Scenario {
   /** Engine extension: the simulated AWS account (simulator/aws). */
   aws?: AwsAccountSpec;
+}
+
+// ---- Layers and the function's package (simulator/layers, simulator/runtime/mount.ts) --------
+/** One layer: files extracted to /opt in the listed order (F38), curated packages, a size (F36). */
+export interface LayerSpec {
+  name: string;
+  version?: number;
+  /** Path inside the layer → text, e.g. 'nodejs/node_modules/x/index.js' (F39). */
+  files?: Record<string, string>;
+  /** Curated npm packages the layer carries under nodejs/node_modules. */
+  packages?: string[];
+  /** Unzipped bytes; default: its files' UTF-8 bytes plus its packages' sizes. */
+  sizeBytes?: number;
+}
+/** FunctionSpec's layer and package fields. */
+export interface FunctionPackageFields {
+  /** At most 5 (F37). */
+  layers?: LayerSpec[];
+  /** Curated npm packages in the function's own package (/var/task/node_modules). */
+  packages?: string[];
+  /** Unzipped bytes of the function's own package; default: the code's bytes plus its packages. */
+  codeSizeBytes?: number;
 }

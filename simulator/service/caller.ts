@@ -3,13 +3,9 @@
 // from the environment that sent the call, so handler code cannot claim another identity.
 import type { Caller } from '../aws/types';
 import type { Lineage, RequestRecord } from '../trace/records';
-import { ACCOUNT_ID } from '../aws/env';
+import { iamRoleArn } from '../aws/arn';
+import { callerFor, roleNameOf } from '../aws/iam';
 import type { Environment } from './functionPool';
-
-/** The spec's `role` when it has one, else a role named after the function. */
-export function roleArnOf(spec: { name: string; role?: unknown }): string {
-  return typeof spec.role === 'string' ? spec.role : `arn:aws:iam::${ACCOUNT_ID}:role/${spec.name}-role`;
-}
 
 /** The deepest chain among a batch's requests; a request from outside starts its own chain. */
 export function lineageOf(requests: readonly RequestRecord[], fallbackId: string): Lineage {
@@ -18,12 +14,13 @@ export function lineageOf(requests: readonly RequestRecord[], fallbackId: string
   return best ?? { chainId: requests[0]?.id ?? fallbackId, depth: 0 };
 }
 
-export function callerOf(env: Environment): Caller {
-  const spec = env.fn.spec as { name: string; role?: unknown };
+export function callerOf(env: Environment, region: string): Caller {
+  const spec = env.fn.spec;
   const inv = env.current;
+  const scope = { region };
   return {
-    functionName: spec.name,
-    roleArn: roleArnOf(spec),
+    ...callerFor(spec, scope),
+    roleArn: iamRoleArn(roleNameOf(spec.name, spec.role), scope),
     requestId: inv?.requestId,
     // Module-scope calls during Init belong to no invocation: their own chain.
     lineage: inv ? inv.call.lineage ?? lineageOf(inv.call.requests, inv.requestId) : { chainId: `init:${env.record.logStream}`, depth: 0 },

@@ -37,6 +37,8 @@ function codeSpec(host: EnvironmentHost, env: Environment, platformInitMs: numbe
     platformInitMs,
     cpuShare: cpuShare(spec.memoryMB), // F28
     cpuTime: 'none',
+    layers: spec.layers?.map((l) => ({ files: l.files, packages: l.packages })), // mounted under /opt (F38)
+    packages: spec.packages,
   };
 }
 
@@ -57,7 +59,7 @@ function createCode(host: EnvironmentHost, env: Environment, platformInitMs: num
     track: (p) => host.track(p),
     log: (timeMs, message) => later(() => host.recorder.log(timeMs, fnName, env.record.logStream, message)),
     call: (svc, op, args, reply) => later(() => {
-      if (host.dependencies) return host.dependencies.call(svc, op, args, reply, callerOf(env));
+      if (host.dependencies) return host.dependencies.call(svc, op, args, reply, callerOf(env, host.config.region));
       // Without a dependency service every call fails, asynchronously, like a network error.
       sched.at(sched.now(), () => reply({ ok: false, errorType: 'ResourceNotFoundException', errorMessage: `no simulated ${svc} in this scenario` }));
     }),

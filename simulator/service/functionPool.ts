@@ -9,6 +9,8 @@ import type { Rng } from '../core/rng';
 import type { PlacementContext } from '../machines/functionScalerMachine';
 import { standardNormal } from '../core/distributions';
 import { drawLognormalMs, initCalibration, initLognormal, RUNTIME_OVERHEAD_128MB } from './coldStartCalibration';
+import { packageInitMs } from '../layers/packageInit';
+import { packageBytes } from '../layers/packageSize';
 import { maxMemoryUsedMB } from './logFormat';
 import type { FunctionStats } from './recorder';
 import { cpuStretch, ONE_VCPU_MEMORY_MB } from '../scenario/limits';
@@ -148,6 +150,8 @@ export class FunctionPool {
   cpuStretch = 1;
   memoryUsedMB = 0;
   initDist = { mu: 0, sigma: 0 };
+  /** F24: what the package (code plus layers) adds to every Init, in ms. */
+  packageInitMs = 0;
   /** F141: the runtime's own CPU work per invoke of a code handler, at this memory size. */
   overheadDist = { mu: 0, sigma: 0 };
   // Sliding-window scaling limit (F56): creation times of the last `scalingLimit` scale-ups.
@@ -177,13 +181,15 @@ export class FunctionPool {
     this.cpuStretch = cpuStretch(spec.memoryMB);
     this.memoryUsedMB = maxMemoryUsedMB(spec.runtime, spec.memoryMB);
     this.initDist = initLognormal(initCalibration(spec.runtime, spec.architecture, spec.memoryMB));
+    this.packageInitMs = packageInitMs(packageBytes(spec)); // F24: code plus layers
     const at128 = initLognormal(RUNTIME_OVERHEAD_128MB);
     this.overheadDist = { mu: at128.mu + Math.log((this.cpuStretch * 128) / ONE_VCPU_MEMORY_MB), sigma: at128.sigma };
   }
 
-  /** F22: the runtime's Init (extension + runtime start), drawn from the calibration. */
+  /** F22: the runtime's Init (extension + runtime start), drawn from the calibration, plus what
+   * the package's size adds (F24; simulator/layers/packageInit.ts). */
   drawRuntimeInitMs(): number {
-    return drawLognormalMs(this.initDist, standardNormal(this.rng));
+    return Math.round((drawLognormalMs(this.initDist, standardNormal(this.rng)) + this.packageInitMs) * 100) / 100;
   }
 
   /** F141/F28: virtual ms the runtime spends on one invoke of a code handler (never 0). */

@@ -9,8 +9,9 @@ import { eventContextFor } from './eventContext';
 import { utf8Exceeds } from '../core/utf8';
 import { ASYNC_PAYLOAD_LIMIT_BYTES } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
-import type { SourceContext, SourceFactory, SourceInstance } from './types';
 import type { PushSourceSpec } from '../scenario/types';
+import { deniedTrigger, triggerOf, type Trigger } from '../aws/triggerPermission';
+import type { Lineage, SourceContext, SourceFactory, SourceInstance } from './types';
 
 /** Wraps one arrival's payload (undefined: the source's default) in the event the function gets. */
 type EventBuilder = (src: SourceContext, payload: unknown, index: number, arrivedMs: number) => unknown;
@@ -46,16 +47,28 @@ function refusedAsTooLarge(src: SourceContext, request: RequestRecord, payload: 
   return true;
 }
 
+/** S3 and SNS may only invoke what the function's resource policy lets them; else the event never runs. */
+function refusedByResourcePolicy(src: SourceContext, request: RequestRecord, trigger: Trigger | undefined): boolean {
+  const denied = deniedTrigger(src, trigger);
+  if (!denied) return false;
+  src.finishRequest(request, 'discarded', { statusCode: denied.httpStatusCode, response: { errorType: denied.name, errorMessage: denied.message } });
+  return true;
+}
+
 function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
   return (src): SourceInstance => {
     const queue = new AsyncQueue(src, src.spec.function);
     const sizes = new WeakMap<object, boolean>();
-    attachToAccount(src, queue);
     let count = 0;
     const payloadOf = (index: number) => (src.spec.type === 'invoke' || src.spec.payloads?.length ? src.payload(index) : undefined);
-    const accept = (request: RequestRecord, payload: unknown, index: number) => {
+    const trigger = triggerOf(src);
+    attachToAccount(src, (request, buildEvent, lineage) => {
+      if (!refusedByResourcePolicy(src, request, trigger)) queue.enqueue(request, buildEvent, lineage);
+    });
+    const accept = (request: RequestRecord, payload: unknown, index: number, lineage?: Lineage) => {
       if (checkSize && refusedAsTooLarge(src, request, payload, sizes)) return;
-      queue.enqueue(request, () => build(src, payload, index, request.arrivedMs));
+      if (refusedByResourcePolicy(src, request, trigger)) return;
+      queue.enqueue(request, () => build(src, payload, index, request.arrivedMs), lineage);
     };
     return {
       start() {
@@ -65,9 +78,9 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
         });
       },
       // The console's Test button: one more event at now(), with the payload given.
-      arrive(payload) {
+      arrive(payload, options) {
         const request = src.createRequest();
-        accept(request, payload, count++);
+        accept(request, payload, count++, options?.lineage);
         return request;
       },
     };
@@ -78,7 +91,7 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
  * A trigger on an account resource: the bucket's object-created notifications (filtered by
  * prefix and suffix) or the topic's messages become events in the function's queue.
  */
-function attachToAccount(src: SourceContext, queue: AsyncQueue): void {
+function attachToAccount(src: SourceContext, deliver: (request: RequestRecord, buildEvent: () => unknown, lineage: Lineage) => void): void {
   const spec = src.spec as PushSourceSpec;
   const aws = src.aws;
   if (!aws || (src.spec.type !== 's3' && src.spec.type !== 'sns')) return;
@@ -89,9 +102,9 @@ function attachToAccount(src: SourceContext, queue: AsyncQueue): void {
       deliver: (o, lineage) => {
         const request = src.createRequest({ lineage });
         const key = n++;
-        queue.enqueue(request, () => buildS3Event(
+        deliver(request, () => buildS3Event(
           { key: o.key, bucket: o.bucket, sizeBytes: o.sizeBytes, sequence: o.sequence, eTag: o.eTag },
-          eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)));
+          eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)), lineage);
       },
     });
   }
@@ -99,9 +112,9 @@ function attachToAccount(src: SourceContext, queue: AsyncQueue): void {
     aws.sns.subscribe(spec.topic, (d, lineage) => {
       const request = src.createRequest({ lineage });
       const key = n++;
-      queue.enqueue(request, () => buildSnsEvent(
+      deliver(request, () => buildSnsEvent(
         { message: d.message, subject: d.subject ?? null, topicName: d.topicName, messageAttributes: d.messageAttributes, messageId: d.messageId },
-        eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)));
+        eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)), lineage);
     });
   }
 }

@@ -4,6 +4,7 @@
 // 100k of them must stay cheap (stack.md §2.5).
 import type { RequestRecord } from '../trace/records';
 import type { SqsMessageInput } from './events/sqs';
+import type { Lineage } from './types';
 
 /** SQS's default MessageRetentionPeriod: 4 days (SQS API reference, SetQueueAttributes). */
 export const SQS_RETENTION_MS = 345_600_000;
@@ -20,6 +21,8 @@ export interface SqsMessage {
   state: 'visible' | 'inFlight' | 'gone';
   /** Sent through the AWS SDK with MessageAttributes (already in the Lambda event's shape). */
   messageAttributes?: SqsMessageInput['messageAttributes'];
+  /** F95: set only on messages sent by an invocation that belongs to a chain. */
+  lineage?: Lineage;
 }
 
 export class SqsQueue {

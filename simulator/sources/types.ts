@@ -36,14 +36,24 @@ export type InvokeOutcome =
       invocation: InvocationRecord;
     }
   | {
+      /** F95: the invocation would have been the 17th of its chain; the function did not run. */
+      status: 'recursion-stopped';
+      response: { errorType: 'RecursiveInvocationException'; errorMessage: string };
+    }
+  | {
       status: 'throttled';
       /** F58: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', Reason }. */
       response: { errorType: 'TooManyRequestsException'; errorMessage: string; Reason: ThrottleReason };
       reason: ThrottleReason;
     };
 
+/** F95: where an event sits in a chain of invocations (declared with the records: trace/records.ts). */
+export type { Lineage } from '../trace/records';
+
 export interface InvokeCall {
   function: string;
+  /** F95: the chain this invocation belongs to (absent: not part of a tracked chain). */
+  lineage?: Lineage;
   /** The event the handler receives (already in the real event shape). */
   event: unknown;
   /** The RequestRecords this invocation carries (from createRequest); a batch carries several. */
@@ -60,11 +70,6 @@ export interface InvokeCall {
   modelDefaultResponse?: unknown;
   /** Model handlers only: replaces the function's errorRate for this call (SQS partial batches pass 0: failures are per message). */
   modelErrorRate?: number;
-  /**
-   * The chain this invocation belongs to (simulator/aws): set by the service from its requests'
-   * lineage when any has one (the deepest), so permission and loop checks see it at invoke time.
-   */
-  lineage?: Lineage;
   /** Called when the invocation starts (after placement), e.g. for a sync caller's own timer. */
   onStart?(invocation: { requestId: string; startMs: number; coldStart: boolean }): void;
 }
@@ -117,6 +122,8 @@ export interface SourceContext {
   recordSeries(functionName: string, series: string, timeMs: number, value: number): void;
   /** Adds delta to a per-function counter in FunctionMetrics.counters (e.g. 'DeadLetterErrors'). */
   addCounter(functionName: string, counter: string, delta: number): void;
+  /** Adds a log line to the result (e.g. a trigger's own log, or the CloudTrail record of a denied call). */
+  log(functionName: string, logStream: string, message: string): void;
 }
 
 export interface ResolvedFunctionSpec extends FunctionSpec {
@@ -127,6 +134,11 @@ export interface ResolvedFunctionSpec extends FunctionSpec {
   environment: Record<string, string>;
 }
 
+/** What a console or SDK arrival may carry besides its payload. */
+export interface ArriveOptions {
+  lineage?: Lineage;
+}
+
 export interface SourceInstance {
   /** Called once at virtual time 0, after every source is created. */
   start(): void;
@@ -134,7 +146,7 @@ export interface SourceInstance {
    * Adds one arrival at now() outside the spec's arrivals (the console's Test button) and
    * returns its RequestRecord. Required for 'invoke:RequestResponse' and 'invoke:Event'.
    */
-  arrive?(payload: unknown): RequestRecord;
+  arrive?(payload: unknown, options?: ArriveOptions): RequestRecord;
   /** Optional: called when the simulation is disposed. */
   dispose?(): void;
 }

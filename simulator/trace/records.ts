@@ -118,7 +118,11 @@ export interface SimulationResult {
 
 // ---- Simulated AWS account (simulator/aws): lineage of requests and the account's totals.
 
-/** Which chain of calls a request belongs to: depth 0 came from outside, each SDK hop adds 1. */
+/**
+ * F95: where an event sits in a chain of invocations through SQS, SNS, S3 or Lambda. `depth` counts
+ * the invocations of the chain before this one (the event that starts a chain: 0; an event that
+ * an invocation at depth d sends on: d + 1).
+ */
 export interface Lineage {
   chainId: string;
   depth: number;

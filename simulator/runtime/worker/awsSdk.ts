@@ -1,7 +1,7 @@
 // The AWS SDK for JavaScript v3 as handler code imports it ('@aws-sdk/client-s3', ...): clients
 // with `send(new Command(input))`, outputs with `$metadata`, errors as exceptions with `name`,
 // `$fault` and `$metadata.httpStatusCode`. Every command goes to the engine's simulated account
-// (simulator/aws) through `call`. Self-contained: serialized with toString (worker-source.ts).
+// (simulator/aws) through `call`; bundled into the worker runtime by worker/entry.ts.
 
 type AwsCall = (service: string, op: string, input: unknown) => Promise<any>;
 
@@ -229,7 +229,7 @@ export function makeAwsSdk(call: AwsCall, Buffer: any, runtime: AwsSdkRuntime): 
 
   // ---- Lambda
   const lambda = makeService('lambda', 'LambdaClient', 'LambdaServiceException',
-    ['ResourceNotFoundException', 'TooManyRequestsException', 'RequestEntityTooLargeException', 'InvalidRequestContentException'], {
+    ['ResourceNotFoundException', 'TooManyRequestsException', 'RequestEntityTooLargeException', 'InvalidRequestContentException', 'RecursiveInvocationException'], {
       InvokeCommand: 'Invoke', GetAccountSettingsCommand: 'GetAccountSettings',
     }, (_op, input) => {
       const p = input.Payload;
