@@ -10,6 +10,7 @@ const SUITES: Record<string, () => Promise<{ benchmarks: Benchmark[] }>> = {
   engine: () => import('./engine'),
   sources: () => import('./sources'),
   runtime: () => import('./runtime'),
+  aws: () => import('./aws'),
 };
 
 async function runOne(suite: string, index: number): Promise<void> {

@@ -42,6 +42,12 @@ export {
 // Provisioned concurrency prices (F49) and the defaults of its allocation delay and recycling (F15, F16).
 export { PC_PRICE_PER_GB_SECOND_USD, PC_DURATION_PRICE_PER_GB_SECOND_USD, PC_BILLING_INCREMENT_MS } from './pricing/provisioned';
 export { DEFAULT_PROVISIONED_ALLOCATION_MS, DEFAULT_PROVISIONED_RECYCLE_MS } from './scenario/defaults';
+// The simulated AWS account (simulator/aws): resource specs, its totals in results, request lineage,
+// and the SDK calls' latency defaults and access door.
+export type { AwsAccountSpec, AwsBucketSpec, AwsQueueSpec, AwsTopicSpec, AwsTableSpec, AwsLatency } from './scenario/types';
+export type { AwsTotals } from './trace/records';
+export type { Caller as AwsCaller } from './aws/types';
+export { DEFAULT_LATENCY as AWS_DEFAULT_LATENCY } from './aws/latency';
 // Permissions and recursion (simulator/aws/, service/recursion.ts): IAM evaluation for execution roles and
 // resource policies, the services' denial errors, the ARNs of simulated resources, F95 loop detection.
 export {

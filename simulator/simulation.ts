@@ -1,8 +1,11 @@
 // simulate() and createSimulation(): parse the scenario, wire the scheduler, the service and
 // the sources, and run the event loop. Model-only scenarios run a synchronous loop; code
 // handlers make the loop wait for tracked runtime work before each event (runtime/types.ts).
-import { Scheduler } from './core/scheduler';
-import { createRng, deriveSeed } from './core/rng';
+import { PRIORITY_ARRIVAL, PRIORITY_NORMAL, Scheduler } from './core/scheduler';
+import { createRng, deriveSeed, type Rng } from './core/rng';
+import { AwsAccount, withAwsAccount } from './aws/account';
+import { utf8ByteLength } from './core/utf8';
+import type { LambdaInvoker } from './aws/lambdaApi';
 import { parseScenario, ScenarioError } from './scenario/parse';
 import type { FunctionSpec, Scenario, SourceSpec } from './scenario/types';
 import {
@@ -58,6 +61,7 @@ class SimulationRun implements Simulation {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly listeners: ((e: SimulationEvent) => void)[] = [];
   private readonly hasCode: boolean;
+  private readonly account: AwsAccount | undefined;
   private readonly maxSteps: number;
   private started = false;
   private finalized = false;
@@ -87,15 +91,47 @@ class SimulationRun implements Simulation {
     this.service.codeFactory = options.createCodeEnvironment;
     // Created here, not with the lazily loaded runtime, so that synchronous stepping with an
     // injected factory reaches the simulated database and HTTP services too.
-    this.service.dependencies = options.dependencies ?? (this.hasCode ? createDependencyService(
+    const dependencies = options.dependencies ?? (this.hasCode ? createDependencyService(
       { now: () => this.scheduler.now(), schedule: (atMs, fn) => this.scheduler.schedule(atMs, fn) },
       { seed: deriveSeed(scenario.seed ?? DEFAULT_SEED, 'dependencies'), ...(scenario.dependencies ?? {}) },
     ) : undefined);
+    this.account = scenario.aws || this.hasCode ? this.createAccount(scenario, rng.derive('aws')) : undefined;
+    this.service.dependencies = dependencies && this.account ? withAwsAccount(dependencies, this.account) : dependencies;
     scenario.sources.forEach((spec, i) => {
       const ctx = createSourceContext(spec, i, scenario, this.scheduler, rng.derive(`source:${i}`), this.service,
-        this.recorder, this.ledger, () => this.service.emit);
+        this.recorder, this.ledger, () => this.service.emit, this.account);
       this.sources.push({ ctx, instance: getSourceFactory(sourceKey(spec))!(ctx) });
     });
+  }
+
+  /** The scenario's AWS account; Lambda Invoke from handler code gets one source context per function. */
+  private createAccount(scenario: Scenario, rng: Rng): AwsAccount {
+    const contexts = new Map<string, SourceContext>();
+    const invoker: LambdaInvoker = {
+      hasFunction: (name) => this.service.functions.has(name),
+      contextFor: (name) => {
+        let ctx = contexts.get(name);
+        if (!ctx) {
+          const spec: SourceSpec = { type: 'invoke', function: name, invocationType: 'RequestResponse', arrivals: { at: [] }, name: 'lambda-api' };
+          ctx = createSourceContext(spec, -1, this.scenario, this.scheduler, rng.derive(`lambda-api:${name}`), this.service,
+            this.recorder, this.ledger, () => this.service.emit, this.account);
+          contexts.set(name, ctx);
+        }
+        return ctx;
+      },
+      account: () => ({
+        concurrencyLimit: this.scenario.account?.concurrencyLimit ?? DEFAULT_ACCOUNT_CONCURRENCY,
+        functions: this.scenario.functions.map((f) => ({
+          reservedConcurrency: f.reservedConcurrency,
+          codeBytes: f.handler.kind === 'code' ? utf8ByteLength(f.handler.source) : 0,
+        })),
+      }),
+    };
+    return new AwsAccount(
+      { now: () => this.scheduler.now(), schedule: (t, fn, p) => { this.scheduler.schedule(t, fn, p === 'arrival' ? PRIORITY_ARRIVAL : PRIORITY_NORMAL); } },
+      scenario.aws ?? {}, rng,
+      { region: scenario.service?.region ?? DEFAULT_REGION, epochMs: epochMsOf(scenario), durationMs: scenario.durationMs, invoker },
+    );
   }
 
   private track(p: Promise<unknown>): void {
@@ -133,6 +169,7 @@ class SimulationRun implements Simulation {
     this.started = true;
     for (const fn of this.service.pools()) this.service.provision(fn);
     for (const s of this.sources) s.instance.start();
+    this.account?.start();
   }
 
   private requireSync(what: string): void {
@@ -239,6 +276,7 @@ class SimulationRun implements Simulation {
   /** Adds the simulated database's totals (peak connections across every environment). */
   private withDependencies(result: SimulationResult): SimulationResult {
     if (this.scenario.rules) result.rules = rulesUsed(this.service.config.rules);
+    if (this.account && (this.scenario.aws || this.account.used())) result = { ...result, aws: this.account.totals() };
     const stats = this.service.dependencies?.stats?.();
     if (!stats) return result;
     return {

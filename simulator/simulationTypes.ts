@@ -1,6 +1,7 @@
 // The stepping API (createSimulation) beyond the contract minimum. See simulator/README.md.
 import type { DependencyStats } from './runtime/dependencies';
-import type { CodeRuntimeHost, CreateCodeEnvironment } from './runtime/types';
+import type { CreateCodeEnvironment } from './runtime/types';
+import type { DependencyCall } from './aws/types';
 import type { FunctionSpec } from './scenario/types';
 import type { Lineage } from './sources/types';
 import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
@@ -9,7 +10,7 @@ export interface SimulationOptions {
   /** Factory for code-handler environments; default: simulator/runtime (loaded lazily). */
   createCodeEnvironment?: CreateCodeEnvironment;
   /** Engine-side dependencies behind host.call (default: the runtime's createDependencyService). */
-  dependencies?: { call: CodeRuntimeHost['call']; stats?(): DependencyStats };
+  dependencies?: { call: DependencyCall; stats?(): DependencyStats };
   /** Safety cap on events processed (a runaway scenario is an error, not a hang). Default 2e8. */
   maxSteps?: number;
 }

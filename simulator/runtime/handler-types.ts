@@ -1,5 +1,7 @@
 // TypeScript declarations of the modules handler code can import in the simulation, for the
 // editor's IntelliSense (monaco addExtraLib). Keep in step with worker/runtime-main.ts.
+import { AWS_SDK_DTS } from './aws-sdk-types';
+
 export const HANDLER_MODULES_DTS = `declare module 'lambda-lab:db' {
   /** A simulated MySQL-like connection. Costs connect time; refused beyond the database's maximum connections. */
   export interface Connection {
@@ -25,4 +27,4 @@ declare module 'lambda-lab:cpu' {
    */
   export function burnCpu(ms: number): void;
 }
-`;
+` + AWS_SDK_DTS;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 import { RULE_IDS, type RuleId } from '../rules/ledger';
 import { checkVersions, provisionedTotal, targetProblem } from './versionRules';
+import { awsAccountSchema, checkAwsReferences } from './awsSchema';
 import { executionRoleSchema, policyDocumentSchema } from '../aws/policySchema';
 import { deployErrors } from '../layers/packageSize';
 import { CURATED_PACKAGE_NAMES } from '../runtime/mount';
@@ -188,8 +189,13 @@ const sourceBase = {
 const sourceSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...sourceBase, type: z.literal('invoke'), invocationType: z.enum(['RequestResponse', 'Event']), payload: z.unknown().optional() }),
   z.strictObject({ ...sourceBase, type: z.literal('api-gateway') }),
-  z.strictObject({ ...sourceBase, type: z.literal('s3') }),
-  z.strictObject({ ...sourceBase, type: z.literal('sns') }),
+  z.strictObject({
+    ...sourceBase, type: z.literal('s3'),
+    bucket: z.string().optional().describe('The aws.buckets bucket whose object-created events this trigger receives.'),
+    prefix: z.string().optional().describe('Only keys that start with this (S3 notification filter).'),
+    suffix: z.string().optional().describe('Only keys that end with this (S3 notification filter).'),
+  }),
+  z.strictObject({ ...sourceBase, type: z.literal('sns'), topic: z.string().optional().describe('The aws.topics topic this subscription receives.') }),
   z.strictObject({
     ...sourceBase,
     type: z.literal('sqs'),
@@ -199,6 +205,7 @@ const sourceSchema = z.discriminatedUnion('type', [
     visibilityTimeoutMs: z.number().int().min(0).max(43200000, 'at most 12 h').optional(),
     maxReceiveCount: z.number().int().min(1).max(1000).optional(),
     reportBatchItemFailures: z.boolean().optional(),
+    queue: z.string().optional().describe('The aws.queues queue this mapping polls (messages sent by handler code arrive here).'),
   }),
   ...(['kinesis', 'dynamodb-streams'] as const).map((type) =>
     z.strictObject({
@@ -213,6 +220,7 @@ const sourceSchema = z.discriminatedUnion('type', [
         .number().int().min(-1).max(604800000, 'at most 7 days (F86)')
         .refine((ms) => ms === -1 || ms >= 60000, '-1 (infinite) or at least 60 s (F86)')
         .optional(),
+      table: z.string().optional().describe('dynamodb-streams: the aws.tables table whose stream this mapping reads.'),
     }),
   ),
 ]);
@@ -253,6 +261,7 @@ export const scenarioSchema = z
       })
       .optional(),
     rules: rulesSchema.optional(),
+    aws: awsAccountSchema(arrivalsSchema).optional(),
     service: z
       .strictObject({
         idleTimeoutMs: z.number().finite().positive().optional(),
@@ -282,6 +291,7 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
   const s = sanitize(raw);
   if (!s) return;
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  checkAwsReferences(raw, issue);
   const names = new Set<string>();
   const accountLimit = typeof s.account?.concurrencyLimit === 'number' ? s.account.concurrencyLimit : 1000;
   s.functions.forEach((f, i) => {

@@ -146,6 +146,64 @@ export interface Scenario {
   };
 }
 
+// ---- Simulated AWS account (simulator/aws, schema: awsSchema.ts). Interface merging keeps
+// these additions in one block.
+
+export interface AwsLatency {
+  latencyMs?: number;
+  jitterMs?: number;
+}
+export interface AwsBucketSpec extends AwsLatency {
+  name: string;
+  uploads?: { arrivals: Arrivals; keys?: string[]; sizeBytes?: number };
+}
+export interface AwsQueueSpec extends AwsLatency {
+  name: string;
+  deadLetterQueue?: string;
+  maxReceiveCount?: number;
+  sends?: { arrivals: Arrivals; payloads?: unknown[] };
+}
+export interface AwsTopicSpec extends AwsLatency {
+  name: string;
+  queues?: string[];
+}
+export interface AwsTableSpec extends AwsLatency {
+  name: string;
+  partitionKey?: string;
+  sortKey?: string;
+  stream?: boolean;
+  billingMode?: 'PAY_PER_REQUEST' | 'PROVISIONED';
+  readCapacityUnits?: number;
+  writeCapacityUnits?: number;
+}
+export interface AwsAccountSpec {
+  buckets?: AwsBucketSpec[];
+  queues?: AwsQueueSpec[];
+  topics?: AwsTopicSpec[];
+  tables?: AwsTableSpec[];
+  lambda?: AwsLatency;
+}
+export interface PushSourceSpec {
+  /** s3: the bucket whose object-created events it receives, filtered by prefix/suffix. */
+  bucket?: string;
+  prefix?: string;
+  suffix?: string;
+  /** sns: the topic it is subscribed to. */
+  topic?: string;
+}
+export interface SqsSourceSpec {
+  /** The aws.queues queue the mapping polls. */
+  queue?: string;
+}
+export interface StreamSourceSpec {
+  /** dynamodb-streams: the aws.tables table whose stream the mapping reads. */
+  table?: string;
+}
+export interface Scenario {
+  /** Engine extension: the simulated AWS account (simulator/aws). */
+  aws?: AwsAccountSpec;
+}
+
 // ---- Layers and the function's package (simulator/layers, simulator/runtime/mount.ts) --------
 /** One layer: files extracted to /opt in the listed order (F38), curated packages, a size (F36). */
 export interface LayerSpec {

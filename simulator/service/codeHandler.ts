@@ -8,6 +8,7 @@ import { cpuShare, INIT_LIMIT_MS } from '../scenario/limits';
 import type { Environment, HandlerStrategy } from './functionPool';
 import type { EnvironmentHost } from './host';
 import { initReportTimeoutLine, logGroupName, runtimeExitLine } from './logFormat';
+import { callerOf } from './caller';
 
 const ACCOUNT_ID = '123456789012';
 
@@ -58,7 +59,7 @@ function createCode(host: EnvironmentHost, env: Environment, platformInitMs: num
     track: (p) => host.track(p),
     log: (timeMs, message) => later(() => host.recorder.log(timeMs, fnName, env.record.logStream, message)),
     call: (svc, op, args, reply) => later(() => {
-      if (host.dependencies) return host.dependencies.call(svc, op, args, reply);
+      if (host.dependencies) return host.dependencies.call(svc, op, args, reply, callerOf(env, host.config.region));
       // Without a dependency service every call fails, asynchronously, like a network error.
       sched.at(sched.now(), () => reply({ ok: false, errorType: 'ResourceNotFoundException', errorMessage: `no simulated ${svc} in this scenario` }));
     }),

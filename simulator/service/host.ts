@@ -2,8 +2,9 @@
 // clock, the records, the lifecycle steps and the code runtime. The handlers see this narrow
 // interface, never the service itself, so the service's files import each other one way only.
 import type { Scheduler } from '../core/scheduler';
-import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
+import type { CreateCodeEnvironment } from '../runtime/types';
 import type { InvokeCall } from '../sources/types';
+import type { DependencyCall } from '../aws/types';
 import type { EnvironmentEndReason } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import type { EnvironmentEventType } from '../machines/transitionTable';
@@ -35,7 +36,7 @@ export interface EnvironmentHost {
   readonly emit: ((e: SimulationEvent) => void) | null;
   /** Code handlers: the runtime factory, the simulated dependencies, and work to await. */
   readonly codeFactory: CreateCodeEnvironment | undefined;
-  readonly dependencies: { call: CodeRuntimeHost['call'] } | undefined;
+  readonly dependencies: { call: DependencyCall } | undefined;
   track(p: Promise<unknown>): void;
   /** What runtimes say while the engine waits for them, applied in environment order. */
   readonly replies: ReplyQueue;

@@ -6,7 +6,7 @@
 import type { Scheduler } from '../core/scheduler';
 import type { Rng } from '../core/rng';
 import { guid32 as guid, uuidV4 } from '../core/ids';
-import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
+import type { CreateCodeEnvironment } from '../runtime/types';
 import type { DependencyStats } from '../runtime/dependencies';
 import { ReplyQueue } from './replyQueue';
 import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
@@ -15,6 +15,7 @@ import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
 import { ActiveInvocation, Environment, FunctionPool, IdleDeque, type HandlerStrategy, type InvocationEnd } from './functionPool';
 import type { EnvironmentHost, ServiceConfig } from './host';
+import type { DependencyCall } from '../aws/types';
 import type { Recorder } from './recorder';
 import { logStreamName, startLine } from './logFormat';
 import { createModelHandler } from './modelHandler';
@@ -25,6 +26,7 @@ import { lookupTarget, reservedInUse, type Alias } from './versions';
 import { attachVersions, updateVersions } from './versionPools';
 import { completeRecycle, provision as provisionPool } from './provisioning';
 import type { FunctionStats } from './recorder';
+import { lineageOf } from './caller';
 import { RECURSION_STOPPED_OUTCOME, RECURSIVE_INVOCATIONS_DROPPED, stopsRecursion } from './recursion';
 
 export type { ServiceConfig } from './host';
@@ -49,7 +51,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   /** Code runtimes' replies, applied in a deterministic order (replyQueue.ts). */
   readonly replies = new ReplyQueue();
   /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
-  dependencies: { call: CodeRuntimeHost['call']; stats?(): DependencyStats } | undefined;
+  dependencies: { call: DependencyCall; stats?(): DependencyStats } | undefined;
   readonly idRng: Rng;
   /** Calls that came through an alias (for its metrics), until they start. */
   private readonly routedBy = new WeakMap<InvokeCall, Alias>();
@@ -119,6 +121,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   invoke(call: InvokeCall): void {
     const target = lookupTarget(this.functions, call.function);
     if (!target) throw new Error(`invoke: no function named ${call.function}`);
+    if (call.lineage === undefined && call.requests.some((r) => r.lineage)) call.lineage = lineageOf(call.requests, '');
     if (call.lineage !== undefined && stopsRecursion(target.pool.spec.recursiveLoop, call.lineage)) return this.stopRecursion(target.pool, call);
     const alias = target.alias;
     const fn = alias ? alias.pick() : target.pool;

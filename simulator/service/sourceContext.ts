@@ -11,6 +11,7 @@ import type { SimulationEvent } from '../simulationTypes';
 import type { LambdaService } from './lambdaService';
 import type { Recorder } from './recorder';
 import { baseName, lookupTarget } from './versions';
+import type { AwsResources } from '../aws/resources';
 
 export interface RequestLedger {
   nextId: number;
@@ -22,13 +23,13 @@ export interface RequestLedger {
 
 export function createSourceContext(
   spec: SourceSpec, index: number, scenario: Scenario, scheduler: Scheduler, rng: Rng, service: LambdaService,
-  recorder: Recorder, ledger: RequestLedger, emit: () => ((e: SimulationEvent) => void) | null,
+  recorder: Recorder, ledger: RequestLedger, emit: () => ((e: SimulationEvent) => void) | null, aws?: AwsResources,
 ): SourceContext {
   const name = spec.name ?? `${spec.type}#${index}`;
   const payloads = spec.payloads;
   const fallback = spec.type === 'invoke' && spec.payload !== undefined ? spec.payload : {};
   const ctx: SourceContext = {
-    spec, index, name, scenario, durationMs: scenario.durationMs, rng, service,
+    spec, index, name, scenario, durationMs: scenario.durationMs, rng, service, aws,
     now: () => scheduler.now(),
     schedule: (atMs, fn, priority) => scheduler.schedule(atMs, fn, priority === 'arrival' ? PRIORITY_ARRIVAL : PRIORITY_NORMAL),
     cancel: (id) => scheduler.cancel(id),
@@ -53,6 +54,7 @@ export function createSourceContext(
         id: `req-${ledger.nextId++}`, source: name, function: baseName(init?.function ?? spec.function),
         arrivedMs: init?.arrivedMs ?? scheduler.now(), outcome: 'unfinished', attempts: 0, invocationIds: [],
       };
+      if (init?.lineage) r.lineage = init.lineage;
       ledger.open++;
       recorder.request(r);
       const e = emit();

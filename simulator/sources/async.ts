@@ -9,6 +9,7 @@ import { eventContextFor } from './eventContext';
 import { utf8Exceeds } from '../core/utf8';
 import { rulesFor } from '../rules/resolve';
 import type { RequestRecord } from '../trace/records';
+import type { PushSourceSpec } from '../scenario/types';
 import { deniedTrigger, triggerOf, type Trigger } from '../aws/triggerPermission';
 import type { Lineage, SourceContext, SourceFactory, SourceInstance } from './types';
 
@@ -19,12 +20,12 @@ const buildInvokePayload: EventBuilder = (src, payload, index) => (payload === u
 
 const buildS3: EventBuilder = (src, payload, index, arrivedMs) => {
   const key = payload === undefined ? `uploads/object-${index + 1}.json` : payloadText(payload);
-  return buildS3Event({ key, sequence: index + 1 }, eventContextFor(src, arrivedMs, index));
+  return buildS3Event({ key, sequence: index + 1, bucket: (src.spec as PushSourceSpec).bucket }, eventContextFor(src, arrivedMs, index));
 };
 
 const buildSns: EventBuilder = (src, payload, index, arrivedMs) => {
   const message = payload === undefined ? JSON.stringify({ notification: index + 1 }) : payloadText(payload);
-  return buildSnsEvent({ message }, eventContextFor(src, arrivedMs, index));
+  return buildSnsEvent({ message, topicName: (src.spec as PushSourceSpec).topic }, eventContextFor(src, arrivedMs, index));
 };
 
 /** F32: the Invoke API refuses an oversized Event payload with 413; nothing is queued. */
@@ -63,6 +64,9 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
     let count = 0;
     const payloadOf = (index: number) => (src.spec.type === 'invoke' || src.spec.payloads?.length ? src.payload(index) : undefined);
     const trigger = triggerOf(src);
+    attachToAccount(src, (request, buildEvent, lineage) => {
+      if (!refusedByResourcePolicy(src, request, trigger)) queue.enqueue(request, buildEvent, lineage);
+    });
     const accept = (request: RequestRecord, payload: unknown, index: number, lineage?: Lineage) => {
       if (checkSize && refusedAsTooLarge(src, request, payload, sizes, limit)) return;
       if (refusedByResourcePolicy(src, request, trigger)) return;
@@ -83,6 +87,38 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
       },
     };
   };
+}
+
+/**
+ * A trigger on an account resource: the bucket's object-created notifications (filtered by
+ * prefix and suffix) or the topic's messages become events in the function's queue.
+ */
+function attachToAccount(src: SourceContext, deliver: (request: RequestRecord, buildEvent: () => unknown, lineage: Lineage) => void): void {
+  const spec = src.spec as PushSourceSpec;
+  const aws = src.aws;
+  if (!aws || (src.spec.type !== 's3' && src.spec.type !== 'sns')) return;
+  let n = 0;
+  if (spec.bucket) {
+    aws.s3.attachTrigger(spec.bucket, {
+      prefix: spec.prefix, suffix: spec.suffix,
+      deliver: (o, lineage) => {
+        const request = src.createRequest({ lineage });
+        const key = n++;
+        deliver(request, () => buildS3Event(
+          { key: o.key, bucket: o.bucket, sizeBytes: o.sizeBytes, sequence: o.sequence, eTag: o.eTag },
+          eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)), lineage);
+      },
+    });
+  }
+  if (spec.topic) {
+    aws.sns.subscribe(spec.topic, (d, lineage) => {
+      const request = src.createRequest({ lineage });
+      const key = n++;
+      deliver(request, () => buildSnsEvent(
+        { message: d.message, subject: d.subject ?? null, topicName: d.topicName, messageAttributes: d.messageAttributes, messageId: d.messageId },
+        eventContextFor(src, request.arrivedMs, 1_000_000_000 + key)), lineage);
+    });
+  }
 }
 
 export const invokeEventSource = asyncSource(buildInvokePayload, true);

@@ -11,6 +11,7 @@ import { SqsQueue, SQS_RETENTION_MS, type SqsMessage } from './sqsQueue';
 import { sqsPollerTable, type SqsPollerEvent, type SqsPollerState } from './sqsPollerMachine';
 import { sqsFailedMessages } from './sqsBatchResponse';
 import { SqsQueueMetrics } from './sqsQueueMetrics';
+import type { QueueMessage } from '../aws/sqs';
 import type { ArriveOptions, InvokeCall, InvokeOutcome, Lineage, SourceContext, SourceFactory } from './types';
 import type { RequestRecord } from '../trace/records';
 import { mappingPermissionError } from '../aws/mappingPermissions';
@@ -76,15 +77,33 @@ export class SqsEventSourceMapping {
     this.minimum = Math.min(SQS_INITIAL_CONCURRENT_BATCHES, this.cap);
     this.target = this.minimum;
     this.senderId = randomIamId(eventContextFor(src, 0, -1).rng, 'AIDA');
-    this.queueName = `${this.fn}-queue`;
+    this.queueName = this.spec.queue ?? `${this.fn}-queue`;
     const failures = src.rng.derive('batch-item-failures');
     this.failureRng = () => failures.float();
     this.metrics = new SqsQueueMetrics(src, this.fn, this.queue, () => this.target);
   }
 
   start(): void {
+    // A mapping on an account queue also takes what handler code and other resources send to it.
+    if (this.spec.queue && this.src.aws) this.src.aws.sqs.attachConsumer(this.spec.queue, { receive: (m) => this.receive(m) });
     this.disabled = mappingPermissionError(this.src) !== undefined;
     this.src.startArrivals((timeMs, index) => this.send(timeMs, index));
+  }
+
+  private receive(m: QueueMessage): void {
+    const now = this.src.now();
+    this.queue.send({
+      request: this.src.createRequest({ lineage: m.lineage }), messageId: m.messageId, body: m.body,
+      bodyBytes: utf8Length(m.body), sentMs: now, firstReceiveMs: -1, receiveCount: 0, state: 'visible',
+      messageAttributes: Object.keys(m.messageAttributes).length ? m.messageAttributes : undefined, lineage: m.lineage,
+    });
+    this.metrics.wake();
+    this.requestPump();
+  }
+
+  /** The redrive policy: the mapping's own maxReceiveCount, else the account queue's. */
+  private get maxReceiveCount(): number | undefined {
+    return this.spec.maxReceiveCount ?? (this.spec.queue ? this.src.aws?.sqs.spec(this.spec.queue)?.maxReceiveCount : undefined);
   }
 
   private send(timeMs: number, index: number): void {
@@ -271,14 +290,25 @@ export class SqsEventSourceMapping {
     });
   }
 
+  /** An account queue with a DLQ: the message itself moves there (same id, body and chain). */
+  private toDeadLetterQueue(message: SqsMessage): void {
+    if (!this.spec.queue || !this.src.aws) return;
+    this.src.aws.sqs.deadLetter(this.spec.queue, {
+      messageId: message.messageId, body: message.body, messageAttributes: message.messageAttributes ?? {},
+      lineage: message.lineage ?? message.request.lineage ?? { chainId: message.request.id, depth: 0 },
+    });
+  }
+
   /** F78/F79: the visibility timeout ended; redrive after maxReceiveCount receives, else show again. */
   private release(messages: SqsMessage[]): void {
     const now = this.src.now();
     for (const message of messages) {
-      if (this.spec.maxReceiveCount !== undefined && message.receiveCount >= this.spec.maxReceiveCount) {
+      const maxReceiveCount = this.maxReceiveCount;
+      if (maxReceiveCount !== undefined && message.receiveCount >= maxReceiveCount) {
         this.queue.remove(message);
         this.src.addCounter(this.fn, 'MessagesRedrivenToDLQ', 1);
         this.src.finishRequest(message.request, 'dead-lettered');
+        this.toDeadLetterQueue(message);
       } else if (now - message.sentMs >= SQS_RETENTION_MS) {
         this.queue.remove(message);
         this.src.finishRequest(message.request, 'discarded');

@@ -19,6 +19,8 @@ export interface SqsMessage {
   firstReceiveMs: number;            // -1 until the first receive
   receiveCount: number;
   state: 'visible' | 'inFlight' | 'gone';
+  /** Sent through the AWS SDK with MessageAttributes (already in the Lambda event's shape). */
+  messageAttributes?: SqsMessageInput['messageAttributes'];
   /** F95: set only on messages sent by an invocation that belongs to a chain. */
   lineage?: Lineage;
 }
@@ -91,6 +93,7 @@ export class SqsQueue {
       receiveCount: message.receiveCount,
       senderId,
       queueName,
+      ...(message.messageAttributes ? { messageAttributes: message.messageAttributes } : {}),
     };
   }
 }

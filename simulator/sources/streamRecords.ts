@@ -79,4 +79,14 @@ export class StreamWriter {
     };
     return { request, partitionKey, shardIndex, arrivalMs, data, bytes: utf8Length(data) * 2, sequenceNumber, change };
   }
+
+  /** A DynamoDB table's own change (simulator/aws), with its images as written. */
+  tableEntry(request: RequestRecord, change: Omit<DynamoDbChangeInput, 'sequenceNumber' | 'creationEpochMs'>, partitionKey: string, shardIndex: number, arrivalMs: number): StreamEntry {
+    const n = ++this.counters[shardIndex];
+    request.shardId = this.shardIds[shardIndex];
+    const sequenceNumber = dynamoDbSequenceNumber(shardIndex, n);
+    const data = JSON.stringify(change.keys);
+    const bytes = utf8Length(JSON.stringify(change.newImage ?? change.oldImage ?? {})) + utf8Length(data);
+    return { request, partitionKey, shardIndex, arrivalMs, data, bytes, sequenceNumber, change: { ...change, sequenceNumber, creationEpochMs: 0 } };
+  }
 }

@@ -67,6 +67,16 @@ export class StreamEventSourceMapping {
   }
 
   start(): void {
+    const table = this.spec.type === 'dynamodb-streams' ? this.spec.table : undefined;
+    if (table && this.src.aws) {
+      this.src.aws.dynamodb.attachStream(table, (change, lineage) => {
+        const { shardIndex, laneInShard } = placeKey(change.partitionKey, this.spec.shards, this.factor);
+        const { partitionKey, ...input } = change;
+        const now = this.src.now();
+        this.append(this.lanes[shardIndex * this.factor + laneInShard],
+          this.writer.tableEntry(this.src.createRequest({ lineage }), input, partitionKey, shardIndex, now));
+      });
+    }
     this.disabled = mappingPermissionError(this.src) !== undefined;
     const keyCount = Math.max(16, this.lanes.length * 4);
     this.src.startArrivals((timeMs, index) => {
@@ -74,11 +84,15 @@ export class StreamEventSourceMapping {
       const key = partitionKeyOf(payload, index, keyCount);
       const { shardIndex, laneInShard } = placeKey(key, this.spec.shards, this.factor);
       const lane = this.lanes[shardIndex * this.factor + laneInShard];
-      lane.records.push(this.writer.entry(this.src.createRequest({ arrivedMs: timeMs }), payload, key, shardIndex, timeMs));
-      const before = lane.state;
-      this.step(lane, 'records.arrived');
-      if (before === 'idle' && !this.disabled) this.schedulePoll(lane, false);
+      this.append(lane, this.writer.entry(this.src.createRequest({ arrivedMs: timeMs }), payload, key, shardIndex, timeMs));
     });
+  }
+
+  private append(lane: Lane, entry: StreamEntry): void {
+    lane.records.push(entry);
+    const before = lane.state;
+    this.step(lane, 'records.arrived');
+    if (before === 'idle' && !this.disabled) this.schedulePoll(lane, false);
   }
 
   private step(lane: Lane, event: StreamPollerEvent['type']): void {

@@ -4,7 +4,8 @@
 // virtual time it finishes. Sources register a factory per key (see sourceKey) in the registry.
 import type { Rng } from '../core/rng';
 import type { FunctionSpec, Scenario, SourceSpec } from '../scenario/types';
-import type { InvocationRecord, RequestOutcome, RequestRecord } from '../trace/records';
+import type { InvocationRecord, Lineage, RequestOutcome, RequestRecord } from '../trace/records';
+import type { AwsResources } from '../aws/resources';
 
 export type { Rng } from '../core/rng';
 
@@ -46,15 +47,8 @@ export type InvokeOutcome =
       reason: ThrottleReason;
     };
 
-/**
- * F95: where an event sits in a chain of invocations through SQS, SNS, S3 or Lambda. `depth` counts
- * the invocations of the chain before this one (the event that starts a chain: 0; an event that
- * an invocation at depth d sends on: d + 1).
- */
-export interface Lineage {
-  chainId: string;
-  depth: number;
-}
+/** F95: where an event sits in a chain of invocations (declared with the records: trace/records.ts). */
+export type { Lineage } from '../trace/records';
 
 export interface InvokeCall {
   function: string;
@@ -99,6 +93,8 @@ export interface SourceContext {
   /** This source's own random stream (derived from the scenario seed). */
   readonly rng: Rng;
   readonly service: LambdaServiceApi;
+  /** The scenario's simulated AWS account, when it has one (sources naming a bucket, queue, topic or table). */
+  readonly aws?: AwsResources;
 
   now(): number;
   /** Runs fn at virtual atMs (>= now()). Same-ms order: 'arrival' first, then scheduling order. */
@@ -116,7 +112,7 @@ export interface SourceContext {
   payload(index: number): unknown;
 
   /** A new RequestRecord, outcome 'unfinished', attempts 0, arrivedMs default now(). */
-  createRequest(init?: { arrivedMs?: number; function?: string }): RequestRecord;
+  createRequest(init?: { arrivedMs?: number; function?: string; lineage?: Lineage }): RequestRecord;
   /** Sets the final outcome (once; a second call throws: every request has exactly one). */
   finishRequest(request: RequestRecord, outcome: Exclude<RequestOutcome, 'unfinished'>, details?: FinishDetails): void;
 

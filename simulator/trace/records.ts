@@ -131,3 +131,36 @@ export interface SimulationResult {
   metrics: Record<string, FunctionMetrics>;
   cost: Record<string, FunctionCost>;
 }
+
+// ---- Simulated AWS account (simulator/aws): lineage of requests and the account's totals.
+
+/**
+ * F95: where an event sits in a chain of invocations through SQS, SNS, S3 or Lambda. `depth` counts
+ * the invocations of the chain before this one (the event that starts a chain: 0; an event that
+ * an invocation at depth d sends on: d + 1).
+ */
+export interface Lineage {
+  chainId: string;
+  depth: number;
+}
+
+export interface RequestRecord {
+  /** Engine extension: set when an AWS SDK call in handler code started this request. */
+  lineage?: Lineage;
+}
+
+/** What happened in the simulated account; `waiting` counts what no consumer took. */
+export interface AwsTotals {
+  s3: { puts: number; gets: number; objects: number; events: number };
+  sqs: { sent: number; delivered: number; deadLettered: number; waiting: Record<string, number> };
+  sns: { published: number; deliveries: number };
+  dynamodb: { reads: number; writes: number; throttled: number; streamRecords: number; unreadStreamRecords: number };
+  lambda: { invokes: number; refused: number };
+  /** Every SDK call that reached the account, by `<service>:<Operation>`. */
+  calls: Record<string, number>;
+}
+
+export interface SimulationResult {
+  /** Engine extension: present when the scenario has an `aws` account or a code handler used the SDK. */
+  aws?: AwsTotals;
+}

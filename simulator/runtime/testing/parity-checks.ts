@@ -57,6 +57,17 @@ export const handler = async () => [typeof XMLHttpRequest, typeof WebSocket, typ
   createHash('sha256').update('abc').digest('base64'), randomUUID(), process.env.AWS_LAMBDA_FUNCTION_NAME,
   typeof Object.getPrototypeOf(globalThis).fetch, typeof globalThis.WorkerGlobalScope?.prototype?.fetch];`, {}, { seed: 42 })).outcome;
   },
+  async awsSdk() {
+    // The SDK shims load and marshal in the worker; the fake host has no account, so a send fails like a lookup.
+    return (await once(`import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+export const handler = async () => {
+  const item = marshall({ pk: 'a', n: 1, tags: new Set(['x']), nested: { ok: true, list: [null] } });
+  let sent;
+  try { await new S3Client({}).send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })); } catch (e) { sent = e.message; }
+  return [S3Client.name, item, [...unmarshall(item).tags], unmarshall(item).n, sent];
+};`)).outcome;
+  },
 };
 
 export const PARITY_EXPECTED: Record<string, unknown> = {
@@ -80,6 +91,11 @@ export const PARITY_EXPECTED: Record<string, unknown> = {
     status: 'success',
     response: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'function', 0, 0,
       'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=', '9972daab-2c86-459f-9d78-3fe1be4e3280', 'my-function', 'undefined', 'undefined'],
+  },
+  awsSdk: {
+    status: 'success',
+    response: ['S3Client', { pk: { S: 'a' }, n: { N: '1' }, tags: { SS: ['x'] }, nested: { M: { ok: { BOOL: true }, list: { L: [{ NULL: true }] } } } },
+      ['x'], 1, 'getaddrinfo ENOTFOUND aws'],
   },
 };
 

@@ -1,6 +1,7 @@
 // The worker runtime's entry point. build/worker-runtime.mjs bundles this file (and the packages
 // it imports) into one script at build and test time; worker-source.ts wraps it with the host's
 // glue. The same bundle runs in a Node worker thread and in a browser module Worker.
+import { makeAwsSdk } from './awsSdk';
 import { makeBufferClass } from './buffer';
 import { makeCrypto } from './crypto';
 import { installGlobals } from './globals';
@@ -11,5 +12,5 @@ import { makeTimers } from './timers';
 import { makeUtil } from './util';
 
 export function start(glue: WorkerGlue): void {
-  runtimeMain(glue, { makeBufferClass, makeUtil, makeTimers, makeCrypto, makeLoader, installGlobals, guardAllocations, guardCodeStrings });
+  runtimeMain(glue, { makeBufferClass, makeUtil, makeTimers, makeCrypto, makeLoader, installGlobals, guardAllocations, guardCodeStrings, makeAwsSdk });
 }

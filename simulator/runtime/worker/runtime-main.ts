@@ -221,6 +221,9 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
   modules['lambda-lab:db'] = db;
   modules['lambda-lab:http'] = http;
   modules['lambda-lab:cpu'] = { burnCpu };
+  // The AWS SDK v3 clients: each command is one call to the engine's simulated account.
+  Object.assign(modules, parts.makeAwsSdk((service: string, op: string, input: unknown) => callHost('aws', `${service}:${op}`, env({ input })), Buffer,
+    { sleep: (ms: number) => new Promise<void>((r) => timers.api.setTimeout(r, ms)), random }));
   (globalThis as any)[Symbol.for('lambda-lab.modules')] = modules;
 
   const loader = parts.makeLoader({

@@ -10,6 +10,8 @@ export interface S3ObjectInput {
   sizeBytes?: number;
   /** Increases with each write to the same key; S3 writes it as upper-case hex. */
   sequence?: number;
+  /** The object's MD5 as S3 reports it; drawn when absent. */
+  eTag?: string;
 }
 
 /** Keys arrive URL-encoded in notifications, with spaces as '+'. */
@@ -39,7 +41,7 @@ export function buildS3Event(input: S3ObjectInput, ctx: EventContext): S3Event {
         object: {
           key: encodeS3Key(input.key),
           size: input.sizeBytes ?? 1024,
-          eTag: randomHex(ctx.rng, 32),
+          eTag: input.eTag ?? randomHex(ctx.rng, 32),
           versionId: randomBase64(ctx.rng, 32).replace(/[+/]/g, '_'),
           sequencer: (input.sequence ?? 0).toString(16).toUpperCase().padStart(18, '0'),
         },

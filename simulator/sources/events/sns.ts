@@ -6,7 +6,10 @@ import {
 
 export interface SnsMessageInput {
   message: string;
-  subject?: string;
+  /** null: published without a subject, as SNS then sends it. */
+  subject?: string | null;
+  /** The id Publish answered; drawn when absent. */
+  messageId?: string;
   topicName?: string;
   messageAttributes?: SNSMessageAttributes;
 }
@@ -26,13 +29,14 @@ export function buildSnsEvent(input: SnsMessageInput, ctx: EventContext): SNSEve
         Timestamp: isoTime(ctx.epochMs),
         Signature: `${randomBase64(ctx.rng, 342)}==`,
         SigningCertUrl: `${host}/SimpleNotificationService-${randomHex(ctx.rng, 32)}.pem`,
-        MessageId: uuid(ctx.rng),
+        MessageId: input.messageId ?? uuid(ctx.rng),
         Message: input.message,
         MessageAttributes: input.messageAttributes ?? {},
         Type: 'Notification',
         UnsubscribeUrl: `${host}/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
         TopicArn: topicArn,
-        Subject: input.subject ?? 'Lambda Lab notification',
+        // SNS sends null for a message published without one; @types/aws-lambda omits null.
+        Subject: (input.subject === undefined ? 'Lambda Lab notification' : input.subject) as string,
       },
     }],
   };
