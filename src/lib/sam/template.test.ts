@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
