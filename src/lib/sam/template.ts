@@ -40,9 +40,13 @@ export function samTemplate(scenario: ExportScenario, options: SamExportOptions 
   const byName = new Map(plans.map((p) => [p.fn.name, p.id]));
   for (const p of plans) {
     const events: Record<string, unknown> = {};
+    const seen = new Set<string>();
     for (const s of scenario.sources.filter((src) => src.function === p.fn.name)) {
       const e = eventFor(s, resources);
-      if (e) events[e.key] = e.event;
+      // Two traffic sources on one API route are one route in AWS (SAM refuses a method defined twice).
+      const same = e && JSON.stringify(e.event);
+      if (e && !seen.has(same!)) events[e.key] = e.event;
+      if (same) seen.add(same);
     }
     resources[p.id] = {
       Type: 'AWS::Serverless::Function',
