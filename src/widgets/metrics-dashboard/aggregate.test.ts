@@ -34,6 +34,11 @@ describe('per-period metrics, as CloudWatch computes them', () => {
     expect(rows.map((r) => [r.startMs, r.invocations, r.errors, r.throttles])).toEqual([[0, 2, 1, 1], [1000, 2, 1, 0], [2000, 1, 1, 2]]);
   });
 
+  it('covers the traffic with whole periods and leaves no empty one at the end; a late retry extends it', () => {
+    expect(aggregate({ invocations: [inv(59_990, 5)], throttleTimesMs: [], concurrency: [], endMs: 60_000 }, 5000)).toHaveLength(12);
+    expect(aggregate({ invocations: [inv(61_000, 5)], throttleTimesMs: [], concurrency: [], endMs: 60_000 }, 5000)).toHaveLength(13);
+  });
+
   it('takes Duration p50/p99 within each period and leaves a period with no invocation without a data point', () => {
     const rows = aggregate({ invocations: [inv(0, 10), inv(10, 20), inv(20, 30), inv(2100, 400)], throttleTimesMs: [], concurrency: [], endMs: 2500 }, 1000);
     expect(rows.map((r) => [r.durationP50Ms, r.durationP99Ms])).toEqual([[20, 30], [undefined, undefined], [400, 400]]);

@@ -44,7 +44,7 @@ export interface MetricInputs {
   throttleTimesMs: number[];
   /** Per-second peaks, as the engine records ConcurrentExecutions. */
   concurrency: SeriesPoint[];
-  /** Where the chart ends (virtual ms); the run's last end by default. */
+  /** Where the chart ends (virtual ms, exclusive): the end of the traffic; later invocations extend it. */
   endMs?: number;
 }
 
@@ -53,8 +53,9 @@ export interface MetricInputs {
  * an error is any run that did not succeed (thrown, timed out or crashed: Lambda's Errors metric).
  */
 export function aggregate(input: MetricInputs, periodMs: number): PeriodRow[] {
-  const last = Math.max(input.endMs ?? 0, ...input.invocations.map((i) => i.startMs), ...input.throttleTimesMs, 0);
-  const count = Math.floor(last / periodMs) + 1;
+  // Periods up to the end of the traffic, or further if retries ran later; none left empty at the end.
+  const lastEvent = Math.max(-1, ...input.invocations.map((i) => i.startMs), ...input.throttleTimesMs);
+  const count = Math.max(1, Math.ceil(Math.max(input.endMs ?? 0, lastEvent + 1) / periodMs));
   const rows: PeriodRow[] = Array.from({ length: count }, (_, i) => ({ startMs: i * periodMs, invocations: 0, errors: 0, throttles: 0, concurrentExecutions: 0 }));
   const durations: number[][] = rows.map(() => []);
   const slot = (t: number) => Math.min(count - 1, Math.floor(t / periodMs));

@@ -75,9 +75,9 @@ export class MetricsDashboardElement extends HTMLElement {
     if (!run) return;
     const fn = this.selected();
     this.rows = aggregate(run.inputs.get(fn)!, this.periodMs);
-    const total = (k: 'invocations' | 'errors' | 'throttles') => this.rows.reduce((n, r) => n + r[k], 0);
+    const total = (k: 'invocations' | 'errors' | 'throttles') => this.rows.reduce((n, r) => n + r[k], 0).toLocaleString('en-US');
     const period = this.periodMs === CLOUDWATCH_PERIOD_MS ? '1 minute, as CloudWatch' : `${secondsLabel(this.periodMs)} (CloudWatch uses 1 minute; this run is short)`;
-    this.part_('status').textContent = `${fn}: ${total('invocations')} invocations, ${total('errors')} errors, ${total('throttles')} throttles over ${secondsLabel(run.endMs)}. Period: ${period}.`;
+    this.part_('status').textContent = `${fn}: ${total('invocations')} invocations, ${total('errors')} errors, ${total('throttles')} throttles in ${secondsLabel(run.endMs)} of traffic. Period: ${period}.`;
     this.part_('charts').hidden = false;
     this.draw();
     if (!this.resize) {
