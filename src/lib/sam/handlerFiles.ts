@@ -12,7 +12,11 @@ export function isEsModule(source: string): boolean {
   return /^\s*(import\s|import\{|export\s)/m.test(source);
 }
 
-/** The mean of a duration model, in ms: what the stand-in waits. */
+/**
+ * The mean of a duration model, in ms: what the stand-in waits. The engine has the same rule
+ * (its core `mean`), but reaching it would load the engine with the exporter; the formulas are
+ * the distributions' textbook means.
+ */
 export function meanMs(v: number | Dist | undefined): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;

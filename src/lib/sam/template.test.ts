@@ -155,9 +155,9 @@ describe('the SAM export', () => {
   });
 
   it('writes one API route for two traffic sources on the same function, as SAM refuses a method defined twice', () => {
-    const preset = PRESETS.find((p) => p.scenario.sources.filter((s) => s.type === 'api-gateway').length > 1)!;
-    const t = checkTemplate(samTemplateYaml(preset.scenario), preset.scenario);
-    const fn = preset.scenario.sources.find((s) => s.type === 'api-gateway')!.function;
+    const scenario = PRESETS.map((p) => parseScenario(p.scenario) as ExportScenario).find((s) => s.sources.filter((x) => x.type === 'api-gateway').length > 1)!;
+    const t = checkTemplate(samTemplateYaml(scenario), scenario);
+    const fn = scenario.sources.find((s) => s.type === 'api-gateway')!.function;
     expect(Object.values(fnResource(t, fn).Events).filter((e: any) => e.Type === 'Api')).toHaveLength(1);
   });
 
