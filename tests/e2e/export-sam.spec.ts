@@ -10,6 +10,8 @@ import { consoleWidget, LAB, waitForMonaco } from './helpers/function-console';
 
 test.describe.configure({ timeout: 120_000 });
 
+const SHOTS = process.env.E2E_SHOTS; // a folder outside the repository, when screenshots are wanted
+
 async function download(page: Page, click: () => Promise<void>): Promise<Record<string, string>> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   expect(file.suggestedFilename()).toBe('lambda-lab-sam.zip');
@@ -32,6 +34,7 @@ test("the player exports the playground's scenario as a SAM template", async ({ 
   expect(Object.keys(files).some((p) => /^lambda-lab-sam\/src\/.*index\.mjs$/.test(p))).toBe(true);
   await expect(page.locator('lambda-simulation-player .lsp-export [role="status"]')).toContainText('sam deploy --guided');
   expect(samRequests).toHaveLength(1);
+  if (SHOTS) await page.locator('lambda-simulation-player .lsp-export').screenshot({ path: `${SHOTS}/player-export.png` });
   problems.expectNone();
 });
 
@@ -45,6 +48,7 @@ test("the function console exports its code as src/index.mjs with its memory and
   expect(files['lambda-lab-sam/src/index.mjs']).toContain('export const handler');
   const template = parse(files['lambda-lab-sam/template.yaml']) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
   const fn = Object.values(template.Resources)[0].Properties;
+  if (SHOTS) await widget.locator('.fc-actions-minor').screenshot({ path: `${SHOTS}/console-export.png` });
   expect(fn).toMatchObject({ FunctionName: 'lab', CodeUri: 'src/', Handler: 'index.handler', MemorySize: 128, Timeout: 3, Runtime: 'nodejs24.x' });
   problems.expectNone();
 });
