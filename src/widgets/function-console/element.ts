@@ -396,6 +396,10 @@ export class FunctionConsoleElement extends HTMLElement {
 
   /** The code as it would deploy (TypeScript compiled), zipped with a SAM template. */
   private async exportSam(): Promise<void> {
+    if (this.configIssues.length > 0) {
+      this.status('Not exported: fix the configuration first (the template would not deploy).');
+      return;
+    }
     const js = await this.editor.toJavaScript();
     if (!js.ok) {
       this.notice(js.message);
