@@ -2,7 +2,7 @@
 // src/, and a folder per layer, ready for `sam build && sam deploy --guided`.
 import { stringify } from 'yaml';
 import { handlerFile } from './handlerFiles';
-import { plan, samTemplate } from './template';
+import { layerFolder, plan, samTemplate } from './template';
 import type { ExportScenario, SamExportOptions, SamFile } from './types';
 
 export function samTemplateYaml(scenario: ExportScenario, options: SamExportOptions = {}): string {
@@ -18,10 +18,20 @@ export function samFiles(scenario: ExportScenario, options: SamExportOptions = {
     const file = handlerFile(p.fn);
     files.push({ path: `src/${p.dir}${file.fileName}`, content: file.content });
   }
-  const layerNames = new Set(plan(scenario, options).flatMap((p) => (p.fn.layers ?? []).map((l) => (typeof l === 'string' ? l : l.name))));
-  for (const name of layerNames) {
-    // Node layers put packages under nodejs/node_modules (F39); this file marks where they go.
-    files.push({ path: `layers/${name}/nodejs/package.json`, content: `${JSON.stringify({ name, private: true, dependencies: {} }, null, 2)}\n` });
+  const seen = new Set<string>();
+  for (const layer of plan(scenario, options).flatMap((p) => p.fn.layers ?? [])) {
+    if (seen.has(layer.name)) continue;
+    seen.add(layer.name);
+    // The layer's own files at their paths (Node packages under nodejs/node_modules, F39); its
+    // curated packages named in nodejs/package.json, to install there before deploying.
+    for (const [path, content] of Object.entries(layer.files ?? {})) {
+      // Never a path that would land outside the folder when unzipped.
+      if (!path.startsWith('/') && !path.split('/').includes('..')) files.push({ path: `${layerFolder(layer.name)}${path}`, content });
+    }
+    const deps = Object.fromEntries((layer.packages ?? []).map((p) => [p, '*']));
+    if (layer.packages?.length || !layer.files) {
+      files.push({ path: `${layerFolder(layer.name)}nodejs/package.json`, content: `${JSON.stringify({ name: layer.name, private: true, dependencies: deps }, null, 2)}\n` });
+    }
   }
   return files;
 }

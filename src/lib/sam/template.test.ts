@@ -110,18 +110,17 @@ describe('the SAM export', () => {
     expect(t.Resources[ddb.Properties.Stream['Fn::GetAtt'][0]].Properties!.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
   });
 
-  it('maps async settings, concurrency, recursion, layers, an alias, SNS, an API and a schedule', () => {
+  it('maps async settings, concurrency, recursion, layers (their files, never outside their folder), aliases, SNS, an API and a schedule', () => {
     const s: ExportScenario = {
       durationMs: 600000,
-      layers: [{ name: 'shared-libs', contentUri: 'libs/', description: 'lodash' }],
       functions: [
         {
           name: 'worker', memoryMB: 1024, timeoutMs: 30000, reservedConcurrency: 20, provisionedConcurrency: 5, recursiveLoop: 'Allow',
-          ephemeralStorageMB: 2048, layers: ['shared-libs', { name: 'extras' }], deadLetterQueue: 'worker-dlq',
+          ephemeralStorageMB: 2048, layers: [{ name: 'shared-libs', packages: ['lodash'] }, { name: 'extras', files: { 'nodejs/node_modules/extras/index.js': 'module.exports = 1;', '../escape.js': 'x' } }], deadLetterQueue: 'worker-dlq',
           async: { maximumRetryAttempts: 1, maximumEventAgeMs: 3600000, onSuccess: 'auditor', onFailure: 'failed-events' },
           handler: { kind: 'model', durationMs: { dist: 'uniform', min: 10, max: 30 }, errorRate: 0.1 },
         },
-        { name: 'auditor', runtime: 'java21', alias: 'prod', handler: { kind: 'model', durationMs: 5 } },
+        { name: 'auditor', runtime: 'java21', versions: [{}], aliases: [{ name: 'prod', version: 1, provisionedConcurrency: 2 }], handler: { kind: 'model', durationMs: 5 } },
       ],
       sources: [
         { name: 'alerts', type: 'sns', function: 'worker', arrivals: { at: [0] } },
@@ -131,7 +130,8 @@ describe('the SAM export', () => {
       ],
     };
     const files = samFiles(s);
-    expect(files.map((f) => f.path)).toEqual(['template.yaml', 'src/worker/index.mjs', 'src/auditor/index.mjs', 'layers/shared-libs/nodejs/package.json', 'layers/extras/nodejs/package.json']);
+    expect(files.map((f) => f.path)).toEqual(['template.yaml', 'src/worker/index.mjs', 'src/auditor/index.mjs', 'layers/shared-libs/nodejs/package.json', 'layers/extras/nodejs/node_modules/extras/index.js']);
+    expect(JSON.parse(files[3].content).dependencies).toEqual({ lodash: '*' });
     const t = checkTemplate(files[0].content, s);
     const w = fnResource(t, 'worker');
     expect(w).toMatchObject({
@@ -142,13 +142,13 @@ describe('the SAM export', () => {
     expect(t.Resources[w.EventInvokeConfig.DestinationConfig.OnSuccess.Destination['Fn::GetAtt'][0]].Properties!.FunctionName).toBe('auditor');
     const layerResources = w.Layers.map((l: { Ref: string }) => t.Resources[l.Ref]);
     expect(layerResources.map((r: any) => [r.Type, r.Properties.LayerName, r.Properties.ContentUri])).toEqual([
-      ['AWS::Serverless::LayerVersion', 'shared-libs', 'libs/'], ['AWS::Serverless::LayerVersion', 'extras', 'layers/extras/'],
+      ['AWS::Serverless::LayerVersion', 'shared-libs', 'layers/shared-libs/'], ['AWS::Serverless::LayerVersion', 'extras', 'layers/extras/'],
     ]);
     const events = Object.values(w.Events) as { Type: string; Properties: any }[];
     expect(events.map((e) => e.Type)).toEqual(['SNS', 'Schedule']);
     expect(events[1].Properties.Schedule).toBe('rate(5 minutes)');
     const a = fnResource(t, 'auditor');
-    expect(a).toMatchObject({ AutoPublishAlias: 'prod', Runtime: 'nodejs24.x', Events: { WebEvent: { Type: 'Api', Properties: { Method: 'ANY' } } } });
+    expect(a).toMatchObject({ AutoPublishAlias: 'prod', ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 }, Runtime: 'nodejs24.x', Events: { WebEvent: { Type: 'Api', Properties: { Method: 'ANY' } } } });
     expect(a.Description).toContain('java21');
     expect(t.Outputs).toHaveProperty('ApiUrl');
     expect(files[1].content).toContain('setTimeout(resolve, 20)');

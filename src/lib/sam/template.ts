@@ -5,7 +5,8 @@
 import { defined, eventFor } from './events';
 import { handlerFile } from './handlerFiles';
 import { getAtt, logicalId, ref } from './names';
-import type { CfnResource, ExportFunction, ExportScenario, LayerRef, SamExportOptions } from './types';
+import type { LayerSpec } from '../../../simulator/index';
+import type { CfnResource, ExportFunction, ExportScenario, SamExportOptions } from './types';
 
 // The engine's defaults (simulator/scenario/defaults.ts, checked equal in template.test.ts); copied
 // so that exporting never loads the engine: F28 (128 MB), F29 (3 s), nodejs24.x.
@@ -75,7 +76,9 @@ function functionProperties(
   const fn = p.fn;
   const file = handlerFile(fn);
   const runtime = fn.runtime ?? EXPORT_DEFAULTS.runtime;
-  const alias = fn.alias ?? options.alias ?? (fn.provisionedConcurrency ? 'live' : undefined);
+  // SAM publishes one version per deploy and points one alias at it: the function's first alias.
+  const alias = fn.aliases?.[0]?.name ?? fn.alias ?? options.alias ?? (fn.provisionedConcurrency ? 'live' : undefined);
+  const provisioned = fn.provisionedConcurrency ?? fn.aliases?.[0]?.provisionedConcurrency;
   const env = fn.environment && Object.keys(fn.environment).length > 0 ? { Variables: fn.environment } : undefined;
   return defined({
     FunctionName: fn.name,
@@ -91,7 +94,7 @@ function functionProperties(
     ReservedConcurrentExecutions: fn.reservedConcurrency,
     // Provisioned concurrency lives on a version or alias (F16); SAM needs AutoPublishAlias for it.
     AutoPublishAlias: alias,
-    ProvisionedConcurrencyConfig: fn.provisionedConcurrency ? { ProvisionedConcurrentExecutions: fn.provisionedConcurrency } : undefined,
+    ProvisionedConcurrencyConfig: provisioned ? { ProvisionedConcurrentExecutions: provisioned } : undefined,
     // Passed through to AWS::Lambda::Function RecursiveLoop (F95).
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-recursiveloop
     RecursiveLoop: fn.recursiveLoop,
@@ -99,7 +102,7 @@ function functionProperties(
     Policies: fn.role ? [{ Statement: fn.role.policy.Statement }] : undefined,
     DeadLetterQueue: fn.deadLetterQueue ? { Type: 'SQS', TargetArn: getAtt(queueFor(fn.deadLetterQueue, resources), 'Arn') } : undefined,
     EventInvokeConfig: eventInvokeConfig(fn, byName, resources),
-    Layers: layers(fn.layers, scenario, runtime, resources),
+    Layers: layers(fn.layers, runtime, resources),
     Events: Object.keys(events).length ? events : undefined,
   });
 }
@@ -132,22 +135,20 @@ function eventInvokeConfig(fn: ExportFunction, byName: Map<string, string>, reso
   });
 }
 
-/** https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-layerversion.html */
-function layers(list: LayerRef[] | undefined, scenario: ExportScenario, runtime: string, resources: Record<string, CfnResource>) {
+/**
+ * Each layer as an AWS::Serverless::LayerVersion whose content is its folder in the download.
+ * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-layerversion.html
+ */
+function layers(list: LayerSpec[] | undefined, runtime: string, resources: Record<string, CfnResource>) {
   if (!list?.length) return undefined;
   return list.map((l) => {
-    const name = typeof l === 'string' ? l : l.name;
-    const declared = scenario.layers?.find((d) => d.name === name);
-    const contentUri = (typeof l === 'string' ? undefined : l.contentUri) ?? declared?.contentUri ?? `layers/${name}/`;
-    const id = logicalId(name, 'layer');
+    const id = logicalId(l.name, 'layer');
     resources[id] ??= {
       Type: 'AWS::Serverless::LayerVersion',
-      Properties: defined({
-        LayerName: name, Description: declared?.description, ContentUri: contentUri,
-        CompatibleRuntimes: [NODE_RUNTIMES.includes(runtime) ? runtime : EXPORT_DEFAULTS.runtime],
-      }),
+      Properties: { LayerName: l.name, ContentUri: layerFolder(l.name), CompatibleRuntimes: [NODE_RUNTIMES.includes(runtime) ? runtime : EXPORT_DEFAULTS.runtime] },
     };
     return ref(id);
   });
 }
 
+export const layerFolder = (name: string) => `layers/${name}/`;

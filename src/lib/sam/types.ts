@@ -1,14 +1,9 @@
 // What the SAM export reads: a scenario (plain data, as the engine takes it) plus a few optional
-// fields the engine does not model yet (layers, an alias, ephemeral storage, a DLQ, an S3 key
-// filter, a schedule). Only types come from the engine, so this module never loads it.
+// fields the engine does not model yet (ephemeral storage, a DLQ, an S3 key filter, a schedule). Only types come from the engine, so this module never loads it.
 import type { FunctionSpec, Scenario, SourceSpec } from '../../../simulator/index';
 
-/** A layer by name, or with the folder its content comes from. */
-export type LayerRef = string | { name: string; contentUri?: string };
-
 export type ExportFunction = FunctionSpec & {
-  layers?: LayerRef[];
-  /** An alias the sources invoke; becomes AutoPublishAlias. */
+  /** An alias for AutoPublishAlias when the function declares no aliases of its own. */
   alias?: string;
   ephemeralStorageMB?: number;
   /** A queue name for events that fail every async attempt (a DLQ, F65). */
@@ -27,7 +22,6 @@ export type ExportSource = SourceSpec & {
 export type ExportScenario = Omit<Scenario, 'functions' | 'sources'> & {
   functions: ExportFunction[];
   sources: ExportSource[];
-  layers?: { name: string; contentUri?: string; description?: string }[];
 };
 
 export interface SamExportOptions {
