@@ -32,7 +32,7 @@ export function eventFor(s: ExportSource, resources: Resources): EventOut | unde
     case 'api-gateway':
       // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-api.html
       // A REST API (Type Api), as the scenario's source is: 29 s integration timeout, 502 on errors (F93, F136).
-      return { key, event: { Type: 'Api', Properties: { Path: `/${s.function}`, Method: 'ANY' } } };
+      return { key, event: { Type: 'Api', Properties: { Path: `/${s.function.split(':')[0]}`, Method: 'ANY' } } };
     case 's3': return s3Event(s, key, label, resources);
     case 'sns': {
       // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-sns.html

@@ -124,7 +124,7 @@ describe('the SAM export', () => {
       ],
       sources: [
         { name: 'alerts', type: 'sns', function: 'worker', arrivals: { at: [0] } },
-        { name: 'web', type: 'api-gateway', function: 'auditor', arrivals: { at: [0] } },
+        { name: 'web', type: 'api-gateway', function: 'auditor:prod', arrivals: { at: [0] } },
         { name: 'tick', type: 'invoke', invocationType: 'Event', function: 'worker', arrivals: { rate: 1 / 300, process: 'uniform' } },
         { name: 'direct', type: 'invoke', invocationType: 'RequestResponse', function: 'worker', arrivals: { at: [0] } },
       ],
@@ -176,7 +176,7 @@ describe('the SAM export', () => {
     const scenario = parseScenario(raw) as ExportScenario;
     const t = checkTemplate(samTemplateYaml(scenario), scenario);
     for (const s of scenario.sources.filter((src) => src.type !== 'invoke')) {
-      const types = Object.values(fnResource(t, s.function).Events ?? {}).map((e: any) => e.Type);
+      const types = Object.values(fnResource(t, s.function.split(':')[0]).Events ?? {}).map((e: any) => e.Type);
       expect(types).toContain(EVENT_TYPE[s.type]);
     }
   });

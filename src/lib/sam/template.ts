@@ -42,7 +42,8 @@ export function samTemplate(scenario: ExportScenario, options: SamExportOptions 
   for (const p of plans) {
     const events: Record<string, unknown> = {};
     const seen = new Set<string>();
-    for (const s of scenario.sources.filter((src) => src.function === p.fn.name)) {
+    // A source may target a version or alias (fn:3, fn:live); with AutoPublishAlias, SAM's events invoke the alias.
+    for (const s of scenario.sources.filter((src) => src.function.split(':')[0] === p.fn.name)) {
       const e = eventFor(s, resources);
       // Two traffic sources on one API route are one route in AWS (SAM refuses a method defined twice).
       const same = e && JSON.stringify(e.event);
