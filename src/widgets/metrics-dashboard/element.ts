@@ -53,9 +53,11 @@ export class MetricsDashboardElement extends HTMLElement {
     status.textContent = 'Running the load…';
     try {
       const { runLoad } = await import('./run');
-      this.run_ = await runLoad(JSON.parse(this.dataset.scenario ?? 'null'));
+      this.run_ = await runLoad(JSON.parse(this.dataset.scenario ?? 'null'), this.dataset.dimension === 'version' ? 'version' : 'function');
       this.periodMs = periodFor(this.run_.endMs);
-      this.show();
+      this.fillPicker([...this.run_.inputs.keys()]);
+      if (this.run_.inputs.size === 0) status.textContent = 'Nothing ran: the scenario sent no requests.';
+      else this.show();
       this.dataset.state = 'done';
       button.textContent = 'Run again';
     } catch (e) {
@@ -66,8 +68,17 @@ export class MetricsDashboardElement extends HTMLElement {
     }
   }
 
+  /** One choice per dimension value the run produced (a function, or a function's version). */
+  private fillPicker(keys: string[]): void {
+    const select = this.part_<HTMLSelectElement>('function');
+    const before = select.value;
+    select.replaceChildren(...keys.map((k) => h('option', { value: k, text: k })));
+    if (keys.includes(before)) select.value = before;
+    (select.closest('label') as HTMLElement).hidden = keys.length < 2;
+  }
+
   private selected(): string {
-    return this.part_<HTMLSelectElement>('function').value || [...(this.run_?.inputs.keys() ?? [])][0];
+    return this.part_<HTMLSelectElement>('function').value;
   }
 
   private show(): void {
@@ -100,8 +111,10 @@ export class MetricsDashboardElement extends HTMLElement {
     }
   }
 
-  private showLogs(fn: string): void {
-    const streams = logStreams(this.run_!.logs, fn);
+  private showLogs(key: string): void {
+    const [fn, version] = key.split(':');
+    // A stream's name carries its version, [$LATEST] or [3] (F125).
+    const streams = logStreams(this.run_!.logs, fn).filter((s) => version === undefined || s.name.includes(`[${version}]`));
     const list = this.part_('logs');
     list.replaceChildren(...streams.map((s) => {
       const text = s.lines.slice(0, MAX_LOG_LINES).map((l) => `${secondsLabel(l.timeMs).padStart(9)}  ${l.message}`).join('\n');
