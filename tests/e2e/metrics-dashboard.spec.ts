@@ -11,8 +11,8 @@ test.describe.configure({ timeout: 120_000 });
 const PAGE = '/dev/metrics-dashboard/';
 const SHOTS = process.env.E2E_SHOTS; // a folder outside the repository, when screenshots are wanted
 
-async function run(page: Page): Promise<Locator> {
-  const widget = page.locator('metrics-dashboard');
+async function run(page: Page, title = 'Checkout under a spike'): Promise<Locator> {
+  const widget = page.locator('metrics-dashboard').filter({ has: page.locator('figcaption', { hasText: title }) });
   await expect(widget).toHaveAttribute('data-ready', '');
   await widget.getByRole('button', { name: 'Run the load' }).click();
   await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
@@ -68,4 +68,23 @@ test('at 360 px the charts fit the column and only the table scrolls sideways', 
   for (const o of overflow) expect(o).toBeLessThanOrEqual(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   if (SHOTS) await widget.screenshot({ path: `${SHOTS}/metrics-360.png` });
+});
+
+test("split by version, the canary's errors show on version 2 alone", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(PAGE);
+  const widget = await run(page, 'A canary with a bug');
+  const picker = widget.getByLabel('Version');
+  await expect(picker.locator('option')).toHaveText(['orders:1', 'orders:2']);
+  const errorsOf = async (version: string) => {
+    await picker.selectOption(version);
+    await expect(widget.locator('[data-part="status"]')).toContainText(`${version}:`);
+    return (await cells(widget)).reduce((n, r) => n + num(r[2]), 0);
+  };
+  expect(await errorsOf('orders:1')).toBe(0);
+  expect(await errorsOf('orders:2')).toBeGreaterThan(0);
+  for (const name of await widget.locator('.md-stream summary code').allTextContents()) expect(name).toContain('[2]');
+  await expectNoAxeViolations(page, { include: 'metrics-dashboard' });
+  if (SHOTS) await widget.screenshot({ path: `${SHOTS}/metrics-canary.png` });
+  problems.expectNone();
 });

@@ -27,7 +27,10 @@ export function renderMetricChart(svgEl: SVGSVGElement, startsMs: number[], peri
   const g = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   g.append('g').attr('class', 'md-axis').attr('transform', `translate(0,${innerH})`)
     .call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 70))).tickFormat((d) => `${Number(d)} s`));
-  g.append('g').attr('class', 'md-axis').call(axisLeft(y).ticks(4).tickFormat((d) => Number(d).toLocaleString('en-US')));
+  // Counts have whole-number ticks only (no "0.2 throttles").
+  const counts = series.every((s) => s.values.every((v) => v === undefined || Number.isInteger(v)));
+  const ticks = y.ticks(4).filter((t) => !counts || Number.isInteger(t));
+  g.append('g').attr('class', 'md-axis').call(axisLeft(y).tickValues(ticks).tickFormat((d) => Number(d).toLocaleString('en-US')));
   // Each point sits at the middle of its period, as CloudWatch plots a period's statistic.
   const mid = (i: number) => x((startsMs[i] + periodMs / 2) / 1000);
   for (const s of series) {
