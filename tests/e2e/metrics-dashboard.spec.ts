@@ -28,6 +28,7 @@ for (const theme of themes) {
     await useSystemTheme(page, theme);
     await page.goto(PAGE);
     const widget = await run(page);
+    await expect(widget.locator('.md-pick')).toBeHidden(); // one function: nothing to pick
 
     const status = (await widget.locator('[data-part="status"]').textContent()) ?? '';
     const [, invocations, errors, throttles] = status.match(/([\d,]+) invocations, ([\d,]+) errors, ([\d,]+) throttles/)!.map(num);
