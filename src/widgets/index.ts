@@ -13,3 +13,4 @@ export { default as RuntimeLoop } from './runtime-loop/RuntimeLoop.astro';
 export { default as BootstrapExercise } from './bootstrap-exercise/BootstrapExercise.astro';
 export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';
 export { default as PowerTuning } from './power-tuning/PowerTuning.astro';
+export { default as MetricsDashboard } from './metrics-dashboard/MetricsDashboard.astro';

@@ -151,6 +151,7 @@ export class FunctionConsoleElement extends HTMLElement {
     });
     this.button('reset').addEventListener('click', () => this.reset());
     this.button('share').addEventListener('click', () => void this.share());
+    this.button('export-sam').addEventListener('click', () => void this.exportSam());
     this.button('load-other').addEventListener('click', () => this.loadOtherTab());
     this.button('keep-mine').addEventListener('click', () => this.keepMine());
     this.addEventListener('keydown', (e) => {
@@ -391,6 +392,23 @@ export class FunctionConsoleElement extends HTMLElement {
       field.select();
       this.status('Copy the share link from the box below the buttons.');
     }
+  }
+
+  /** The code as it would deploy (TypeScript compiled), zipped with a SAM template. */
+  private async exportSam(): Promise<void> {
+    if (this.configIssues.length > 0) {
+      this.status('Not exported: fix the configuration first (the template would not deploy).');
+      return;
+    }
+    const js = await this.editor.toJavaScript();
+    if (!js.ok) {
+      this.notice(js.message);
+      this.status('Not exported.');
+      return;
+    }
+    const { exportConsoleFunction } = await import('./export-sam');
+    const files = exportConsoleFunction(this.id_, this.state.config, js.js);
+    this.status(`Downloaded lambda-lab-sam.zip (${files.join(', ')}). Deploy it with sam build, then sam deploy --guided.`);
   }
 
   private dropShareEntry(): void {

@@ -3,7 +3,7 @@
 // data-knobs ("default", "none" or a JSON list of knobs), data-title, data-share (keep the
 // scenario in the URL hash: "" under `scenario`, a name under `scenario.<name>`, so two shared
 // players keep their own), data-window-ms (timeline width in virtual ms), data-description
-// (the run's shape in words; generated when absent), data-hide ("seed presenter": controls a
+// (the run's shape in words; generated when absent), data-hide ("seed presenter export": controls a
 // lesson does not use), data-predict (JSON: a question answered before Play, see predictionPanel).
 
 import { parseScenario, simulate, type Scenario, type SimulationResult } from '../../../simulator/index';
@@ -16,6 +16,7 @@ import { describeRun } from '../../lib/viz/runDescription';
 import { ConcurrencyView } from './concurrencyView';
 import { Controls, handlePlayerKey } from './controls';
 import { h } from './dom';
+import { exportRow } from './exportRow';
 import { rulesLine } from './rulesLine';
 import { FlowView } from './flowView';
 import { KnobPanel } from './knobPanel';
@@ -135,6 +136,7 @@ export class SimulationPlayerElement extends HTMLElement {
     this.root.append(this.knobSlot);
     this.buildKnobs(scenario);
     if (this.dataset.share !== undefined) this.root.append(this.shareRow());
+    if (!hidden.has('export')) this.root.append(exportRow(() => this.scenario, title));
     this.replaceChildren(this.root);
     this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.resize = new ResizeObserver(() => this.measure());
