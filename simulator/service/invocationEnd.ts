@@ -4,7 +4,7 @@ import type { InvokeCall, InvokeOutcome } from '../sources/types';
 import type { InvocationRecord, InvocationStatus } from '../trace/records';
 import type { Environment, InvocationEnd } from './functionPool';
 import type { EnvironmentHost } from './host';
-import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
+import { invokeErrorLine, isoTime, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
 
 
 const round2 = (ms: number) => Math.round(ms * 100) / 100;
@@ -36,8 +36,7 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
     record.errorType = errorBody.errorType;
     record.errorMessage = errorBody.errorMessage;
   }
-  host.recorder.invocation(record);
-  writeLogs(host, env, record, end, inv.initDurationMs);
+  writeLogs(host, env, record, end);
   const stats = fn.stats;
   stats.invocations++;
   stats.addDuration(durationMs);
@@ -68,9 +67,14 @@ function errorResponse(end: InvocationEnd, requestId: string, timeoutMs: number)
   return body;
 }
 
-function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord, end: InvocationEnd, initDurationMs?: number): void {
+/** The invocation's record, then its log lines: any error line, END and REPORT (from the record). */
+function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord, end: InvocationEnd): void {
   const rec = host.recorder;
-  if (!rec.keepLogs) return;
+  const spec = env.fn.spec;
+  if (!rec.keepLogs) {
+    rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, env.record.logStream);
+    return;
+  }
   const fnName = r.function;
   const stream = env.record.logStream;
   const now = r.endMs;
@@ -83,8 +87,5 @@ function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord,
     rec.log(now, fnName, stream, runtimeExitLine(r.requestId, end.exitError));
     rec.log(now, fnName, stream, r.errorType!);
   }
-  rec.log(now, fnName, stream, endLine(r.requestId));
-  const spec = env.fn.spec;
-  rec.log(now, fnName, stream, reportLine(r.requestId, r.durationMs, r.billedDurationMs, spec.memoryMB, env.fn.memoryUsedMB,
-    r.coldStart ? Math.round((initDurationMs ?? 0) * 100) / 100 : undefined));
+  rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, stream); // END, REPORT
 }

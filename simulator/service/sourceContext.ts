@@ -59,7 +59,9 @@ export function createSourceContext(
       return r;
     },
     finishRequest(r, outcome, details) {
+      const statusEarly = r.statusCode !== undefined;
       finishRequest(r, outcome, details, scheduler, ledger, emit());
+      recorder.requestFinished(r, statusEarly);
     },
     functionSpec: (fnName) => service.functions.get(fnName)!.spec as Readonly<ResolvedFunctionSpec>,
     recordSeries(fnName, series, timeMs, value) {

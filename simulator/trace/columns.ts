@@ -1,0 +1,89 @@
+// Growable typed-array columns and a string interner: the building blocks of the columnar
+// record stores. A million records cost a few bytes per field instead of an object each.
+
+type TypedArray = Float64Array | Int32Array | Uint16Array | Uint8Array;
+
+/**
+ * A typed array that doubles when full; `data` is valid up to `length`. Each element type has
+ * its own subclass with its own push(): one push shared by every type would see several array
+ * kinds at one store and run several times slower (measured in bench/engine.ts).
+ */
+export abstract class Column<T extends TypedArray> {
+  length = 0;
+  constructor(public data: T) {}
+
+  abstract push(x: number): number;
+
+  protected grow(): void {
+    const next = new (this.data.constructor as new (n: number) => T)(Math.max(16, this.data.length * 2));
+    next.set(this.data as never);
+    this.data = next;
+  }
+
+  /** An exact-size copy of what was written (for a detached batch, or a transfer). */
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+export class F64Column extends Column<Float64Array> {
+  push(x: number): number {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length] = x;
+    return this.length++;
+  }
+}
+
+export class I32Column extends Column<Int32Array> {
+  push(x: number): number {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length] = x;
+    return this.length++;
+  }
+}
+
+export class U16Column extends Column<Uint16Array> {
+  push(x: number): number {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length] = x;
+    return this.length++;
+  }
+}
+
+export class U8Column extends Column<Uint8Array> {
+  push(x: number): number {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length] = x;
+    return this.length++;
+  }
+}
+
+export const f64 = (n = 16) => new F64Column(new Float64Array(n));
+export const i32 = (n = 16) => new I32Column(new Int32Array(n));
+export const u16 = (n = 16) => new U16Column(new Uint16Array(n));
+export const u8 = (n = 16) => new U8Column(new Uint8Array(n));
+
+/** Each distinct string once: columns hold its index. */
+export class Interner {
+  readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  id(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  /** -1 for undefined. */
+  optionalId(s: string | undefined): number {
+    return s === undefined ? -1 : this.id(s);
+  }
+
+  at(i: number): string {
+    return this.strings[i];
+  }
+}

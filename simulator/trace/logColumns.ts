@@ -1,0 +1,111 @@
+// Log lines stored as columns. The platform's START, END and REPORT lines (F116-F118), three
+// of every invocation's lines, are kept as a kind and a reference and formatted when read:
+// START from its request id, END and REPORT from the invocation record (invocationColumns.ts).
+// Every other line (handler output, errors, timeouts) keeps its text.
+import { Column, f64, i32, u8 } from './columns';
+import type { InvocationColumns, RecordStrings } from './invocationColumns';
+import type { LogLine } from './records';
+import { endLine, reportLine, startLine } from '../service/logFormat';
+
+const TEXT = 0, START = 1, END = 2, REPORT = 3;
+const LATEST = '$LATEST';
+
+export class LogColumns {
+  timeMs: Column<Float64Array> = f64();
+  fn: Column<Int32Array> = i32();
+  stream: Column<Int32Array> = i32();
+  kind: Column<Uint8Array> = u8();
+  /** TEXT, START: index into `texts`; END, REPORT: index of the invocation. */
+  ref: Column<Int32Array> = i32();
+  /** START lines of a version other than $LATEST, by their `texts` index. */
+  private versions = new Map<number, string>();
+  /** Append-only, so a frozen copy shares it. */
+  texts: string[] = [];
+  private sorted = true;
+  private lastMs = -Infinity;
+
+  /** `invocations`: where END and REPORT lines find their record (the same batch). */
+  constructor(readonly strings: RecordStrings, readonly invocations: InvocationColumns) {}
+
+  get length(): number {
+    return this.timeMs.length;
+  }
+
+  private push(timeMs: number, fn: string, stream: string, kind: number, ref: number): void {
+    if (timeMs < this.lastMs) this.sorted = false;
+    else this.lastMs = timeMs;
+    this.timeMs.push(timeMs);
+    this.fn.push(this.strings.functions.id(fn));
+    this.stream.push(this.strings.streams.id(stream));
+    this.kind.push(kind);
+    this.ref.push(ref);
+  }
+
+  text(timeMs: number, fn: string, stream: string, message: string): void {
+    this.push(timeMs, fn, stream, TEXT, this.texts.push(message) - 1);
+  }
+
+  start(timeMs: number, fn: string, stream: string, requestId: string, version: string): void {
+    if (version !== LATEST) this.versions.set(this.texts.length, version);
+    this.push(timeMs, fn, stream, START, this.texts.push(requestId) - 1);
+  }
+
+  /** END then REPORT of invocation `index`, at its end. */
+  endAndReport(timeMs: number, fn: string, stream: string, index: number): void {
+    this.push(timeMs, fn, stream, END, index);
+    this.push(timeMs, fn, stream, REPORT, index);
+  }
+
+  message(i: number): string {
+    const ref = this.ref.data[i];
+    switch (this.kind.data[i]) {
+      case START: return startLine(this.texts[ref], this.versions.get(ref) ?? LATEST);
+      case END: return endLine(this.invocations.requestId[ref]);
+      case REPORT: {
+        const inv = this.invocations;
+        return reportLine(inv.requestId[ref], inv.durationMs.data[ref], inv.billedDurationMs.data[ref], inv.memoryMB.data[ref],
+          inv.memoryUsedMB.data[ref], inv.coldStart(ref) ? inv.initDurationMs.data[ref] : undefined);
+      }
+      default: return this.texts[ref];
+    }
+  }
+
+  at(i: number): LogLine {
+    const s = this.strings;
+    return { timeMs: this.timeMs.data[i], function: s.functions.at(this.fn.data[i]), logStream: s.streams.at(this.stream.data[i]), message: this.message(i) };
+  }
+
+  /** Orders lines by time; ties keep the order they were written in (stable). */
+  sort(): void {
+    if (this.sorted) return;
+    const n = this.length;
+    const t = this.timeMs.data;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => t[a] - t[b] || a - b);
+    for (const key of ['timeMs', 'fn', 'stream', 'kind', 'ref'] as const) {
+      const col = this[key] as Column<Float64Array | Int32Array | Uint8Array>;
+      const from = col.data;
+      const to = from.slice(0, n);
+      for (let i = 0; i < n; i++) to[i] = from[order[i]];
+      col.data = to;
+    }
+    this.sorted = true;
+    this.lastMs = n ? t[order[n - 1]] : -Infinity;
+  }
+
+  /** An independent copy of the lines so far (a snapshot: later sorts don't reorder it). */
+  frozen(): LogColumns {
+    const copy = new LogColumns(this.strings, this.invocations);
+    for (const key of ['timeMs', 'fn', 'stream', 'kind', 'ref'] as const) {
+      const col = this[key] as Column<Float64Array | Int32Array | Uint8Array>;
+      const mine = copy[key] as Column<Float64Array | Int32Array | Uint8Array>;
+      mine.data = col.trimmed();
+      mine.length = col.length;
+    }
+    copy.texts = this.texts;
+    copy.versions = this.versions;
+    copy.sorted = this.sorted;
+    return copy;
+  }
+}

@@ -1,0 +1,116 @@
+// RequestRecords in creation order. A request is a live object while it is unfinished (its
+// source still updates it); when it gets its outcome it is written into columns and the
+// store lets go of the object.
+import { Column, f64, i32, u8 } from './columns';
+import type { RecordStrings } from './invocationColumns';
+import type { RequestOutcome, RequestRecord } from './records';
+
+export const OUTCOMES: readonly RequestOutcome[] = ['succeeded', 'failed', 'throttled', 'dead-lettered', 'discarded', 'unfinished'];
+const OUTCOME_ID = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<RequestOutcome, number>;
+const UNFINISHED = OUTCOME_ID.unfinished;
+// flags: the key order the source gave the record, and which optional fields it has
+const STATUS_EARLY = 1, HAS_RESPONSE = 2, HAS_SHARD = 4, HAS_STATUS = 8;
+
+export class RequestColumns {
+  readonly id: string[] = [];
+  readonly source: Column<Int32Array> = i32();
+  readonly fn: Column<Int32Array> = i32();
+  readonly arrivedMs: Column<Float64Array> = f64();
+  readonly outcome: Column<Uint8Array> = u8();
+  readonly attempts: Column<Int32Array> = i32();
+  readonly finishedMs: Column<Float64Array> = f64();
+  readonly statusCode: Column<Int32Array> = i32();
+  readonly shard: Column<Int32Array> = i32();
+  readonly flags: Column<Uint8Array> = u8();
+  /** The one invocation that carried it (most requests); others keep their list in `lists`. */
+  readonly firstInvocationId: (string | undefined)[] = [];
+  readonly lists = new Map<number, string[]>();
+  readonly responses: unknown[] = [];
+  /** Unfinished requests: by slot, and the slot of each. */
+  readonly live: (RequestRecord | undefined)[] = [];
+  readonly slots = new Map<RequestRecord, number>();
+
+  constructor(readonly strings: RecordStrings) {}
+
+  get length(): number {
+    return this.id.length;
+  }
+
+  get unfinished(): number {
+    return this.slots.size;
+  }
+
+  add(r: RequestRecord): void {
+    const slot = this.id.length;
+    this.id.push(r.id);
+    this.source.push(this.strings.sources.id(r.source));
+    this.fn.push(this.strings.functions.id(r.function));
+    this.arrivedMs.push(r.arrivedMs);
+    this.outcome.push(UNFINISHED);
+    this.attempts.push(0);
+    this.finishedMs.push(NaN);
+    this.statusCode.push(0);
+    this.shard.push(0);
+    this.flags.push(0);
+    this.firstInvocationId.push(undefined);
+    this.responses.push(undefined);
+    this.live.push(r);
+    this.slots.set(r, slot);
+    if (r.outcome !== 'unfinished') this.finished(r);
+  }
+
+  /**
+   * The request has its outcome: from now on it lives in the columns only. `statusEarly`: the
+   * source set statusCode before the outcome (its key comes before finishedMs).
+   */
+  finished(r: RequestRecord, statusEarly = false): void {
+    const slot = this.slots.get(r);
+    if (slot === undefined) return;
+    this.slots.delete(r);
+    this.live[slot] = undefined;
+    this.outcome.data[slot] = OUTCOME_ID[r.outcome];
+    this.attempts.data[slot] = r.attempts;
+    this.finishedMs.data[slot] = r.finishedMs ?? NaN;
+    let flags = 0;
+    if (r.statusCode !== undefined) {
+      flags |= HAS_STATUS | (statusEarly ? STATUS_EARLY : 0);
+      this.statusCode.data[slot] = r.statusCode;
+    }
+    if (r.shardId !== undefined) {
+      flags |= HAS_SHARD;
+      this.shard.data[slot] = this.strings.shards.id(r.shardId);
+    }
+    if ('response' in r) {
+      flags |= HAS_RESPONSE;
+      this.responses[slot] = r.response;
+    }
+    this.flags.data[slot] = flags;
+    if (r.invocationIds.length === 1) this.firstInvocationId[slot] = r.invocationIds[0];
+    else this.lists.set(slot, r.invocationIds.slice());
+  }
+
+  isUnfinished(slot: number): boolean {
+    return this.outcome.data[slot] === UNFINISHED;
+  }
+
+  /** A finished request as the source left it, keys in the order it wrote them. */
+  at(slot: number): RequestRecord {
+    const live = this.live[slot];
+    if (live) return live;
+    const s = this.strings;
+    const flags = this.flags.data[slot];
+    const first = this.firstInvocationId[slot];
+    const r: RequestRecord = {
+      id: this.id[slot], source: s.sources.at(this.source.data[slot]), function: s.functions.at(this.fn.data[slot]),
+      arrivedMs: this.arrivedMs.data[slot], outcome: OUTCOMES[this.outcome.data[slot]], attempts: this.attempts.data[slot],
+      invocationIds: first !== undefined ? [first] : (this.lists.get(slot) ?? []).slice(),
+    };
+    if (flags & HAS_SHARD) r.shardId = s.shards.at(this.shard.data[slot]);
+    if (flags & STATUS_EARLY) r.statusCode = this.statusCode.data[slot];
+    const finishedMs = this.finishedMs.data[slot];
+    if (!Number.isNaN(finishedMs)) r.finishedMs = finishedMs;
+    if ((flags & HAS_STATUS) && !(flags & STATUS_EARLY)) r.statusCode = this.statusCode.data[slot];
+    if (flags & HAS_RESPONSE) r.response = this.responses[slot];
+    return r;
+  }
+}
