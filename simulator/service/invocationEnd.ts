@@ -78,11 +78,10 @@ function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord,
   const fnName = r.function;
   const stream = env.record.logStream;
   const now = r.endMs;
-  const iso = () => isoTime(host.config.epochMs + now);
   if (end.status === 'error' && end.logError) {
-    rec.log(now, fnName, stream, invokeErrorLine(iso(), r.requestId, r.errorType!, r.errorMessage!, end.trace ?? []));
+    rec.log(now, fnName, stream, invokeErrorLine(isoTime(host.config.epochMs + now), r.requestId, r.errorType!, r.errorMessage!, end.trace ?? []));
   } else if (end.status === 'timeout') {
-    rec.log(now, fnName, stream, timeoutLine(iso(), r.requestId, env.fn.spec.timeoutMs));
+    rec.log(now, fnName, stream, timeoutLine(isoTime(host.config.epochMs + now), r.requestId, env.fn.spec.timeoutMs));
   } else if (end.status === 'crash' && end.exitError !== undefined) {
     rec.log(now, fnName, stream, runtimeExitLine(r.requestId, end.exitError));
     rec.log(now, fnName, stream, r.errorType!);

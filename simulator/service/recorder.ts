@@ -182,7 +182,7 @@ export class Recorder {
     const requests = this.columns.requests;
     const copies = new Map<number, RequestRecord>();
     if (snapshot) {
-      for (const [r, slot] of requests.slots) copies.set(slot, { ...r, invocationIds: r.invocationIds.slice() });
+      for (const [r, slot] of requests.unfinishedSlots()) copies.set(slot, { ...r, invocationIds: r.invocationIds.slice() });
     }
     return recordList({ length: requests.length, at: (i) => copies.get(i) ?? requests.at(i) });
   }

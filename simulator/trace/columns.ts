@@ -67,14 +67,20 @@ export const u8 = (n = 16) => new U8Column(new Uint8Array(n));
 export class Interner {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
+  // Most calls repeat the previous string (one function, the lines of one invocation).
+  private last: string | undefined;
+  private lastId = -1;
 
   id(s: string): number {
+    if (s === this.last) return this.lastId;
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.strings.length;
       this.strings.push(s);
       this.index.set(s, i);
     }
+    this.last = s;
+    this.lastId = i;
     return i;
   }
 

@@ -3,6 +3,7 @@
 // END and REPORT lines are formatted from here when read instead of stored as strings.
 import { Column, f64, i32, u16, u8, Interner } from './columns';
 import type { InvocationRecord, InvocationStatus } from './records';
+import { RequestIdColumn, UuidColumn } from './idColumns';
 
 export const STATUSES: readonly InvocationStatus[] = ['success', 'error', 'timeout', 'crash'];
 const STATUS_ID: Record<InvocationStatus, number> = { success: 0, error: 1, timeout: 2, crash: 3 };
@@ -19,7 +20,7 @@ export class RecordStrings {
 }
 
 export class InvocationColumns {
-  readonly requestId: string[] = [];
+  readonly requestId = new UuidColumn();
   readonly fn: Column<Int32Array> = i32();
   readonly env: Column<Int32Array> = i32();
   readonly flags: Column<Uint8Array> = u8();
@@ -32,20 +33,20 @@ export class InvocationColumns {
   readonly memoryMB: Column<Uint16Array> = u16(); // at most 10,240 (F30)
   readonly memoryUsedMB: Column<Uint16Array> = u16();
   /** The one request a run carried (most runs); batches keep their list in `batches`. */
-  readonly firstRequestId: (string | undefined)[] = [];
+  readonly firstRequestId = new RequestIdColumn();
   readonly batches = new Map<number, string[]>();
   readonly errorMessages = new Map<number, string>();
 
   constructor(readonly strings: RecordStrings) {}
 
   get length(): number {
-    return this.requestId.length;
+    return this.fn.length;
   }
 
   /** Appends a record; returns its index (END and REPORT lines refer to it). */
   add(r: InvocationRecord, memoryMB: number, memoryUsedMB: number): number {
     const s = this.strings;
-    const i = this.requestId.length;
+    const i = this.fn.length;
     this.requestId.push(r.requestId);
     this.fn.push(s.functions.id(r.function));
     this.env.push(s.environments.id(r.environmentId));
@@ -75,9 +76,9 @@ export class InvocationColumns {
   at(i: number): InvocationRecord {
     const s = this.strings;
     const status = STATUSES[this.flags.data[i] & 3];
-    const first = this.firstRequestId[i];
+    const first = this.firstRequestId.at(i);
     const r: InvocationRecord = {
-      requestId: this.requestId[i], function: s.functions.at(this.fn.data[i]), environmentId: s.environments.at(this.env.data[i]),
+      requestId: this.requestId.at(i)!, function: s.functions.at(this.fn.data[i]), environmentId: s.environments.at(this.env.data[i]),
       coldStart: this.coldStart(i), startMs: this.startMs.data[i], endMs: this.endMs.data[i], durationMs: this.durationMs.data[i],
       billedDurationMs: this.billedDurationMs.data[i], status,
       requestIds: first !== undefined ? [first] : this.batches.get(i)!.slice(),

@@ -5,6 +5,7 @@
 import { Column, f64, i32, u8 } from './columns';
 import type { InvocationColumns, RecordStrings } from './invocationColumns';
 import type { LogLine } from './records';
+import { UuidColumn } from './idColumns';
 import { endLine, reportLine, startLine } from '../service/logFormat';
 
 const TEXT = 0, START = 1, END = 2, REPORT = 3;
@@ -15,12 +16,13 @@ export class LogColumns {
   fn: Column<Int32Array> = i32();
   stream: Column<Int32Array> = i32();
   kind: Column<Uint8Array> = u8();
-  /** TEXT, START: index into `texts`; END, REPORT: index of the invocation. */
+  /** TEXT: index into `texts`; START: into `startIds`; END, REPORT: index of the invocation. */
   ref: Column<Int32Array> = i32();
-  /** START lines of a version other than $LATEST, by their `texts` index. */
+  /** START lines of a version other than $LATEST, by their `startIds` index. */
   private versions = new Map<number, string>();
   /** Append-only, so a frozen copy shares it. */
   texts: string[] = [];
+  startIds = new UuidColumn();
   private sorted = true;
   private lastMs = -Infinity;
 
@@ -46,8 +48,10 @@ export class LogColumns {
   }
 
   start(timeMs: number, fn: string, stream: string, requestId: string, version: string): void {
-    if (version !== LATEST) this.versions.set(this.texts.length, version);
-    this.push(timeMs, fn, stream, START, this.texts.push(requestId) - 1);
+    const ref = this.startIds.length;
+    if (version !== LATEST) this.versions.set(ref, version);
+    this.startIds.push(requestId);
+    this.push(timeMs, fn, stream, START, ref);
   }
 
   /** END then REPORT of invocation `index`, at its end. */
@@ -59,11 +63,11 @@ export class LogColumns {
   message(i: number): string {
     const ref = this.ref.data[i];
     switch (this.kind.data[i]) {
-      case START: return startLine(this.texts[ref], this.versions.get(ref) ?? LATEST);
-      case END: return endLine(this.invocations.requestId[ref]);
+      case START: return startLine(this.startIds.at(ref)!, this.versions.get(ref) ?? LATEST);
+      case END: return endLine(this.invocations.requestId.at(ref)!);
       case REPORT: {
         const inv = this.invocations;
-        return reportLine(inv.requestId[ref], inv.durationMs.data[ref], inv.billedDurationMs.data[ref], inv.memoryMB.data[ref],
+        return reportLine(inv.requestId.at(ref)!, inv.durationMs.data[ref], inv.billedDurationMs.data[ref], inv.memoryMB.data[ref],
           inv.memoryUsedMB.data[ref], inv.coldStart(ref) ? inv.initDurationMs.data[ref] : undefined);
       }
       default: return this.texts[ref];
@@ -104,6 +108,7 @@ export class LogColumns {
       mine.length = col.length;
     }
     copy.texts = this.texts;
+    copy.startIds = this.startIds;
     copy.versions = this.versions;
     copy.sorted = this.sorted;
     return copy;

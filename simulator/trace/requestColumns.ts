@@ -4,6 +4,7 @@
 import { Column, f64, i32, u8 } from './columns';
 import type { RecordStrings } from './invocationColumns';
 import type { RequestOutcome, RequestRecord } from './records';
+import { RequestIdColumn, UuidColumn } from './idColumns';
 
 export const OUTCOMES: readonly RequestOutcome[] = ['succeeded', 'failed', 'throttled', 'dead-lettered', 'discarded', 'unfinished'];
 const OUTCOME_ID = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<RequestOutcome, number>;
@@ -12,7 +13,7 @@ const UNFINISHED = OUTCOME_ID.unfinished;
 const STATUS_EARLY = 1, HAS_RESPONSE = 2, HAS_SHARD = 4, HAS_STATUS = 8;
 
 export class RequestColumns {
-  readonly id: string[] = [];
+  readonly id = new RequestIdColumn();
   readonly source: Column<Int32Array> = i32();
   readonly fn: Column<Int32Array> = i32();
   readonly arrivedMs: Column<Float64Array> = f64();
@@ -23,25 +24,28 @@ export class RequestColumns {
   readonly shard: Column<Int32Array> = i32();
   readonly flags: Column<Uint8Array> = u8();
   /** The one invocation that carried it (most requests); others keep their list in `lists`. */
-  readonly firstInvocationId: (string | undefined)[] = [];
+  readonly firstInvocationId = new UuidColumn();
   readonly lists = new Map<number, string[]>();
   readonly responses: unknown[] = [];
-  /** Unfinished requests: by slot, and the slot of each. */
+  /** Unfinished requests, by slot. */
   readonly live: (RequestRecord | undefined)[] = [];
-  readonly slots = new Map<RequestRecord, number>();
 
   constructor(readonly strings: RecordStrings) {}
 
   get length(): number {
-    return this.id.length;
+    return this.source.length;
   }
 
-  get unfinished(): number {
-    return this.slots.size;
+  /** Every unfinished request with its slot. */
+  *unfinishedSlots(): Iterable<[RequestRecord, number]> {
+    for (let slot = 0; slot < this.live.length; slot++) {
+      const r = this.live[slot];
+      if (r) yield [r, slot];
+    }
   }
 
   add(r: RequestRecord): void {
-    const slot = this.id.length;
+    const slot = this.source.length;
     this.id.push(r.id);
     this.source.push(this.strings.sources.id(r.source));
     this.fn.push(this.strings.functions.id(r.function));
@@ -52,10 +56,9 @@ export class RequestColumns {
     this.statusCode.push(0);
     this.shard.push(0);
     this.flags.push(0);
-    this.firstInvocationId.push(undefined);
     this.responses.push(undefined);
+    this.firstInvocationId.pushBlank();
     this.live.push(r);
-    this.slots.set(r, slot);
     if (r.outcome !== 'unfinished') this.finished(r);
   }
 
@@ -64,9 +67,8 @@ export class RequestColumns {
    * source set statusCode before the outcome (its key comes before finishedMs).
    */
   finished(r: RequestRecord, statusEarly = false): void {
-    const slot = this.slots.get(r);
-    if (slot === undefined) return;
-    this.slots.delete(r);
+    const slot = this.id.indexOf(r.id);
+    if (slot < 0 || this.live[slot] !== r) return;
     this.live[slot] = undefined;
     this.outcome.data[slot] = OUTCOME_ID[r.outcome];
     this.attempts.data[slot] = r.attempts;
@@ -85,7 +87,7 @@ export class RequestColumns {
       this.responses[slot] = r.response;
     }
     this.flags.data[slot] = flags;
-    if (r.invocationIds.length === 1) this.firstInvocationId[slot] = r.invocationIds[0];
+    if (r.invocationIds.length === 1) this.firstInvocationId.set(slot, r.invocationIds[0]);
     else this.lists.set(slot, r.invocationIds.slice());
   }
 
@@ -99,9 +101,9 @@ export class RequestColumns {
     if (live) return live;
     const s = this.strings;
     const flags = this.flags.data[slot];
-    const first = this.firstInvocationId[slot];
+    const first = this.lists.has(slot) ? undefined : this.firstInvocationId.at(slot);
     const r: RequestRecord = {
-      id: this.id[slot], source: s.sources.at(this.source.data[slot]), function: s.functions.at(this.fn.data[slot]),
+      id: this.id.at(slot)!, source: s.sources.at(this.source.data[slot]), function: s.functions.at(this.fn.data[slot]),
       arrivedMs: this.arrivedMs.data[slot], outcome: OUTCOMES[this.outcome.data[slot]], attempts: this.attempts.data[slot],
       invocationIds: first !== undefined ? [first] : (this.lists.get(slot) ?? []).slice(),
     };
