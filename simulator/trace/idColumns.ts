@@ -80,21 +80,26 @@ export class RequestIdColumn {
 const HEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 
-/** Eight lower-case hex digits of s from `at`, skipping a dash at `dash` (or -1). */
-function word(s: string, at: number, dash: number): number {
-  let w = 0;
-  for (let i = at, k = 0; k < 8; i++) {
-    if (i === dash) {
-      if (s.charCodeAt(i) !== 45) return -1;
-      continue;
+/** Where the 32 hex digits of a UUID sit in its 36 characters. */
+const DIGIT_AT = Uint8Array.from({ length: 32 }, (_, k) => k + (k >= 8 ? 1 : 0) + (k >= 12 ? 1 : 0) + (k >= 16 ? 1 : 0) + (k >= 20 ? 1 : 0));
+const WORDS = new Int32Array(4);
+
+/** The four 32-bit words of a canonical lower-case v4 UUID into WORDS; false for any other string. */
+function parseUuid(s: string): boolean {
+  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
+  const y = s.charCodeAt(19);
+  if (s.charCodeAt(14) !== 52 || !(y === 56 || y === 57 || y === 97 || y === 98)) return false; // version 4, variant 10
+  for (let w = 0; w < 4; w++) {
+    let x = 0;
+    for (let k = 8 * w; k < 8 * w + 8; k++) {
+      const c = s.charCodeAt(DIGIT_AT[k]);
+      const d = c < 128 ? HEX[c] : -1;
+      if (d < 0) return false;
+      x = (x << 4) | d;
     }
-    const c = s.charCodeAt(i);
-    const d = c < 128 ? HEX[c] : -1;
-    if (d < 0) return -1;
-    w = w * 16 + d;
-    k++;
+    WORDS[w] = x;
   }
-  return w;
+  return true;
 }
 
 export class UuidColumn {
@@ -117,19 +122,15 @@ export class UuidColumn {
 
   /** Only a canonical v4 UUID is packed, so formatting it again gives the same string. */
   set(i: number, s: string | undefined): void {
-    let a = -1, b = -1, c = -1, d = -1;
-    if (s !== undefined && s.length === 36 && s.charCodeAt(8) === 45 && s.charCodeAt(18) === 45 && s.charCodeAt(14) === 52 && 'ab89'.includes(s[19])) {
-      a = word(s, 0, -1); b = word(s, 9, 13); c = word(s, 19, 23); d = word(s, 28, -1);
-    }
-    if (a < 0 || b < 0 || c < 0 || d < 0) {
+    if (s === undefined || !parseUuid(s)) {
       this.aside.set(i, s);
       return;
     }
     const w = this.words.data;
-    w[4 * i] = a;
-    w[4 * i + 1] = b;
-    w[4 * i + 2] = c;
-    w[4 * i + 3] = d;
+    w[4 * i] = WORDS[0];
+    w[4 * i + 1] = WORDS[1];
+    w[4 * i + 2] = WORDS[2];
+    w[4 * i + 3] = WORDS[3];
   }
 
   at(i: number): string | undefined {
