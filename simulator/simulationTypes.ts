@@ -3,6 +3,7 @@ import type { DependencyStats } from './runtime/dependencies';
 import type { CodeRuntimeHost, CreateCodeEnvironment } from './runtime/types';
 import type { FunctionSpec } from './scenario/types';
 import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
+import type { PackedRecords } from './trace/packedRecords';
 
 export interface SimulationOptions {
   /** Factory for code-handler environments; default: simulator/runtime (loaded lazily). */
@@ -72,6 +73,11 @@ export interface Simulation {
    * their final outcome. Metrics and cost still cover the whole run.
    */
   takeRecords(): RecordBatch;
+  /**
+   * takeRecords() as typed columns, for a worker to post with `transfer` (no object per record
+   * crosses the thread); unpackRecords() on the other side gives the same lists.
+   */
+  takePackedRecords(): { packed: PackedRecords; transfer: ArrayBuffer[] };
   environments(): LiveEnvironment[];
   /** Adds one arrival at now() (the console's Test button). Resolves when it has its outcome. */
   invoke(functionName: string, payload?: unknown, options?: InvokeOptions): { requestId: string; finished: Promise<RequestRecord> };

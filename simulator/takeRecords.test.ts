@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, simulate, type RecordBatch, type Scenario } from './index';
+import { createSimulation, RecordStrings, simulate, unpackRecords, type RecordBatch, type Scenario } from './index';
 
 // Async events that fail are retried minutes later (F63, F64), so requests stay unfinished
 // across several takes; environments are reclaimed when idle and at the end.
@@ -68,5 +68,28 @@ export const handler = async () => { console.log('start'); burnCpu(400); console
     expect(logs.filter((l: any) => l.message.endsWith('after 400 ms of CPU'))).toHaveLength(3);
     const times = logs.map((l) => l.timeMs);
     expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('packed batches, posted as typed columns, unpack to the same records as takeRecords', () => {
+    const plain = createSimulation(scenario());
+    const packed = createSimulation(scenario());
+    const strings = new RecordStrings(); // the receiver's copy of the string tables
+    let records = 0;
+    for (let t = 5_000; t <= 90_000; t += 5_000) {
+      plain.runUntilSync(t);
+      packed.runUntilSync(t);
+      const want = plain.takeRecords();
+      const { packed: message, transfer } = packed.takePackedRecords();
+      // What postMessage does: the typed arrays move, nothing else is an object per record.
+      const got = unpackRecords(structuredClone(message, { transfer }), strings);
+      expect(transfer.every((b) => b.byteLength === 0)).toBe(true); // moved, not copied
+      expect(JSON.stringify(got.invocations)).toBe(JSON.stringify(want.invocations));
+      expect(JSON.stringify(got.logs)).toBe(JSON.stringify(want.logs));
+      expect(JSON.stringify(got.environments)).toBe(JSON.stringify(want.environments));
+      // A viewer gets requests without the caller's response body (VizRequest).
+      expect(JSON.stringify(got.requests)).toBe(JSON.stringify(want.requests.map(({ response: _r, ...r }) => r)));
+      records += got.invocations.length + got.logs.length + got.requests.length;
+    }
+    expect(records).toBeGreaterThan(1000);
   });
 });

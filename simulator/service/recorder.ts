@@ -11,6 +11,7 @@ import { InvocationColumns, RecordStrings } from '../trace/invocationColumns';
 import { LogColumns } from '../trace/logColumns';
 import { RequestColumns } from '../trace/requestColumns';
 import { recordList } from '../trace/recordList';
+import { packRecords, type PackedRecords, type SentStrings } from '../trace/packedRecords';
 import { costUsd, gbSeconds } from '../pricing/cost';
 
 /** Per-function running totals; percentiles are computed once, at result(). */
@@ -103,6 +104,7 @@ export class Recorder {
   readonly environments: EnvironmentRecord[] = [];
   readonly stats = new Map<string, FunctionStats>();
   private readonly strings = new RecordStrings();
+  private readonly sentStrings: SentStrings = {};
   private columns: RecordColumns;
   private live: { columns: RecordColumns; key: string; lists: RecordLists } | undefined;
 
@@ -149,6 +151,24 @@ export class Recorder {
    * keep counting everything.
    */
   take(): RecordBatch {
+    const { batch, finished, environments } = this.detach();
+    const requests = batch.requests;
+    return {
+      requests: recordList({ length: finished.length, at: (i) => requests.at(finished[i]) }),
+      invocations: this.invocationList(batch.invocations),
+      environments,
+      logs: recordList(batch.logs),
+    };
+  }
+
+  /** take() as typed columns for postMessage (trace/packedRecords.ts): `transfer` lists their buffers. */
+  takePacked(): { packed: PackedRecords; transfer: ArrayBuffer[] } {
+    const { batch, finished, environments } = this.detach();
+    return packRecords(this.strings, this.sentStrings, batch, finished, environments, this.keepInvocations);
+  }
+
+  /** Starts new columns; returns the old ones with the finished requests' slots and the ended environments. */
+  private detach(): { batch: RecordColumns; finished: number[]; environments: EnvironmentRecord[] } {
     const batch = this.columns;
     batch.logs.sort();
     this.columns = new RecordColumns(this.strings);
@@ -165,12 +185,7 @@ export class Recorder {
       else environments.push(e);
     }
     this.environments.length = kept;
-    return {
-      requests: recordList({ length: finished.length, at: (i) => requests.at(finished[i]) }),
-      invocations: this.invocationList(batch.invocations),
-      environments,
-      logs: recordList(batch.logs),
-    };
+    return { batch, finished, environments };
   }
 
   private invocationList(columns: InvocationColumns, length = columns.length): InvocationRecord[] {
