@@ -63,8 +63,9 @@ export interface Simulation {
   subscribe(listener: (event: SimulationEvent) => void): () => void;
   /**
    * What has happened so far; requests still in flight have outcome 'unfinished'. By default a
-   * snapshot (copies); `{ snapshot: false }` returns the live arrays, O(1) per call, for callers
-   * that copy anyway (e.g. postMessage) and accept that unfinished records change later.
+   * snapshot (copies); `{ snapshot: false }` returns the live lists, O(1) per call, for callers
+   * that accept that unfinished records change later. The lists build records on read
+   * (trace/recordList.ts): plainResult() before structuredClone or postMessage.
    */
   result(options?: { snapshot?: boolean }): SimulationResult;
   /**

@@ -3,9 +3,9 @@
 // the saw-tooth) and after a forced garbage collection at each step (what is retained).
 //
 //   npx astro build --outDir /tmp/dist-x && npx astro preview --outDir /tmp/dist-x --port 4412 &
-//   node scripts/player-heap.mjs http://127.0.0.1:4412 [rate/s] [minutes]
+//   npx node bench/player-heap.mjs http://127.0.0.1:4412 [rate/s] [minutes]
 import { chromium } from '@playwright/test';
-import { findBrowser } from './browser.mjs';
+import { findBrowser } from '../scripts/browser.mjs';
 
 const [base = 'http://127.0.0.1:4321', rate = '1000', minutes = '10'] = process.argv.slice(2);
 const durationMs = Number(minutes) * 60_000;
