@@ -3,7 +3,7 @@
 // id strings would be a million heap objects for every full garbage collection to visit.
 // An id of another shape (or none) is kept as it is, aside.
 import { formatUuidV4 } from '../core/ids';
-import { F64Column, f64, I32Column, i32 } from './columns';
+import { f64, i32 } from './columns';
 
 /** Ids of another shape, or undefined, by index. */
 class Aside {
@@ -32,7 +32,7 @@ function requestNumber(s: string): number {
 }
 
 export class RequestIdColumn {
-  private readonly numbers: F64Column = f64();
+  private readonly numbers = f64();
   private readonly aside = new Aside();
   /** Index of each id of another shape. */
   private readonly asideIndex = new Map<string, number>();
@@ -108,7 +108,7 @@ function parseUuid(s: string): boolean {
 }
 
 export class UuidColumn {
-  private readonly words: I32Column = i32();
+  private readonly words = i32();
   private readonly aside = new Aside();
 
   get length(): number {

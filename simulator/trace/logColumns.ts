@@ -2,7 +2,7 @@
 // of every invocation's lines, are kept as a kind and a reference and formatted when read:
 // START from its request id, END and REPORT from the invocation record (invocationColumns.ts).
 // Every other line (handler output, errors, timeouts) keeps its text.
-import { Column, f64, i32, u8 } from './columns';
+import { Column, columns } from './columns';
 import type { InvocationColumns, RecordStrings } from './invocationColumns';
 import type { LogLine } from './records';
 import { UuidColumn } from './idColumns';
@@ -12,12 +12,11 @@ const TEXT = 0, START = 1, END = 2, REPORT = 3;
 const LATEST = '$LATEST';
 
 export class LogColumns {
-  timeMs: Column<Float64Array> = f64();
-  fn: Column<Int32Array> = i32();
-  stream: Column<Int32Array> = i32();
-  kind: Column<Uint8Array> = u8();
-  /** TEXT: index into `texts`; START: into `startIds`; END, REPORT: index of the invocation. */
-  ref: Column<Int32Array> = i32();
+  /**
+   * fn, stream: interned (RecordStrings). ref: for TEXT an index into `texts`, for START into
+   * `startIds`, for END and REPORT the invocation's index.
+   */
+  c = columns({ timeMs: 'f64', fn: 'i32', stream: 'i32', kind: 'u8', ref: 'i32' });
   /** START lines of a version other than $LATEST, by their `startIds` index. */
   private versions = new Map<number, string>();
   /** Append-only, so a frozen copy shares it. */
@@ -30,17 +29,17 @@ export class LogColumns {
   constructor(readonly strings: RecordStrings, readonly invocations: InvocationColumns) {}
 
   get length(): number {
-    return this.timeMs.length;
+    return this.c.timeMs.length;
   }
 
   private push(timeMs: number, fn: string, stream: string, kind: number, ref: number): void {
     if (timeMs < this.lastMs) this.sorted = false;
     else this.lastMs = timeMs;
-    this.timeMs.push(timeMs);
-    this.fn.push(this.strings.functions.id(fn));
-    this.stream.push(this.strings.streams.id(stream));
-    this.kind.push(kind);
-    this.ref.push(ref);
+    this.c.timeMs.push(timeMs);
+    this.c.fn.push(this.strings.functions.id(fn));
+    this.c.stream.push(this.strings.streams.id(stream));
+    this.c.kind.push(kind);
+    this.c.ref.push(ref);
   }
 
   text(timeMs: number, fn: string, stream: string, message: string): void {
@@ -61,14 +60,14 @@ export class LogColumns {
   }
 
   message(i: number): string {
-    const ref = this.ref.data[i];
-    switch (this.kind.data[i]) {
+    const ref = this.c.ref.data[i];
+    switch (this.c.kind.data[i]) {
       case START: return startLine(this.startIds.at(ref)!, this.versions.get(ref) ?? LATEST);
       case END: return endLine(this.invocations.requestId.at(ref)!);
       case REPORT: {
         const inv = this.invocations;
-        return reportLine(inv.requestId.at(ref)!, inv.durationMs.data[ref], inv.billedDurationMs.data[ref], inv.memoryMB.data[ref],
-          inv.memoryUsedMB.data[ref], inv.coldStart(ref) ? inv.initDurationMs.data[ref] : undefined);
+        return reportLine(inv.requestId.at(ref)!, inv.c.durationMs.data[ref], inv.c.billedDurationMs.data[ref], inv.c.memoryMB.data[ref],
+          inv.c.memoryUsedMB.data[ref], inv.coldStart(ref) ? inv.c.initDurationMs.data[ref] : undefined);
       }
       default: return this.texts[ref];
     }
@@ -76,19 +75,18 @@ export class LogColumns {
 
   at(i: number): LogLine {
     const s = this.strings;
-    return { timeMs: this.timeMs.data[i], function: s.functions.at(this.fn.data[i]), logStream: s.streams.at(this.stream.data[i]), message: this.message(i) };
+    return { timeMs: this.c.timeMs.data[i], function: s.functions.at(this.c.fn.data[i]), logStream: s.streams.at(this.c.stream.data[i]), message: this.message(i) };
   }
 
   /** Orders lines by time; ties keep the order they were written in (stable). */
   sort(): void {
     if (this.sorted) return;
     const n = this.length;
-    const t = this.timeMs.data;
+    const t = this.c.timeMs.data;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((a, b) => t[a] - t[b] || a - b);
-    for (const key of ['timeMs', 'fn', 'stream', 'kind', 'ref'] as const) {
-      const col = this[key] as Column<Float64Array | Int32Array | Uint8Array>;
+    for (const col of Object.values(this.c) as Column<Float64Array | Int32Array | Uint8Array>[]) {
       const from = col.data;
       const to = from.slice(0, n);
       for (let i = 0; i < n; i++) to[i] = from[order[i]];
@@ -101,9 +99,8 @@ export class LogColumns {
   /** An independent copy of the lines so far (a snapshot: later sorts don't reorder it). */
   frozen(): LogColumns {
     const copy = new LogColumns(this.strings, this.invocations);
-    for (const key of ['timeMs', 'fn', 'stream', 'kind', 'ref'] as const) {
-      const col = this[key] as Column<Float64Array | Int32Array | Uint8Array>;
-      const mine = copy[key] as Column<Float64Array | Int32Array | Uint8Array>;
+    for (const [key, col] of Object.entries(this.c) as [keyof LogColumns['c'], Column<Float64Array | Int32Array | Uint8Array>][]) {
+      const mine = copy.c[key] as Column<Float64Array | Int32Array | Uint8Array>;
       mine.data = col.trimmed();
       mine.length = col.length;
     }

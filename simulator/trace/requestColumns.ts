@@ -1,7 +1,7 @@
 // RequestRecords in creation order. A request is a live object while it is unfinished (its
 // source still updates it); when it gets its outcome it is written into columns and the
 // store lets go of the object.
-import { Column, f64, i32, u8 } from './columns';
+import { columns } from './columns';
 import type { RecordStrings } from './invocationColumns';
 import type { RequestOutcome, RequestRecord } from './records';
 import { RequestIdColumn, UuidColumn } from './idColumns';
@@ -14,15 +14,10 @@ const STATUS_EARLY = 1, HAS_RESPONSE = 2, HAS_SHARD = 4, HAS_STATUS = 8;
 
 export class RequestColumns {
   readonly id = new RequestIdColumn();
-  readonly source: Column<Int32Array> = i32();
-  readonly fn: Column<Int32Array> = i32();
-  readonly arrivedMs: Column<Float64Array> = f64();
-  readonly outcome: Column<Uint8Array> = u8();
-  readonly attempts: Column<Int32Array> = i32();
-  readonly finishedMs: Column<Float64Array> = f64();
-  readonly statusCode: Column<Int32Array> = i32();
-  readonly shard: Column<Int32Array> = i32();
-  readonly flags: Column<Uint8Array> = u8();
+  /** source, fn, shard: interned (RecordStrings). The rest is written at the outcome. */
+  readonly c = columns({
+    source: 'i32', fn: 'i32', arrivedMs: 'f64', outcome: 'u8', attempts: 'i32', finishedMs: 'f64', statusCode: 'i32', shard: 'i32', flags: 'u8',
+  });
   /** The one invocation that carried it (most requests); others keep their list in `lists`. */
   readonly firstInvocationId = new UuidColumn();
   readonly lists = new Map<number, string[]>();
@@ -33,7 +28,7 @@ export class RequestColumns {
   constructor(readonly strings: RecordStrings) {}
 
   get length(): number {
-    return this.source.length;
+    return this.c.source.length;
   }
 
   /** Every unfinished request with its slot. */
@@ -45,17 +40,17 @@ export class RequestColumns {
   }
 
   add(r: RequestRecord): void {
-    const slot = this.source.length;
+    const slot = this.c.source.length;
     this.id.push(r.id);
-    this.source.push(this.strings.sources.id(r.source));
-    this.fn.push(this.strings.functions.id(r.function));
-    this.arrivedMs.push(r.arrivedMs);
-    this.outcome.push(UNFINISHED);
-    this.attempts.push(0);
-    this.finishedMs.push(NaN);
-    this.statusCode.push(0);
-    this.shard.push(0);
-    this.flags.push(0);
+    this.c.source.push(this.strings.sources.id(r.source));
+    this.c.fn.push(this.strings.functions.id(r.function));
+    this.c.arrivedMs.push(r.arrivedMs);
+    this.c.outcome.push(UNFINISHED);
+    this.c.attempts.push(0);
+    this.c.finishedMs.push(NaN);
+    this.c.statusCode.push(0);
+    this.c.shard.push(0);
+    this.c.flags.push(0);
     this.responses.push(undefined);
     this.firstInvocationId.pushBlank();
     this.live.push(r);
@@ -70,29 +65,29 @@ export class RequestColumns {
     const slot = this.id.indexOf(r.id);
     if (slot < 0 || this.live[slot] !== r) return;
     this.live[slot] = undefined;
-    this.outcome.data[slot] = OUTCOME_ID[r.outcome];
-    this.attempts.data[slot] = r.attempts;
-    this.finishedMs.data[slot] = r.finishedMs ?? NaN;
+    this.c.outcome.data[slot] = OUTCOME_ID[r.outcome];
+    this.c.attempts.data[slot] = r.attempts;
+    this.c.finishedMs.data[slot] = r.finishedMs ?? NaN;
     let flags = 0;
     if (r.statusCode !== undefined) {
       flags |= HAS_STATUS | (statusEarly ? STATUS_EARLY : 0);
-      this.statusCode.data[slot] = r.statusCode;
+      this.c.statusCode.data[slot] = r.statusCode;
     }
     if (r.shardId !== undefined) {
       flags |= HAS_SHARD;
-      this.shard.data[slot] = this.strings.shards.id(r.shardId);
+      this.c.shard.data[slot] = this.strings.shards.id(r.shardId);
     }
     if ('response' in r) {
       flags |= HAS_RESPONSE;
       this.responses[slot] = r.response;
     }
-    this.flags.data[slot] = flags;
+    this.c.flags.data[slot] = flags;
     if (r.invocationIds.length === 1) this.firstInvocationId.set(slot, r.invocationIds[0]);
     else this.lists.set(slot, r.invocationIds.slice());
   }
 
   isUnfinished(slot: number): boolean {
-    return this.outcome.data[slot] === UNFINISHED;
+    return this.c.outcome.data[slot] === UNFINISHED;
   }
 
   /** A finished request as the source left it, keys in the order it wrote them. */
@@ -100,18 +95,18 @@ export class RequestColumns {
     const live = this.live[slot];
     if (live) return live;
     const s = this.strings;
-    const flags = this.flags.data[slot];
+    const flags = this.c.flags.data[slot];
     const first = this.lists.has(slot) ? undefined : this.firstInvocationId.at(slot);
     const r: RequestRecord = {
-      id: this.id.at(slot)!, source: s.sources.at(this.source.data[slot]), function: s.functions.at(this.fn.data[slot]),
-      arrivedMs: this.arrivedMs.data[slot], outcome: OUTCOMES[this.outcome.data[slot]], attempts: this.attempts.data[slot],
+      id: this.id.at(slot)!, source: s.sources.at(this.c.source.data[slot]), function: s.functions.at(this.c.fn.data[slot]),
+      arrivedMs: this.c.arrivedMs.data[slot], outcome: OUTCOMES[this.c.outcome.data[slot]], attempts: this.c.attempts.data[slot],
       invocationIds: first !== undefined ? [first] : (this.lists.get(slot) ?? []).slice(),
     };
-    if (flags & HAS_SHARD) r.shardId = s.shards.at(this.shard.data[slot]);
-    if (flags & STATUS_EARLY) r.statusCode = this.statusCode.data[slot];
-    const finishedMs = this.finishedMs.data[slot];
+    if (flags & HAS_SHARD) r.shardId = s.shards.at(this.c.shard.data[slot]);
+    if (flags & STATUS_EARLY) r.statusCode = this.c.statusCode.data[slot];
+    const finishedMs = this.c.finishedMs.data[slot];
     if (!Number.isNaN(finishedMs)) r.finishedMs = finishedMs;
-    if ((flags & HAS_STATUS) && !(flags & STATUS_EARLY)) r.statusCode = this.statusCode.data[slot];
+    if ((flags & HAS_STATUS) && !(flags & STATUS_EARLY)) r.statusCode = this.c.statusCode.data[slot];
     if (flags & HAS_RESPONSE) r.response = this.responses[slot];
     return r;
   }
