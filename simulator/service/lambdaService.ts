@@ -16,7 +16,7 @@ import { buildEnvironmentTable, decidePlacement, placementRules, type Environmen
 import { ActiveInvocation, Environment, FunctionPool, IdleDeque, type HandlerStrategy, type InvocationEnd } from './functionPool';
 import type { EnvironmentHost, ServiceConfig } from './host';
 import type { Recorder } from './recorder';
-import { logStreamName, startLine } from './logFormat';
+import { logStreamName } from './logFormat';
 import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
@@ -280,7 +280,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       env.current.resourceStats = this.resourceStats(fn, call);
       this.routedBy.delete(call);
     }
-    if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId, fn.version)); // F116
+    this.recorder.logStart(now, fn.spec.name, env.record.logStream, requestId, fn.version); // F116
     call.onStart?.({ requestId, startMs: now, coldStart });
     if (this.emit) {
       this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });
