@@ -19,10 +19,13 @@ const invocationArb: fc.Arbitrary<InvocationRecord> = fc.record({
   requestId: anyId, function: fc.string(), environmentId: fc.string(), coldStart: fc.boolean(), initDurationMs: ms,
   startMs: ms, endMs: ms, durationMs: ms, billedDurationMs: fc.integer({ min: 1, max: 910_000 }), status: fc.constantFrom(...STATUSES),
   errorType: fc.string(), errorMessage: fc.string(), requestIds: fc.array(anyId, { maxLength: 3 }),
-}).map(({ initDurationMs, errorType, errorMessage, ...r }) => {
-  // The engine's key order: initDurationMs exactly on cold starts, then the error pair on failures.
+  version: fc.option(fc.constantFrom('$LATEST', '1', '12'), { nil: undefined }),
+}).map(({ initDurationMs, version, errorType, errorMessage, ...r }) => {
+  // The engine's key order: initDurationMs exactly on cold starts, the version of a function
+  // that has versions, then the error pair on failures.
   const out: InvocationRecord = { ...r };
   if (r.coldStart) out.initDurationMs = initDurationMs;
+  if (version !== undefined) out.version = version;
   if (r.status !== 'success') Object.assign(out, { errorType, errorMessage });
   return out;
 });
