@@ -5,6 +5,7 @@ import { runChunked, totals } from './chunked';
 import type { Benchmark } from './types';
 import { benchmarks as heapBenchmarks } from './heap';
 import { benchmarks as transitionBenchmarks } from './transitions';
+import { BARE_NAME, bareLoop } from './bare';
 
 async function runEngine(scenario: Scenario, sampleHeap: () => void): Promise<{ invocations: number; note: string }> {
   const result = await runChunked(scenario, sampleHeap);
@@ -32,11 +33,25 @@ function millionAt1000(record: Scenario['record'], provisioned: boolean): Scenar
 
 export const benchmarks: Benchmark[] = [
   {
+    name: BARE_NAME,
+    baseline: true,
+    async run(sample) {
+      const records = bareLoop(1_000_000, sample);
+      return { invocations: records.length, note: `${records.length} records kept` };
+    },
+  },
+  {
     name: '1,000,000 invocations at 1,000 concurrent environments (model handler)',
     run: (sample) => runEngine(millionAt1000({ logs: false, requests: false, invocations: false }, true), sample),
   },
   {
-    name: 'same, recording every request, invocation and log line',
+    name: 'same, recording invocations only',
+    comparedToBaseline: true,
+    run: (sample) => runEngine(millionAt1000({ logs: false, requests: false, invocations: true }, true), sample),
+  },
+  {
+    name: 'same, recording every request, invocation and log line (goal: within 3x of the bare loop, under 600 MB)',
+    comparedToBaseline: true,
     run: (sample) => runEngine(millionAt1000(undefined, true), sample),
   },
   {

@@ -16,6 +16,7 @@ import { getSourceFactory, sourceKey, type SourceContext, type SourceInstance } 
 import './sources/sync'; // registers 'invoke:RequestResponse' and 'api-gateway'
 import './sources/eventSources'; // registers async, SQS and stream sources
 import type { RequestRecord, SimulationResult } from './trace/records';
+import type { PackedRecords } from './trace/packedRecords';
 import { LambdaService } from './service/lambdaService';
 import { rulesFor, rulesUsed } from './rules/resolve';
 import { checkVersionsKept, lookupTarget } from './service/versions';
@@ -310,6 +311,10 @@ class SimulationRun implements Simulation {
 
   takeRecords(): RecordBatch {
     return this.recorder.take();
+  }
+
+  takePackedRecords(): { packed: PackedRecords; transfer: ArrayBuffer[] } {
+    return this.recorder.takePacked();
   }
 
   result(options?: { snapshot?: boolean }): SimulationResult {

@@ -5,6 +5,7 @@ import type { DependencyCall } from './aws/types';
 import type { FunctionSpec } from './scenario/types';
 import type { Lineage } from './sources/types';
 import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
+import type { PackedRecords } from './trace/packedRecords';
 
 export interface SimulationOptions {
   /** Factory for code-handler environments; default: simulator/runtime (loaded lazily). */
@@ -68,8 +69,9 @@ export interface Simulation {
   subscribe(listener: (event: SimulationEvent) => void): () => void;
   /**
    * What has happened so far; requests still in flight have outcome 'unfinished'. By default a
-   * snapshot (copies); `{ snapshot: false }` returns the live arrays, O(1) per call, for callers
-   * that copy anyway (e.g. postMessage) and accept that unfinished records change later.
+   * snapshot (copies); `{ snapshot: false }` returns the live lists, O(1) per call, for callers
+   * that accept that unfinished records change later. The lists build records on read
+   * (trace/recordList.ts): plainResult() before structuredClone or postMessage.
    */
   result(options?: { snapshot?: boolean }): SimulationResult;
   /**
@@ -78,6 +80,11 @@ export interface Simulation {
    * their final outcome. Metrics and cost still cover the whole run.
    */
   takeRecords(): RecordBatch;
+  /**
+   * takeRecords() as typed columns, for a worker to post with `transfer` (no object per record
+   * crosses the thread); unpackRecords() on the other side gives the same lists.
+   */
+  takePackedRecords(): { packed: PackedRecords; transfer: ArrayBuffer[] };
   environments(): LiveEnvironment[];
   /** Adds one arrival at now() (the console's Test button). Resolves when it has its outcome. */
   invoke(functionName: string, payload?: unknown, options?: InvokeOptions): { requestId: string; finished: Promise<RequestRecord> };

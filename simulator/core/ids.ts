@@ -25,7 +25,7 @@ export function uuidV4From(random: () => number): string {
 }
 
 /** Four 32-bit words as a version-4, variant-10 UUID (6 of the 128 bits are fixed). */
-function formatUuidV4(a: number, b: number, c: number, d: number): string {
+export function formatUuidV4(a: number, b: number, c: number, d: number): string {
   const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0; // version 4
   const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0; // variant 10
   const out = UUID_CODES;

@@ -6,7 +6,7 @@ import type { Environment, InvocationEnd } from './functionPool';
 import type { EnvironmentHost } from './host';
 import type { FunctionStats } from './recorder';
 import { billedDurationMs as billedDuration } from '../rules/resolve';
-import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
+import { invokeErrorLine, isoTime, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
 
 
 const round2 = (ms: number) => Math.round(ms * 100) / 100;
@@ -39,8 +39,7 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
     record.errorType = errorBody.errorType;
     record.errorMessage = errorBody.errorMessage;
   }
-  host.recorder.invocation(record);
-  writeLogs(host, env, record, end, inv.initDurationMs);
+  writeLogs(host, env, record, end);
   countInvocation(fn.stats, record, spec, env.provisioned);
   for (const stats of inv.resourceStats) countInvocation(stats, record, spec, env.provisioned);
   if (host.emit) {
@@ -75,23 +74,24 @@ function errorResponse(end: InvocationEnd, requestId: string, timeoutMs: number)
   return body;
 }
 
-function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord, end: InvocationEnd, initDurationMs?: number): void {
+/** The invocation's record, then its log lines: any error line, END and REPORT (from the record). */
+function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord, end: InvocationEnd): void {
   const rec = host.recorder;
-  if (!rec.keepLogs) return;
+  const spec = env.fn.spec;
+  if (!rec.keepLogs) {
+    rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, env.record.logStream);
+    return;
+  }
   const fnName = r.function;
   const stream = env.record.logStream;
   const now = r.endMs;
-  const iso = () => isoTime(host.config.epochMs + now);
   if (end.status === 'error' && end.logError) {
-    rec.log(now, fnName, stream, invokeErrorLine(iso(), r.requestId, r.errorType!, r.errorMessage!, end.trace ?? []));
+    rec.log(now, fnName, stream, invokeErrorLine(isoTime(host.config.epochMs + now), r.requestId, r.errorType!, r.errorMessage!, end.trace ?? []));
   } else if (end.status === 'timeout') {
-    rec.log(now, fnName, stream, timeoutLine(iso(), r.requestId, env.fn.spec.timeoutMs));
+    rec.log(now, fnName, stream, timeoutLine(isoTime(host.config.epochMs + now), r.requestId, env.fn.spec.timeoutMs));
   } else if (end.status === 'crash' && end.exitError !== undefined) {
     rec.log(now, fnName, stream, runtimeExitLine(r.requestId, end.exitError));
     rec.log(now, fnName, stream, r.errorType!);
   }
-  rec.log(now, fnName, stream, endLine(r.requestId));
-  const spec = env.fn.spec;
-  rec.log(now, fnName, stream, reportLine(r.requestId, r.durationMs, r.billedDurationMs, spec.memoryMB, env.fn.memoryUsedMB,
-    r.coldStart ? Math.round((initDurationMs ?? 0) * 100) / 100 : undefined));
+  rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, stream); // END, REPORT
 }

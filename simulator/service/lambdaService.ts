@@ -17,7 +17,7 @@ import { ActiveInvocation, Environment, FunctionPool, IdleDeque, type HandlerStr
 import type { EnvironmentHost, ServiceConfig } from './host';
 import type { DependencyCall } from '../aws/types';
 import type { Recorder } from './recorder';
-import { logStreamName, startLine } from './logFormat';
+import { logStreamName } from './logFormat';
 import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
@@ -284,7 +284,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       env.current.resourceStats = this.resourceStats(fn, call);
       this.routedBy.delete(call);
     }
-    if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId, fn.version)); // F116
+    this.recorder.logStart(now, fn.spec.name, env.record.logStream, requestId, fn.version); // F116
     call.onStart?.({ requestId, startMs: now, coldStart });
     if (this.emit) {
       this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });

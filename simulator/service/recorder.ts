@@ -1,10 +1,17 @@
 // Collects what a run produces (requests, invocations, environments, logs, metrics, cost)
 // and assembles the SimulationResult. Record options drop the bulky lists, never the metrics.
+// Requests, invocations and log lines are kept in columns (trace/*Columns.ts) and handed out
+// as lists that build each record when it is read (trace/recordList.ts).
 import type { RecordOptions } from '../scenario/types';
 import type { RecordBatch } from '../simulationTypes';
 import type {
-  EnvironmentRecord, FunctionCost, FunctionMetrics, InvocationRecord, LogLine, RequestRecord, SeriesPoint, SimulationResult,
+  EnvironmentRecord, FunctionCost, FunctionMetrics, InvocationRecord, RequestRecord, SeriesPoint, SimulationResult,
 } from '../trace/records';
+import { InvocationColumns, RecordStrings } from '../trace/invocationColumns';
+import { LogColumns } from '../trace/logColumns';
+import { RequestColumns } from '../trace/requestColumns';
+import { recordList } from '../trace/recordList';
+import { packRecords, type PackedRecords, type SentStrings } from '../trace/packedRecords';
 import { costUsd, gbSeconds } from '../pricing/cost';
 import { PC_PRICE_PER_GB_SECOND_USD, type ProvisionedMeter } from '../pricing/provisioned';
 
@@ -104,40 +111,67 @@ export class FunctionStats {
   }
 }
 
+type RecordLists = Pick<SimulationResult, 'requests' | 'invocations' | 'environments' | 'logs'>;
+
+/** One batch of records in columns (the store between two takes). */
+class RecordColumns {
+  readonly invocations: InvocationColumns;
+  readonly logs: LogColumns;
+  readonly requests: RequestColumns;
+  constructor(strings: RecordStrings) {
+    this.invocations = new InvocationColumns(strings);
+    this.logs = new LogColumns(strings, this.invocations);
+    this.requests = new RequestColumns(strings);
+  }
+}
+
 export class Recorder {
   readonly keepLogs: boolean;
   readonly keepRequests: boolean;
   readonly keepInvocations: boolean;
-  readonly requests: RequestRecord[] = [];
-  readonly invocations: InvocationRecord[] = [];
   readonly environments: EnvironmentRecord[] = [];
-  readonly logs: LogLine[] = [];
   readonly stats = new Map<string, FunctionStats>();
   /** Functions with versions: metrics per version and alias, keyed `fn:$LATEST`, `fn:3`, `fn:live`. */
   readonly resourceStats = new Map<string, FunctionStats>();
-  private logsSorted = true;
-  private lastLogMs = -Infinity;
+  private readonly strings = new RecordStrings();
+  private readonly sentStrings: SentStrings = {};
+  private columns: RecordColumns;
+  private live: { columns: RecordColumns; key: string; lists: RecordLists } | undefined;
 
   constructor(options: RecordOptions | undefined, functionNames: string[]) {
     this.keepLogs = options?.logs ?? true;
     this.keepRequests = options?.requests ?? true;
     this.keepInvocations = options?.invocations ?? true;
+    this.columns = new RecordColumns(this.strings);
     for (const name of functionNames) this.stats.set(name, new FunctionStats());
   }
 
   log(timeMs: number, fn: string, logStream: string, message: string): void {
-    if (!this.keepLogs) return;
-    if (timeMs < this.lastLogMs) this.logsSorted = false;
-    else this.lastLogMs = timeMs;
-    this.logs.push({ timeMs, function: fn, logStream, message });
+    if (this.keepLogs) this.columns.logs.text(timeMs, fn, logStream, message);
+  }
+
+  /** F116: the START line, formatted when read. */
+  logStart(timeMs: number, fn: string, logStream: string, requestId: string, version = '$LATEST'): void {
+    if (this.keepLogs) this.columns.logs.start(timeMs, fn, logStream, requestId, version);
   }
 
   request(r: RequestRecord): void {
-    if (this.keepRequests) this.requests.push(r);
+    if (this.keepRequests) this.columns.requests.add(r);
   }
 
-  invocation(inv: InvocationRecord): void {
-    if (this.keepInvocations) this.invocations.push(inv);
+  /** The request got its outcome (see RequestColumns.finished for `statusEarly`). */
+  requestFinished(r: RequestRecord, statusEarly: boolean): void {
+    if (this.keepRequests) this.columns.requests.finished(r, statusEarly);
+  }
+
+  /**
+   * Records an invocation that ended; with logs kept, also its END and REPORT lines (F117,
+   * F118), formatted from the record when read. `memoryMB`, `memoryUsedMB`: for REPORT.
+   */
+  invocation(inv: InvocationRecord, memoryMB: number, memoryUsedMB: number, logStream: string): void {
+    if (!this.keepInvocations && !this.keepLogs) return;
+    const index = this.columns.invocations.add(inv, memoryMB, memoryUsedMB);
+    if (this.keepLogs) this.columns.logs.endAndReport(inv.endMs, inv.function, logStream, index);
   }
 
   /**
@@ -147,29 +181,55 @@ export class Recorder {
    * keep counting everything.
    */
   take(): RecordBatch {
-    this.sortLogs();
-    const requests: RequestRecord[] = [];
-    let kept = 0;
-    for (const r of this.requests) {
-      if (r.outcome === 'unfinished') this.requests[kept++] = r;
-      else requests.push(r);
+    const { batch, finished, environments } = this.detach();
+    const requests = batch.requests;
+    return {
+      requests: recordList({ length: finished.length, at: (i) => requests.at(finished[i]) }),
+      invocations: this.invocationList(batch.invocations),
+      environments,
+      logs: recordList(batch.logs),
+    };
+  }
+
+  /** take() as typed columns for postMessage (trace/packedRecords.ts): `transfer` lists their buffers. */
+  takePacked(): { packed: PackedRecords; transfer: ArrayBuffer[] } {
+    const { batch, finished, environments } = this.detach();
+    return packRecords(this.strings, this.sentStrings, batch, finished, environments, this.keepInvocations);
+  }
+
+  /** Starts new columns; returns the old ones with the finished requests' slots and the ended environments. */
+  private detach(): { batch: RecordColumns; finished: number[]; environments: EnvironmentRecord[] } {
+    const batch = this.columns;
+    batch.logs.sort();
+    this.columns = new RecordColumns(this.strings);
+    const requests = batch.requests;
+    const finished: number[] = [];
+    for (let slot = 0; slot < requests.length; slot++) {
+      if (requests.isUnfinished(slot)) this.columns.requests.add(requests.live[slot]!);
+      else finished.push(slot);
     }
-    this.requests.length = kept;
     const environments: EnvironmentRecord[] = [];
-    kept = 0;
+    let kept = 0;
     for (const e of this.environments) {
       if (e.destroyedMs === undefined) this.environments[kept++] = e;
       else environments.push(e);
     }
     this.environments.length = kept;
-    return { requests, invocations: this.invocations.splice(0), environments, logs: this.logs.splice(0) };
+    return { batch, finished, environments };
   }
 
-  private sortLogs(): void {
-    if (this.logsSorted) return;
-    // Stable: ties keep the order they were written in.
-    this.logs.sort((a, b) => a.timeMs - b.timeMs);
-    this.logsSorted = true;
+  private invocationList(columns: InvocationColumns, length = columns.length): InvocationRecord[] {
+    return recordList(this.keepInvocations ? { length, at: (i) => columns.at(i) } : { length: 0, at: () => undefined! });
+  }
+
+  /** Unfinished requests copied as they stand (a snapshot), by slot. */
+  private requestList(snapshot: boolean): RequestRecord[] {
+    const requests = this.columns.requests;
+    const copies = new Map<number, RequestRecord>();
+    if (snapshot) {
+      for (const [r, slot] of requests.unfinishedSlots()) copies.set(slot, { ...r, invocationIds: r.invocationIds.slice() });
+    }
+    return recordList({ length: requests.length, at: (i) => copies.get(i) ?? requests.at(i) });
   }
 
   private resourceMetrics(name: string): Record<string, FunctionMetrics> | undefined {
@@ -182,7 +242,7 @@ export class Recorder {
 
   /** The result so far. `snapshot` copies mutable records so later steps don't change it. */
   result(functions: { name: string; memoryMB: number; architecture: 'x86_64' | 'arm64' }[], snapshot: boolean, nowMs: number): SimulationResult {
-    this.sortLogs();
+    this.columns.logs.sort();
     const metrics: SimulationResult['metrics'] = {};
     const cost: SimulationResult['cost'] = {};
     for (const f of functions) {
@@ -192,13 +252,28 @@ export class Recorder {
       if (resources) metrics[f.name].resources = resources;
       cost[f.name] = s.cost(nowMs);
     }
+    return { ...(snapshot ? this.snapshotLists() : this.liveLists()), metrics, cost };
+  }
+
+  private snapshotLists(): RecordLists {
+    const logs = this.columns.logs.frozen();
     return {
-      requests: snapshot ? this.requests.map((r) => ({ ...r, invocationIds: r.invocationIds.slice() })) : this.requests,
-      invocations: snapshot ? this.invocations.slice() : this.invocations,
-      environments: snapshot ? this.environments.map((e) => ({ ...e })) : this.environments,
-      logs: snapshot ? this.logs.slice() : this.logs,
-      metrics,
-      cost,
+      requests: this.requestList(true),
+      invocations: this.invocationList(this.columns.invocations),
+      environments: this.environments.map((e) => ({ ...e })),
+      logs: recordList({ length: logs.length, at: (i) => logs.at(i) }),
     };
+  }
+
+  /** The same lists again while nothing new was recorded (no copy, no rebuild). */
+  private liveLists(): RecordLists {
+    const { requests, invocations, logs } = this.columns;
+    const key = `${requests.length}/${invocations.length}/${logs.length}`;
+    if (this.live?.columns !== this.columns || this.live.key !== key) {
+      this.live = { columns: this.columns, key, lists: {
+        requests: this.requestList(false), invocations: this.invocationList(invocations), environments: this.environments, logs: recordList(logs),
+      } };
+    }
+    return this.live.lists;
   }
 }

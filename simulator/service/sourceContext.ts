@@ -62,7 +62,9 @@ export function createSourceContext(
       return r;
     },
     finishRequest(r, outcome, details) {
+      const statusEarly = r.statusCode !== undefined;
       finishRequest(r, outcome, details, scheduler, ledger, emit());
+      recorder.requestFinished(r, statusEarly);
     },
     // A qualified target (fn:3, fn:alias) reads its version's configuration (an alias: its primary version).
     functionSpec: (target) => lookupTarget(service.functions, target)!.pool.spec as Readonly<ResolvedFunctionSpec>,

@@ -2,7 +2,8 @@
 // simulated that far, and result() is the trace gathered from its replies (traceStore.ts).
 
 import type { SimulationLike } from './player';
-import { TraceStore, type Forgotten, type StreamBatch } from './traceStore';
+import { RecordStrings, unpackRecords } from '../../../simulator/index';
+import { TraceStore, type Forgotten } from './traceStore';
 import type { VizResult } from './types';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -13,8 +14,8 @@ export class WorkerSimulation implements SimulationLike {
   private finished = false;
   private nextId = 1;
   private pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
-  /** Parts of the run in flight: applied together with its delta, so the trace is never half-updated. */
-  private parts: StreamBatch[] = [];
+  /** The worker's string tables, as far as it has sent them (unpackRecords). */
+  private strings = new RecordStrings();
 
   constructor(scenario: unknown) {
     this.worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
@@ -62,18 +63,14 @@ export class WorkerSimulation implements SimulationLike {
   }
 
   private receive(msg: WorkerReply): void {
-    if (msg.type === 'part') {
-      this.parts.push(msg);
-      return;
-    }
     const waiter = this.pending.get(msg.id);
     this.pending.delete(msg.id);
     if (msg.type === 'error') {
       waiter?.reject(new Error(msg.message));
       return;
     }
-    for (const part of this.parts) this.store.addBatch(part);
-    this.parts = [];
+    const b = unpackRecords(msg.records, this.strings);
+    this.store.addBatch({ finishedRequests: b.requests, invocations: b.invocations, endedEnvironments: b.environments, logs: b.logs });
     this.store.setState(msg);
     this.nowMs = msg.now;
     this.finished = msg.finished;

@@ -1,0 +1,113 @@
+// RequestRecords in creation order. A request is a live object while it is unfinished (its
+// source still updates it); when it gets its outcome it is written into columns and the
+// store lets go of the object.
+import { columns } from './columns';
+import type { RecordStrings } from './invocationColumns';
+import type { RequestOutcome, RequestRecord } from './records';
+import { RequestIdColumn, UuidColumn } from './idColumns';
+
+export const OUTCOMES: readonly RequestOutcome[] = ['succeeded', 'failed', 'throttled', 'dead-lettered', 'discarded', 'unfinished'];
+const OUTCOME_ID = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<RequestOutcome, number>;
+const UNFINISHED = OUTCOME_ID.unfinished;
+// flags: the key order the source gave the record, and which optional fields it has
+const STATUS_EARLY = 1, HAS_RESPONSE = 2, HAS_SHARD = 4, HAS_STATUS = 8;
+
+export class RequestColumns {
+  readonly id = new RequestIdColumn();
+  /** source, fn, shard: interned (RecordStrings). The rest is written at the outcome. */
+  readonly c = columns({
+    source: 'i32', fn: 'i32', arrivedMs: 'f64', outcome: 'u8', attempts: 'i32', finishedMs: 'f64', statusCode: 'i32', shard: 'i32', flags: 'u8',
+  });
+  /** The one invocation that carried it (most requests); others keep their list in `lists`. */
+  readonly firstInvocationId = new UuidColumn();
+  readonly lists = new Map<number, string[]>();
+  readonly responses: unknown[] = [];
+  /** Unfinished requests, by slot. */
+  readonly live: (RequestRecord | undefined)[] = [];
+
+  constructor(readonly strings: RecordStrings) {}
+
+  get length(): number {
+    return this.c.source.length;
+  }
+
+  /** Every unfinished request with its slot. */
+  *unfinishedSlots(): Iterable<[RequestRecord, number]> {
+    for (let slot = 0; slot < this.live.length; slot++) {
+      const r = this.live[slot];
+      if (r) yield [r, slot];
+    }
+  }
+
+  add(r: RequestRecord): void {
+    const slot = this.c.source.length;
+    this.id.push(r.id);
+    this.c.source.push(this.strings.sources.id(r.source));
+    this.c.fn.push(this.strings.functions.id(r.function));
+    this.c.arrivedMs.push(r.arrivedMs);
+    this.c.outcome.push(UNFINISHED);
+    this.c.attempts.push(0);
+    this.c.finishedMs.push(NaN);
+    this.c.statusCode.push(0);
+    this.c.shard.push(0);
+    this.c.flags.push(0);
+    this.responses.push(undefined);
+    this.firstInvocationId.pushBlank();
+    this.live.push(r);
+    if (r.outcome !== 'unfinished') this.finished(r);
+  }
+
+  /**
+   * The request has its outcome: from now on it lives in the columns only. `statusEarly`: the
+   * source set statusCode before the outcome (its key comes before finishedMs).
+   */
+  finished(r: RequestRecord, statusEarly = false): void {
+    const slot = this.id.indexOf(r.id);
+    if (slot < 0 || this.live[slot] !== r) return;
+    this.live[slot] = undefined;
+    this.c.outcome.data[slot] = OUTCOME_ID[r.outcome];
+    this.c.attempts.data[slot] = r.attempts;
+    this.c.finishedMs.data[slot] = r.finishedMs ?? NaN;
+    let flags = 0;
+    if (r.statusCode !== undefined) {
+      flags |= HAS_STATUS | (statusEarly ? STATUS_EARLY : 0);
+      this.c.statusCode.data[slot] = r.statusCode;
+    }
+    if (r.shardId !== undefined) {
+      flags |= HAS_SHARD;
+      this.c.shard.data[slot] = this.strings.shards.id(r.shardId);
+    }
+    if ('response' in r) {
+      flags |= HAS_RESPONSE;
+      this.responses[slot] = r.response;
+    }
+    this.c.flags.data[slot] = flags;
+    if (r.invocationIds.length === 1) this.firstInvocationId.set(slot, r.invocationIds[0]);
+    else this.lists.set(slot, r.invocationIds.slice());
+  }
+
+  isUnfinished(slot: number): boolean {
+    return this.c.outcome.data[slot] === UNFINISHED;
+  }
+
+  /** A finished request as the source left it, keys in the order it wrote them. */
+  at(slot: number): RequestRecord {
+    const live = this.live[slot];
+    if (live) return live;
+    const s = this.strings;
+    const flags = this.c.flags.data[slot];
+    const first = this.lists.has(slot) ? undefined : this.firstInvocationId.at(slot);
+    const r: RequestRecord = {
+      id: this.id.at(slot)!, source: s.sources.at(this.c.source.data[slot]), function: s.functions.at(this.c.fn.data[slot]),
+      arrivedMs: this.c.arrivedMs.data[slot], outcome: OUTCOMES[this.c.outcome.data[slot]], attempts: this.c.attempts.data[slot],
+      invocationIds: first !== undefined ? [first] : (this.lists.get(slot) ?? []).slice(),
+    };
+    if (flags & HAS_SHARD) r.shardId = s.shards.at(this.c.shard.data[slot]);
+    if (flags & STATUS_EARLY) r.statusCode = this.c.statusCode.data[slot];
+    const finishedMs = this.c.finishedMs.data[slot];
+    if (!Number.isNaN(finishedMs)) r.finishedMs = finishedMs;
+    if ((flags & HAS_STATUS) && !(flags & STATUS_EARLY)) r.statusCode = this.c.statusCode.data[slot];
+    if (flags & HAS_RESPONSE) r.response = this.responses[slot];
+    return r;
+  }
+}
