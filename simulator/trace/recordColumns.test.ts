@@ -59,12 +59,14 @@ describe('columnar records', () => {
       finishedMs: fc.option(ms, { nil: undefined }), invocationIds: fc.array(uuid, { maxLength: 3 }), shardId: fc.option(fc.string(), { nil: undefined }),
       statusCode: fc.option(fc.integer({ min: 200, max: 599 }), { nil: undefined }), early: fc.boolean(),
       response: fc.option(fc.jsonValue(), { nil: undefined, freq: 2 }),
+      lineage: fc.option(fc.record({ chainId: fc.string(), depth: fc.nat(20) }), { nil: undefined }),
     });
     fc.assert(fc.property(fc.uniqueArray(requestArb, { selector: (r) => r.n, maxLength: 30 }), (specs) => {
       const columns = new RequestColumns(new RecordStrings());
       const sorted = [...specs].sort((a, b) => a.n - b.n); // the ledger hands ids out in order
       const written = sorted.map((s) => {
         const r: RequestRecord = { id: `req-${s.n}`, source: s.source, function: s.function, arrivedMs: s.arrivedMs, outcome: 'unfinished', attempts: 0, invocationIds: [] };
+        if (s.lineage) r.lineage = s.lineage; // createRequest sets it before the request is recorded
         columns.add(r);
         return { r, s };
       });

@@ -3,7 +3,7 @@
 // store lets go of the object.
 import { columns } from './columns';
 import type { RecordStrings } from './invocationColumns';
-import type { RequestOutcome, RequestRecord } from './records';
+import type { Lineage, RequestOutcome, RequestRecord } from './records';
 import { RequestIdColumn, UuidColumn } from './idColumns';
 
 export const OUTCOMES: readonly RequestOutcome[] = ['succeeded', 'failed', 'throttled', 'dead-lettered', 'discarded', 'unfinished'];
@@ -22,6 +22,8 @@ export class RequestColumns {
   readonly firstInvocationId = new UuidColumn();
   readonly lists = new Map<number, string[]>();
   readonly responses: unknown[] = [];
+  /** F95 lineage of requests an SDK call started, by slot (plain data, so it packs as entries). */
+  readonly lineages = new Map<number, Lineage>();
   /** Unfinished requests, by slot. */
   readonly live: (RequestRecord | undefined)[] = [];
 
@@ -82,6 +84,7 @@ export class RequestColumns {
       this.responses[slot] = r.response;
     }
     this.c.flags.data[slot] = flags;
+    if (r.lineage) this.lineages.set(slot, r.lineage);
     if (r.invocationIds.length === 1) this.firstInvocationId.set(slot, r.invocationIds[0]);
     else this.lists.set(slot, r.invocationIds.slice());
   }
@@ -102,6 +105,8 @@ export class RequestColumns {
       arrivedMs: this.c.arrivedMs.data[slot], outcome: OUTCOMES[this.c.outcome.data[slot]], attempts: this.c.attempts.data[slot],
       invocationIds: first !== undefined ? [first] : (this.lists.get(slot) ?? []).slice(),
     };
+    const lineage = this.lineages.get(slot);
+    if (lineage) r.lineage = lineage; // createRequest sets it right after these keys
     if (flags & HAS_SHARD) r.shardId = s.shards.at(this.c.shard.data[slot]);
     if (flags & STATUS_EARLY) r.statusCode = this.c.statusCode.data[slot];
     const finishedMs = this.c.finishedMs.data[slot];
