@@ -1,6 +1,7 @@
 // Scenario knobs a lesson exposes (load rate, memory, timeout, reserved and provisioned
 // concurrency, batch size, shards, ...). A knob names a path in the plain-JSON scenario;
 // changing it yields a new scenario that is re-run from the start with the same seed.
+import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../simulator/constants';
 
 export interface Knob {
   path: string; // dot path, e.g. 'functions.0.memoryMB'
@@ -99,10 +100,10 @@ export function defaultKnobs(scenario: ScenarioShape): Knob[] {
   });
   scenario.functions.forEach((f, i) => {
     const of = many ? ` (${f.name})` : '';
-    knobs.push({ path: `functions.${i}.memoryMB`, label: `Memory${of}`, min: 128, max: 10_240, step: 1, unit: 'MB', optional: true }); // F28
-    knobs.push({ path: `functions.${i}.timeoutMs`, label: `Timeout${of}`, min: 1, max: 900, step: 1, unit: 's', scale: 1000, optional: true }); // F29
+    knobs.push({ path: `functions.${i}.memoryMB`, label: `Memory${of}`, min: MEMORY_MIN_MB, max: MEMORY_MAX_MB, step: 1, unit: 'MB', optional: true }); // F28
+    knobs.push({ path: `functions.${i}.timeoutMs`, label: `Timeout${of}`, min: TIMEOUT_MIN_MS / 1000, max: TIMEOUT_MAX_MS / 1000, step: 1, unit: 's', scale: 1000, optional: true }); // F29
     if (f.handler.kind === 'model' && typeof f.handler.durationMs === 'number') {
-      knobs.push({ path: `functions.${i}.handler.durationMs`, label: `Handler duration${of}`, min: 0, max: 900_000, step: 1, unit: 'ms' });
+      knobs.push({ path: `functions.${i}.handler.durationMs`, label: `Handler duration${of}`, min: 0, max: TIMEOUT_MAX_MS, step: 1, unit: 'ms' });
     }
     knobs.push({ path: `functions.${i}.reservedConcurrency`, label: `Reserved concurrency${of}`, min: 0, max: 10_000, step: 1, optional: true }); // F59
     knobs.push({ path: `functions.${i}.provisionedConcurrency`, label: `Provisioned concurrency${of}`, min: 0, max: 10_000, step: 1, optional: true }); // F16
