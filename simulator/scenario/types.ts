@@ -1,138 +1,29 @@
 // The scenario: plain JSON that fully describes one simulation run (simulator-contract.md).
-// Everything here round-trips through a URL and a file; parseScenario (./parse.ts) checks it.
+// Every type here is read off the zod schema (./schema.ts), the one home of the scenario's
+// fields, rules and their descriptions; parseScenario (./parse.ts) checks input against it.
+import type { z } from 'zod';
+import type { distSchema, scenarioSchema } from './schema';
+
+export type Scenario = z.infer<typeof scenarioSchema>;
 
 /** A duration distribution, all values in ms. */
-export type Dist =
-  | { dist: 'constant'; value: number }
-  | { dist: 'uniform'; min: number; max: number }
-  | { dist: 'normal'; mean: number; sd: number } // truncated at 0
-  | { dist: 'lognormal'; mu: number; sigma: number } // of ln(ms)
-  | { dist: 'exponential'; mean: number };
+export type Dist = z.infer<typeof distSchema>;
 
-export type Arrivals =
-  | { at: number[] } // virtual ms of each arrival, each <= durationMs
-  | { rate: number; fromMs?: number; toMs?: number; process?: 'poisson' | 'uniform' }; // per second
+export type FunctionSpec = Scenario['functions'][number];
+export type ModelHandler = Extract<FunctionSpec['handler'], { kind: 'model' }>;
+export type CodeHandler = Extract<FunctionSpec['handler'], { kind: 'code' }>;
+export type AsyncConfig = NonNullable<FunctionSpec['async']>;
 
-export interface ModelHandler {
-  kind: 'model';
-  /** Replaces the runtime's calibrated init (F22) when given. */
-  initMs?: number | Dist;
-  /** Time spent waiting (I/O): the same at every memory size. */
-  durationMs: number | Dist;
-  /** CPU work measured at 1 vCPU (1,769 MB, F28), stretched below it. */
-  cpuMs?: number | Dist;
-  /** Share of invocations that end in a function error (the environment stays warm). */
-  errorRate?: number;
-  /** Engine extension: share of invocations whose runtime process exits (F06, F135: reset). */
-  crashRate?: number;
-  /** Engine extension: what a successful invocation returns (default null; api-gateway: 200). */
-  response?: unknown;
-}
-
-export interface CodeHandler {
-  kind: 'code';
-  source: string;
-  handler?: string; // default 'index.handler'
-}
-
-export interface AsyncConfig {
-  maximumRetryAttempts?: 0 | 1 | 2;
-  maximumEventAgeMs?: number;
-  onSuccess?: string;
-  onFailure?: string;
-}
-
-export interface FunctionSpec {
-  name: string;
-  runtime?: string; // default 'nodejs24.x'
-  architecture?: 'x86_64' | 'arm64'; // default x86_64
-  memoryMB?: number; // 128..10240, default 128
-  timeoutMs?: number; // 1000..900000 in whole seconds, default 3000
-  reservedConcurrency?: number;
-  provisionedConcurrency?: number;
-  environment?: Record<string, string>;
-  handler: ModelHandler | CodeHandler;
-  async?: AsyncConfig;
-}
-
-interface SourceBase {
-  function: string;
-  arrivals: Arrivals;
-  /** Bodies of the arrivals in order, cycling. Strings verbatim, anything else JSON.stringify'd. */
-  payloads?: unknown[];
-  /** Engine extension: a label for RequestRecord.source (default `<type>#<index>`). */
-  name?: string;
-}
-
-export interface InvokeSourceSpec extends SourceBase {
-  type: 'invoke';
-  invocationType: 'RequestResponse' | 'Event';
-  payload?: unknown;
-}
-export interface ApiGatewaySourceSpec extends SourceBase {
-  type: 'api-gateway';
-}
-export interface PushSourceSpec extends SourceBase {
-  type: 's3' | 'sns';
-}
-export interface SqsSourceSpec extends SourceBase {
-  type: 'sqs';
-  batchSize?: number;
-  maximumBatchingWindowMs?: number;
-  maximumConcurrency?: number;
-  visibilityTimeoutMs?: number;
-  maxReceiveCount?: number;
-  reportBatchItemFailures?: boolean;
-}
-export interface StreamSourceSpec extends SourceBase {
-  type: 'kinesis' | 'dynamodb-streams';
-  shards: number;
-  batchSize?: number;
-  parallelizationFactor?: number;
-  bisectBatchOnFunctionError?: boolean;
-  maximumRetryAttempts?: number;
-  maximumRecordAgeMs?: number;
-}
-
-export type SourceSpec =
-  | InvokeSourceSpec
-  | ApiGatewaySourceSpec
-  | PushSourceSpec
-  | SqsSourceSpec
-  | StreamSourceSpec;
-
+export type SourceSpec = Scenario['sources'][number];
 export type SourceType = SourceSpec['type'];
+export type Arrivals = SourceSpec['arrivals'];
+export type InvokeSourceSpec = Extract<SourceSpec, { type: 'invoke' }>;
+export type ApiGatewaySourceSpec = Extract<SourceSpec, { type: 'api-gateway' }>;
+export type PushSourceSpec = Extract<SourceSpec, { type: 's3' | 'sns' }>;
+export type SqsSourceSpec = Extract<SourceSpec, { type: 'sqs' }>;
+export type StreamSourceSpec = Extract<SourceSpec, { type: 'kinesis' | 'dynamodb-streams' }>;
 
 /** Engine extension: what to keep in the result. Metrics and cost are always computed. */
-export interface RecordOptions {
-  logs?: boolean; // default true
-  requests?: boolean; // default true
-  invocations?: boolean; // default true
-}
-
+export type RecordOptions = NonNullable<Scenario['record']>;
 /** Engine extension: service knobs AWS does not document (F08) or that lessons vary. */
-export interface ServiceOptions {
-  /** Idle environments are reclaimed after this long (F08: undocumented). Default 300000 (5 min). */
-  idleTimeoutMs?: number;
-  /** Scaling rate (F56): at most `scalingEnvironments` new environments per `scalingWindowMs`. */
-  scalingEnvironments?: number; // default 1000
-  scalingWindowMs?: number; // default 10000
-  /** Wall-clock instant of virtual time 0, for log timestamps and stream names. */
-  startTime?: string; // ISO 8601, default '2026-01-01T00:00:00.000Z'
-  region?: string; // default 'us-east-1'
-}
-
-export interface Scenario {
-  seed?: number; // default 1
-  durationMs: number;
-  account?: { concurrencyLimit?: number }; // default 1000
-  functions: FunctionSpec[];
-  sources: SourceSpec[];
-  record?: RecordOptions;
-  service?: ServiceOptions;
-  /** Engine extension: simulated downstream services for code handlers (runtime/dependencies.ts DependencyConfig). */
-  dependencies?: {
-    db?: { maxConnections?: number; connectMs?: number; queryMs?: number; jitterMs?: number };
-    http?: { latencyMs?: number; jitterMs?: number; routes?: Record<string, { status?: number; body?: unknown; latencyMs?: number; headers?: Record<string, string> }> };
-  };
-}
+export type ServiceOptions = NonNullable<Scenario['service']>;
