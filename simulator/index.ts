@@ -2,6 +2,8 @@
 // scripts use only what this file exports.
 export { simulate, createSimulation } from './simulation';
 export { parseScenario, ScenarioError, type ScenarioIssue } from './scenario/parse';
+// The scenario as JSON Schema with every field's description (editors' hover and diagnostics).
+export { scenarioJsonSchema } from './scenario/fieldTable';
 // Lambda's limits, the scenario's defaults and the prices (F03, F28, F29, F31, F32, F46, F47); pages that
 // need only these import ./constants directly.
 export * from './constants';
