@@ -6,6 +6,7 @@ import type { ApiGatewaySourceSpec } from '../scenario/types';
 import { epochMsOf } from '../scenario/defaults';
 import { INIT_LIMIT_MS } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
+import { traitsOf } from './handlerTraits';
 import { registerSource, type InvokeCall, type InvokeOutcome, type SourceContext } from './types';
 
 /** F93: REST API integration timeout (default and maximum without a quota increase). */
@@ -70,8 +71,8 @@ function invokeThroughApiGateway(ctx: SourceContext, body: string | null): Reque
   const request = ctx.createRequest();
   const spec = ctx.spec as ApiGatewaySourceSpec;
   const fn = ctx.functionSpec(spec.function);
-  // Only code handlers read the event; building the full v1 proxy event costs ~30 µs.
-  const event = fn.handler.kind === 'code'
+  // Building the full v1 proxy event costs ~30 µs: only for a handler that reads it.
+  const event = traitsOf(fn.handler).readsEvent
     ? buildApiGatewayV1Event(
       { body, path: '/' },
       { epochMs: epochMsOf(ctx.scenario) + ctx.now(), rng: () => ctx.rng.float(), region: ctx.scenario.service?.region },
