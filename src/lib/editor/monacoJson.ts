@@ -31,7 +31,9 @@ const schemas = new Map<string, { uri: string; fileMatch: string[]; schema: obje
 export function createJsonEditor(host: HTMLElement, options: JsonEditorOptions): JsonEditor {
   const uri = monaco.Uri.parse(`file:///${options.instanceId}/scenario.json`);
   schemas.set(uri.toString(), { uri: options.schemaUri, fileMatch: [uri.toString()], schema: options.schema });
-  jsonDefaults.setDiagnosticsOptions({ validate: true, enableSchemaRequest: false, schemas: [...schemas.values()] });
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true, enableSchemaRequest: false, schemaValidation: 'error', schemas: [...schemas.values()],
+  });
   followSiteTheme();
   const model = monaco.editor.createModel(options.value, 'json', uri);
   const editor = monaco.editor.create(host, { ...EDITOR_OPTIONS, model, ariaLabel: options.ariaLabel });
