@@ -1,6 +1,7 @@
 // Scenario knobs a lesson exposes (load rate, memory, timeout, reserved and provisioned
 // concurrency, batch size, shards, ...). A knob names a path in the plain-JSON scenario;
 // changing it yields a new scenario that is re-run from the start with the same seed.
+import type { Scenario } from '../../../simulator/index';
 import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../simulator/constants';
 
 export interface Knob {
@@ -55,13 +56,6 @@ export function setPath<T>(obj: T, path: string, value: number | undefined): T {
   return copy as unknown as T;
 }
 
-interface ScenarioShape {
-  durationMs: number;
-  account?: { concurrencyLimit?: number };
-  functions: { name: string; memoryMB?: number; handler: { kind: string; durationMs?: unknown; errorRate?: number } }[];
-  sources: { name?: string; type: string; function: string; arrivals: { rate?: number; at?: number[] }; batchSize?: number; shards?: number }[];
-}
-
 const number = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
 
 /** What is wrong with a typed value, in the knob's own words; undefined when it is in range. */
@@ -88,13 +82,13 @@ export function knobRefusal(knob: Knob, err: unknown): string {
 }
 
 /** The knobs that make sense for a scenario when a lesson does not choose its own. */
-export function defaultKnobs(scenario: ScenarioShape): Knob[] {
+export function defaultKnobs(scenario: Scenario): Knob[] {
   const knobs: Knob[] = [];
   const many = scenario.functions.length > 1;
   scenario.sources.forEach((s, i) => {
     // A source's own name tells a steady load from a burst; type and function are the fallback.
     const of = scenario.sources.length > 1 ? ` (${s.name ?? `${s.type} → ${s.function}`})` : '';
-    if (typeof s.arrivals.rate === 'number') knobs.push({ path: `sources.${i}.arrivals.rate`, label: `Load rate${of}`, min: 0, max: 5000, step: 1, unit: 'req/s' });
+    if ('rate' in s.arrivals) knobs.push({ path: `sources.${i}.arrivals.rate`, label: `Load rate${of}`, min: 0, max: 5000, step: 1, unit: 'req/s' });
     if (s.type === 'sqs' || s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.batchSize`, label: `Batch size${of}`, min: 1, max: 10_000, step: 1, optional: true });
     if (s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.shards`, label: `Shards${of}`, min: 1, max: 100, step: 1 });
   });
