@@ -19,8 +19,14 @@ async function openJsonEditor(page: Page): Promise<void> {
 test('hovering a field of the scenario JSON shows its description (F28)', async ({ page }) => {
   const problems = watchConsole(page);
   await openJsonEditor(page);
-  await page.locator(`${EDITOR} .view-line span`, { hasText: '"memoryMB"' }).first().hover();
-  await expect(page.locator('.monaco-hover').filter({ hasText: '1,769 MB is one vCPU' })).toBeVisible();
+  const key = page.locator(`${EDITOR} .view-line span`, { hasText: '"memoryMB"' }).first();
+  const hover = page.locator('.monaco-hover').filter({ hasText: '1,769 MB is one vCPU' });
+  // The JSON worker starts with the editor: on a busy machine the first hover may come too early.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await key.hover();
+    await expect(hover).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await expectNoAxeViolations(page, { include: '.pg-json' });
   problems.expectNone();
 });
@@ -31,7 +37,7 @@ test('a value the schema refuses is marked as you type, and Apply runs what the 
   const errors = page.locator(`${EDITOR} .squiggly-error`);
   await value('512').dblclick(); // functions[0].memoryMB
   await page.keyboard.type('100');
-  await expect(errors.first()).toBeAttached();
+  await expect(errors.first()).toBeAttached({ timeout: 15_000 });
   await value('100').dblclick();
   await page.keyboard.type('512');
   await expect(errors).toHaveCount(0);
