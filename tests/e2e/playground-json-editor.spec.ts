@@ -5,6 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
 
+test.describe.configure({ timeout: 120_000 });
+
 const PLAYER = 'lambda-simulation-player';
 const EDITOR = '.pg-json-editor .monaco-editor';
 
@@ -12,7 +14,8 @@ async function openJsonEditor(page: Page): Promise<void> {
   await page.goto('/playground/');
   await expect(page.locator(`${PLAYER} .lsp-controls`)).toBeVisible();
   await page.getByText('Edit the scenario as JSON').click();
-  await expect(page.locator(EDITOR)).toBeVisible();
+  // Monaco is downloaded when the box is first opened: allow for a busy machine.
+  await expect(page.locator(EDITOR)).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('#pg-json-text')).toBeHidden();
 }
 
