@@ -1,7 +1,7 @@
 // Lambda's limits, the scenario's defaults and the prices: plain numbers only. Pages import this
 // door (not index.ts) when they need a number, so the main thread loads neither the engine nor zod.
 export {
-  MEMORY_MIN_MB, MEMORY_MAX_MB, ONE_VCPU_MEMORY_MB, MAX_VCPUS, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS, INIT_LIMIT_MS,
+  MEMORY_MIN_MB, MEMORY_MAX_MB, ONE_VCPU_MEMORY_MB, MAX_VCPUS, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS, INIT_LIMIT_MS, BATCH_SIZE_MAX,
   SYNC_PAYLOAD_LIMIT_BYTES, ASYNC_PAYLOAD_LIMIT_BYTES,
 } from './scenario/limits';
 export {

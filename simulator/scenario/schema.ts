@@ -1,7 +1,7 @@
 // The zod schema of a Scenario: every documented configuration rule, each with its fact id.
 // Field-level rules live on the fields; rules across fields live in checkScenarioRules.
 import { utf8ByteLength } from '../core/utf8';
-import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
+import { BATCH_SIZE_MAX, MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
 
@@ -148,7 +148,7 @@ const sourceBase = {
 const sqsSchema = z.strictObject({
   ...sourceBase,
   type: z.literal('sqs').describe('An SQS queue read by Lambda\'s pollers in batches.'),
-  batchSize: z.number().int().min(1).max(10000, 'at most 10,000 (F73)').optional()
+  batchSize: z.number().int().min(1).max(BATCH_SIZE_MAX, 'at most 10,000 (F73)').optional()
     .describe('Most messages in one batch: 1-10,000 (default 10); above 10 needs a batching window (F73).'),
   maximumBatchingWindowMs: z.number().int().min(0).max(300000, 'at most 300 s (F73)').optional()
     .describe('How long pollers wait to fill a batch, in ms: 0-300 s (default 0, F73).'),
@@ -168,7 +168,7 @@ const streamSchema = (type: 'kinesis' | 'dynamodb-streams') => z.strictObject({
     ? 'A Kinesis data stream: records are read per shard, in order.'
     : 'A DynamoDB stream of table changes: records are read per shard, in order.'),
   shards: z.number().int().min(1).max(1000).describe('How many shards the stream has; each is read in order.'),
-  batchSize: z.number().int().min(1).max(10000, 'at most 10,000 (F85)').optional()
+  batchSize: z.number().int().min(1).max(BATCH_SIZE_MAX, 'at most 10,000 (F85)').optional()
     .describe('Most records in one batch: 1-10,000 (default 100, F85).'),
   parallelizationFactor: z.number().int().min(1, '1-10 (F85)').max(10, '1-10 (F85)').optional()
     .describe('Batches read from one shard at once: 1-10 (default 1, F85).'),

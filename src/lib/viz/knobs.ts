@@ -2,7 +2,7 @@
 // concurrency, batch size, shards, ...). A knob names a path in the plain-JSON scenario;
 // changing it yields a new scenario that is re-run from the start with the same seed.
 import type { Scenario } from '../../../simulator/index';
-import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../simulator/constants';
+import { BATCH_SIZE_MAX, MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../simulator/constants';
 
 export interface Knob {
   path: string; // dot path, e.g. 'functions.0.memoryMB'
@@ -89,7 +89,7 @@ export function defaultKnobs(scenario: Scenario): Knob[] {
     // A source's own name tells a steady load from a burst; type and function are the fallback.
     const of = scenario.sources.length > 1 ? ` (${s.name ?? `${s.type} → ${s.function}`})` : '';
     if ('rate' in s.arrivals) knobs.push({ path: `sources.${i}.arrivals.rate`, label: `Load rate${of}`, min: 0, max: 5000, step: 1, unit: 'req/s' });
-    if (s.type === 'sqs' || s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.batchSize`, label: `Batch size${of}`, min: 1, max: 10_000, step: 1, optional: true });
+    if (s.type === 'sqs' || s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.batchSize`, label: `Batch size${of}`, min: 1, max: BATCH_SIZE_MAX, step: 1, optional: true }); // F73, F85
     if (s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.shards`, label: `Shards${of}`, min: 1, max: 100, step: 1 });
   });
   scenario.functions.forEach((f, i) => {
