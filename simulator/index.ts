@@ -29,3 +29,18 @@ export { HANDLER_MODULES_DTS } from './runtime/handler-types';
 // Custom runtimes: the Runtime API a `bootstrap` talks to (F96-F102), and a runner for one written in JavaScript.
 export { createRuntimeApi, RUNTIME_API_HOST, RUNTIME_API_VERSION, type RuntimeApi, type ApiStep, type ServedInvocation } from './runtime/runtimeApi';
 export { runBootstrap, type BootstrapRunResult, type BootstrapOutcome, type BootstrapRunOptions } from './runtime/bootstrapRun';
+// Permissions and recursion (simulator/aws/, service/recursion.ts): IAM evaluation for execution roles and
+// resource policies, the services' denial errors, the ARNs of simulated resources, F95 loop detection.
+export {
+  authorize, authorizeInvoke, checkAccess, callerFor, evaluatePolicy, wildcardMatch, roleNameOf,
+  type PolicyDocument, type PolicyStatement, type ExecutionRole, type Caller, type AuthorizationResult, type Decision, type RequestContext,
+} from './aws/iam';
+export { accessDeniedError, type AccessDeniedError } from './aws/denial';
+export {
+  s3BucketArn, s3ObjectArn, sqsQueueArn, snsTopicArn, dynamoDbTableArn, dynamoDbStreamArn, kinesisStreamArn,
+  lambdaFunctionArn, executeApiArn, iamRoleArn, assumedRoleArn, scopeOf, type ArnScope,
+} from './aws/arn';
+export { MAPPING_READ_ACTIONS } from './aws/mappingPermissions';
+export { TRIGGER_RESOURCES } from './aws/triggerPermission';
+export { RECURSION_LIMIT, RECURSIVE_INVOCATION_MESSAGE, RECURSIVE_INVOCATIONS_DROPPED } from './service/recursion';
+export type { Lineage, ArriveOptions } from './sources/types';

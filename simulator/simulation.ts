@@ -292,7 +292,7 @@ class SimulationRun implements Simulation {
     const instance = this.consoleSource(functionName, invocationType);
     let resolve!: (r: RequestRecord) => void;
     const finished = new Promise<RequestRecord>((r) => (resolve = r));
-    const request = instance.arrive!(payload === undefined ? {} : payload);
+    const request = instance.arrive!(payload === undefined ? {} : payload, options?.lineage ? { lineage: options.lineage } : undefined);
     if (request.outcome !== 'unfinished') resolve(request);
     else this.ledger.waiters.set(request, resolve);
     return { requestId: request.id, finished };
@@ -321,7 +321,9 @@ class SimulationRun implements Simulation {
     const next = parseScenario({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
     this.scenario = next;
     // F11: new code or configuration means new environments; concurrency settings do not.
-    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async']);
+    // AddPermission and PutFunctionRecursionConfig change neither, so a resource policy or the
+    // RecursiveLoop setting keeps environments warm too (a new role is a configuration update).
+    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async', 'resourcePolicy', 'recursiveLoop']);
     const retire = Object.keys(patch).some((k) => !concurrencyOnly.has(k));
     this.service.updateFunction(resolveFunction(next.functions[i]), retire);
     if (this.started && !retire) this.service.provision(this.service.functions.get(functionName)!);

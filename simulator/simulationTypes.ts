@@ -2,6 +2,7 @@
 import type { DependencyStats } from './runtime/dependencies';
 import type { CodeRuntimeHost, CreateCodeEnvironment } from './runtime/types';
 import type { FunctionSpec } from './scenario/types';
+import type { Lineage } from './sources/types';
 import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
 
 export interface SimulationOptions {
@@ -32,6 +33,8 @@ export interface LiveEnvironment {
 
 export interface InvokeOptions {
   invocationType?: 'RequestResponse' | 'Event'; // default RequestResponse
+  /** F95: the invoke belongs to a chain (an SDK call from another invocation); see sources/types.ts Lineage. */
+  lineage?: Lineage;
 }
 
 /** Records handed over by Simulation.takeRecords(), each list in the order it was recorded. */

@@ -34,7 +34,10 @@ function typeOf(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
   const variants = variantsOf(s);
   if (variants?.every((v) => v.const !== undefined)) return variants.map((v) => JSON.stringify(v.const)).join(' | ');
-  if (variants) return 'one of the variants below';
+  if (variants) {
+    const key = discriminator(variants);
+    return key ? `object, by ${key}` : [...new Set(variants.map(typeOf))].join(' | ');
+  }
   if (s.type === 'array') return `array of ${s.items ? typeOf(s.items) : 'any'}`;
   if (s.type === 'object' && typeof s.additionalProperties === 'object') return `map of ${typeOf(s.additionalProperties)}`;
   return s.type ?? 'any JSON';

@@ -4,6 +4,7 @@ import { utf8ByteLength } from '../core/utf8';
 import { BATCH_SIZE_MAX, MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
+import { executionRoleSchema, policyDocumentSchema } from '../aws/policySchema';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -119,6 +120,18 @@ const functionSchema = z.strictObject({
     })
     .optional()
     .describe('How Lambda handles events invoked asynchronously (Event invokes, S3, SNS).'),
+  // Permissions and recursion (simulator/aws/): absent means allow-all and Terminate, as before.
+  role: executionRoleSchema
+    .describe('Execution role: a name and an IAM policy ({ Version, Statement: [{ Effect, Action, Resource }] }). '
+      + 'SDK calls it does not allow are denied; event source mappings need its read permissions. Absent: allow-all.')
+    .optional(),
+  resourcePolicy: policyDocumentSchema
+    .describe('Resource-based policy: which services (Principal.Service, e.g. s3.amazonaws.com) and accounts may call '
+      + 'lambda:InvokeFunction, with aws:SourceArn / aws:SourceAccount conditions. Absent: every trigger may invoke.')
+    .optional(),
+  recursiveLoop: z.enum(['Terminate', 'Allow'])
+    .describe('F95 recursive loop detection: Terminate (default) stops the 17th invocation of a chain; Allow lets it run.')
+    .optional(),
 });
 
 const arrivalsSchema = z.union([

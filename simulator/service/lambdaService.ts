@@ -20,6 +20,7 @@ import { logStreamName, startLine } from './logFormat';
 import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
+import { RECURSION_STOPPED_OUTCOME, RECURSIVE_INVOCATIONS_DROPPED, stopsRecursion } from './recursion';
 
 export type { ServiceConfig } from './host';
 
@@ -91,6 +92,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   invoke(call: InvokeCall): void {
     const fn = this.functions.get(call.function);
     if (!fn) throw new Error(`invoke: no function named ${call.function}`);
+    if (call.lineage !== undefined && stopsRecursion(fn.spec.recursiveLoop, call.lineage)) return this.stopRecursion(fn, call);
     const now = this.scheduler.now();
     const ctx = fn.placement;
     ctx.idleProvisioned = fn.idleProvisioned.length;
@@ -131,6 +133,12 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       response: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', Reason: reason },
     };
     call.onDone(outcome);
+  }
+
+  /** F95: the function does not run; the caller learns why at once, and the metric counts it. */
+  private stopRecursion(fn: FunctionPool, call: InvokeCall): void {
+    fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] = (fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] ?? 0) + 1;
+    call.onDone(RECURSION_STOPPED_OUTCOME);
   }
 
   /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */

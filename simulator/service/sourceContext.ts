@@ -72,6 +72,9 @@ export function createSourceContext(
       if (!stats) throw new Error(`addCounter: no function named ${fnName}`);
       stats.counters[counter] = (stats.counters[counter] ?? 0) + delta;
     },
+    log(fnName, logStream, message) {
+      recorder.log(scheduler.now(), fnName, logStream, message);
+    },
   };
   return ctx;
 }

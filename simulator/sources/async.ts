@@ -9,7 +9,8 @@ import { eventContextFor } from './eventContext';
 import { utf8Exceeds } from '../core/utf8';
 import { ASYNC_PAYLOAD_LIMIT_BYTES } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
-import type { SourceContext, SourceFactory, SourceInstance } from './types';
+import { deniedTrigger, triggerOf, type Trigger } from '../aws/triggerPermission';
+import type { Lineage, SourceContext, SourceFactory, SourceInstance } from './types';
 
 /** Wraps one arrival's payload (undefined: the source's default) in the event the function gets. */
 type EventBuilder = (src: SourceContext, payload: unknown, index: number, arrivedMs: number) => unknown;
@@ -45,15 +46,25 @@ function refusedAsTooLarge(src: SourceContext, request: RequestRecord, payload: 
   return true;
 }
 
+/** S3 and SNS may only invoke what the function's resource policy lets them; else the event never runs. */
+function refusedByResourcePolicy(src: SourceContext, request: RequestRecord, trigger: Trigger | undefined): boolean {
+  const denied = deniedTrigger(src, trigger);
+  if (!denied) return false;
+  src.finishRequest(request, 'discarded', { statusCode: denied.httpStatusCode, response: { errorType: denied.name, errorMessage: denied.message } });
+  return true;
+}
+
 function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
   return (src): SourceInstance => {
     const queue = new AsyncQueue(src, src.spec.function);
     const sizes = new WeakMap<object, boolean>();
     let count = 0;
     const payloadOf = (index: number) => (src.spec.type === 'invoke' || src.spec.payloads?.length ? src.payload(index) : undefined);
-    const accept = (request: RequestRecord, payload: unknown, index: number) => {
+    const trigger = triggerOf(src);
+    const accept = (request: RequestRecord, payload: unknown, index: number, lineage?: Lineage) => {
       if (checkSize && refusedAsTooLarge(src, request, payload, sizes)) return;
-      queue.enqueue(request, () => build(src, payload, index, request.arrivedMs));
+      if (refusedByResourcePolicy(src, request, trigger)) return;
+      queue.enqueue(request, () => build(src, payload, index, request.arrivedMs), lineage);
     };
     return {
       start() {
@@ -63,9 +74,9 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
         });
       },
       // The console's Test button: one more event at now(), with the payload given.
-      arrive(payload) {
+      arrive(payload, options) {
         const request = src.createRequest();
-        accept(request, payload, count++);
+        accept(request, payload, count++, options?.lineage);
         return request;
       },
     };

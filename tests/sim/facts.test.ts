@@ -369,6 +369,29 @@ describe('API Gateway (1.8)', () => {
   });
 });
 
+describe('recursive loops (1.8)', () => {
+  it('F95: the 17th invocation of a chain gets RecursiveInvocationException; with RecursiveLoop Allow it runs', async () => {
+    const chain = async (recursiveLoop?: 'Allow') => {
+      const sim = createSimulation(scenario({ functions: [fn(recursiveLoop ? { recursiveLoop } : {})], sources: [] }));
+      const last = [];
+      for (let depth = 0; depth <= 16; depth++) {
+        last.push(sim.invoke('fn', {}, { lineage: { chainId: 'loop', depth } }).finished);
+        await sim.settle();
+      }
+      const records = await Promise.all(last);
+      const result = sim.result();
+      sim.dispose();
+      return { records, result };
+    };
+    const stopped = await chain();
+    expect(stopped.result.invocations).toHaveLength(16);
+    expect(stopped.records[16]).toMatchObject({ statusCode: 400, response: { errorType: 'RecursiveInvocationException' } });
+    expect(stopped.result.metrics.fn.counters.RecursiveInvocationsDropped).toBe(1);
+    const allowed = await chain('Allow');
+    expect(allowed.result.invocations).toHaveLength(17);
+  });
+});
+
 describe('environment variables (1.10)', () => {
   it('F114: setting a reserved variable is rejected', () => {
     expect(issuesOf(scenario({ functions: [fn({ environment: { AWS_REGION: 'eu-west-1' } })] }))[0])
