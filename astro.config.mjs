@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { monacoLazyCss } from './build/monaco-lazy-css.mjs';
+import { workerRuntime } from './build/worker-runtime.mjs';
 import { cspBuild, CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './build/csp.mjs';
 import { courseSidebar } from './src/lib/sidebar.ts';
 
@@ -37,7 +38,7 @@ export default defineConfig({
     }),
   ],
   vite: {
-    plugins: [monacoLazyCss()],
+    plugins: [monacoLazyCss(), workerRuntime()],
     worker: { format: 'es' },
     build: { chunkSizeWarningLimit: 8000 }, // monaco chunks are large by design and load lazily
   },

@@ -29,6 +29,8 @@ export interface LiveEnvironment {
   /** Leaf state of executionEnvironmentMachine, e.g. 'idle', 'busy', 'initializing.runtimeInit'. */
   state: string;
   provisioned: boolean;
+  /** Functions with versions: the version the environment belongs to. */
+  version?: string;
 }
 
 export interface InvokeOptions {

@@ -4,7 +4,11 @@ import { utf8ByteLength } from '../core/utf8';
 import { BATCH_SIZE_MAX, MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
+import { RULE_IDS, type RuleId } from '../rules/ledger';
+import { checkVersions, provisionedTotal, targetProblem } from './versionRules';
 import { executionRoleSchema, policyDocumentSchema } from '../aws/policySchema';
+import { deployErrors } from '../layers/packageSize';
+import { packageFields } from '../layers/layerSchema';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -83,7 +87,7 @@ const environmentSchema = z
     if (bytes > 4096) ctx.addIssue({ code: 'custom', message: `variables take ${bytes} bytes; the limit is 4 KB (F35)` });
   });
 
-const functionSchema = z.strictObject({
+const functionFields = {
   name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'a function name is 1-64 letters, digits, - or _')
     .describe('The function\'s name: 1-64 letters, digits, - or _; sources name it to invoke it.'),
   runtime: z
@@ -109,6 +113,7 @@ const functionSchema = z.strictObject({
     .describe('Environment variables the handler reads: 4 KB at most, Lambda\'s reserved names refused (F35, F114).'),
   handler: z.discriminatedUnion('kind', [modelHandlerSchema, codeHandlerSchema])
     .describe('What runs: a model (timing given) or code (real JavaScript).'),
+  ...packageFields,
   async: z
     .strictObject({
       maximumRetryAttempts: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional()
@@ -132,6 +137,44 @@ const functionSchema = z.strictObject({
   recursiveLoop: z.enum(['Terminate', 'Allow'])
     .describe('F95 recursive loop detection: Terminate (default) stops the 17th invocation of a chain; Allow lets it run.')
     .optional(),
+};
+
+// Versions and aliases (service/versions.ts). A published version is an immutable snapshot:
+// the function's configuration with the fields the version lists instead.
+const versionSchema = z
+  .strictObject({
+    runtime: functionFields.runtime, architecture: functionFields.architecture, memoryMB: functionFields.memoryMB,
+    timeoutMs: functionFields.timeoutMs, environment: functionFields.environment, handler: functionFields.handler.optional(),
+    provisionedConcurrency: functionFields.provisionedConcurrency,
+  })
+  .describe('A published version (numbered from 1 in order): what differs from the function\'s configuration, and its provisioned concurrency (F16)');
+
+const aliasSchema = z
+  .strictObject({
+    // AWS: 1-128 letters, digits, - or _, and not only digits (a number names a version).
+    name: z.string().regex(/^[a-zA-Z0-9_-]{1,128}$/, 'an alias name is 1-128 letters, digits, - or _')
+      .refine((n) => !/^\d+$/.test(n), 'an alias name cannot be a number (numbers name versions)')
+      .refine((n) => n !== '$LATEST', 'an alias name cannot be $LATEST')
+      .describe('The alias name sources invoke as fn:name: 1-128 letters, digits, - or _, not a number'),
+    version: positiveInt.describe('The version the alias points at'),
+    additionalVersion: z
+      .strictObject({
+        version: positiveInt.describe('The second version'),
+        weight: z.number().min(0).max(1).describe('The share of invocations (0 to 1) that run the second version'),
+      })
+      .optional()
+      .describe('Weighted routing (a canary): this share of invocations goes to a second version'),
+    provisionedConcurrency: functionFields.provisionedConcurrency,
+  })
+  .describe('An alias pointing at a published version, with optional weighted routing and provisioned concurrency');
+
+const functionSchema = z.strictObject({
+  ...functionFields,
+  versions: z.array(versionSchema).optional().describe('Published versions 1, 2, ... in order; $LATEST is the function itself'),
+  aliases: z.array(aliasSchema).optional().describe('Aliases of published versions'),
+}).superRefine((fn, ctx) => {
+  // Refused at deploy, as CreateFunction would (F36, F37).
+  for (const message of deployErrors(fn)) ctx.addIssue({ code: 'custom', path: ['layers'], message });
 });
 
 const arrivalsSchema = z.union([
@@ -212,6 +255,18 @@ const sourceSchema = z.discriminatedUnion('type', [
   streamSchema('dynamodb-streams'),
 ]).describe('Something that invokes a function: a caller, a queue, a stream or a notification.');
 
+// Dated rules (rules/ledger.ts): which side of each change a run follows.
+const ruleSide = z.enum(['before', 'after']);
+const rulesSchema = z
+  .strictObject({
+    asOf: z.iso.date('asOf is a day, YYYY-MM-DD').optional()
+      .describe('Follow the rules AWS applied on this day (default: today\'s rules)'),
+    use: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSide.optional().describe(`Rule ${id}: follow it as it was before or after its change.`)])) as Record<RuleId, z.ZodOptional<typeof ruleSide>>)
+      .optional()
+      .describe('Pick rules one by one by ledger id, before or after their change; wins over asOf'),
+  })
+  .describe('Which dated Lambda rules a run follows (rules/ledger.ts)');
+
 const dependenciesSchema = z
   .strictObject({
     db: z.strictObject({
@@ -245,6 +300,10 @@ const serviceSchema = z
       .describe('The clock time of virtual 0 ms, for log timestamps (default 2026-01-01T00:00:00.000Z).'),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a Region looks like us-east-1').optional()
       .describe('The AWS Region in names and logs (default us-east-1).'),
+    provisionedAllocationMs: nonNegative.optional()
+      .describe('F16: how long provisioned concurrency requested during a run takes to be allocated (default 60000)'),
+    provisionedRecycleMs: z.number().positive().optional()
+      .describe('F15: provisioned environments are replaced after this long, every few hours (default 14400000)'),
   })
   .optional()
   .describe('How the simulated Lambda service behaves where AWS documents no number.');
@@ -266,6 +325,7 @@ export const scenarioSchema = z
       invocations: z.boolean().optional().describe('Keep one record per invocation (default true).'),
     }).optional().describe('What the result keeps; metrics and cost are always complete. Large runs turn these off.'),
     dependencies: dependenciesSchema,
+    rules: rulesSchema.optional(),
     service: serviceSchema,
   })
   // Cross-field rules run even when some fields are broken, so every problem is listed at once.
@@ -294,14 +354,16 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
       issue(['functions', i, 'runtime'], `code handlers run on ${CODE_RUNTIMES.join(', ')} (F139)`);
     }
     // F16: you can't allocate more provisioned concurrency than reserved concurrency.
-    if (f.reservedConcurrency !== undefined && (f.provisionedConcurrency ?? 0) > f.reservedConcurrency) {
+    checkVersions(f, i, issue);
+    if (f.reservedConcurrency !== undefined && provisionedTotal(f) > f.reservedConcurrency) {
       issue(['functions', i, 'provisionedConcurrency'], 'provisioned concurrency cannot exceed reserved concurrency (F16)');
     }
   });
   checkAllocations(s.functions, accountLimit, issue);
   s.sources.forEach((src, i) => {
     if (src.type === '') return;
-    if (!names.has(src.function)) issue(['sources', i, 'function'], `no function named ${src.function}`);
+    const problem = targetProblem(s.functions, src.function);
+    if (problem) issue(['sources', i, 'function'], problem);
     if ('at' in src.arrivals) {
       src.arrivals.at.forEach((t, j) => {
         if (t > s.durationMs) issue(['sources', i, 'arrivals', 'at', j], `arrival at ${t} ms is after durationMs (${s.durationMs})`);
@@ -327,7 +389,7 @@ function checkAllocations(functions: Allocating[], accountLimit: number, issue: 
   functions.forEach((f, i) => {
     if (f.name === '') return;
     const reserved = typeof f.reservedConcurrency === 'number' ? f.reservedConcurrency : undefined;
-    const provisioned = typeof f.provisionedConcurrency === 'number' ? f.provisionedConcurrency : 0;
+    const provisioned = provisionedTotal(f);
     const field = reserved !== undefined ? 'reservedConcurrency' : 'provisionedConcurrency';
     const allocated = reserved ?? provisioned;
     if (!(allocated > 0)) return;

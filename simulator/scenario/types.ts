@@ -27,3 +27,10 @@ export type StreamSourceSpec = Extract<SourceSpec, { type: 'kinesis' | 'dynamodb
 export type RecordOptions = NonNullable<Scenario['record']>;
 /** Engine extension: service knobs AWS does not document (F08) or that lessons vary. */
 export type ServiceOptions = NonNullable<Scenario['service']>;
+
+export type { LayerSpec, FunctionPackageFields } from '../layers/layerSchema';
+/** A published version: an immutable snapshot, the function's configuration with these fields instead. */
+export type VersionSpec = NonNullable<FunctionSpec['versions']>[number];
+/** An alias of a published version, optionally routing a share of invocations to a second one. */
+export type AliasSpec = NonNullable<FunctionSpec['aliases']>[number];
+export type { RulesOption } from '../rules/resolve';

@@ -16,6 +16,7 @@ import { describeRun } from '../../lib/viz/runDescription';
 import { ConcurrencyView } from './concurrencyView';
 import { Controls, handlePlayerKey } from './controls';
 import { h } from './dom';
+import { rulesLine } from './rulesLine';
 import { FlowView } from './flowView';
 import { KnobPanel } from './knobPanel';
 import { PredictionPanel, type Prediction } from './predictionPanel';
@@ -120,6 +121,8 @@ export class SimulationPlayerElement extends HTMLElement {
     this.about = h('p', { class: 'lsp-about', id: `lsp-about-${++aboutIds}`, text: this.aboutText(scenario) });
     this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-describedby': this.about.id, 'aria-keyshortcuts': `Space ArrowLeft ArrowRight + - R${this.presenterAllowed ? ' F' : ''}` });
     this.root.append(h('p', { class: 'lsp-title', text: title }), this.about);
+    const rules = rulesLine(scenario);
+    if (rules) this.root.append(rules);
     if (this.dataset.predict) {
       this.prediction = new PredictionPanel(JSON.parse(this.dataset.predict) as Prediction, get);
       this.root.append(this.prediction.root);
