@@ -4,37 +4,19 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 import { accessDeniedError, type AccessDeniedError, type PolicyKind } from './denial';
 import { assumedRoleArn, type ArnScope } from './arn';
+import type { z } from 'zod';
+import type { executionRoleSchema, policyDocumentSchema } from './policySchema';
 
-export type OneOrMany = string | string[];
-
-/** `"*"` or `{ Service: 's3.amazonaws.com' }` / `{ AWS: '123456789012' }`. */
-export type Principal = '*' | { Service?: OneOrMany; AWS?: OneOrMany };
-
-/** Condition operator -> key -> value(s); keys as IAM spells them (aws:SourceArn, aws:SourceAccount). */
-export type Condition = Record<string, Record<string, OneOrMany>>;
-
-export interface PolicyStatement {
-  Sid?: string;
-  Effect: 'Allow' | 'Deny';
-  Action?: OneOrMany;
-  NotAction?: OneOrMany;
-  Resource?: OneOrMany;
-  NotResource?: OneOrMany;
-  /** Resource-based policies only. */
-  Principal?: Principal;
-  Condition?: Condition;
-}
-
-export interface PolicyDocument {
-  Version?: '2012-10-17' | '2008-10-17';
-  Statement: PolicyStatement[];
-}
-
+// The policy types are read off the scenario's zod schemas (./policySchema.ts), their one home.
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+export type PolicyStatement = PolicyDocument['Statement'][number];
 /** A function's execution role: its name (for ARNs and messages) and its permissions policy. */
-export interface ExecutionRole {
-  name?: string;
-  policy: PolicyDocument;
-}
+export type ExecutionRole = z.infer<typeof executionRoleSchema>;
+/** `"*"` or `{ Service: 's3.amazonaws.com' }` / `{ AWS: '123456789012' }`. */
+export type Principal = NonNullable<PolicyStatement['Principal']>;
+/** Condition operator -> key -> value(s); keys as IAM spells them (aws:SourceArn, aws:SourceAccount). */
+export type Condition = NonNullable<PolicyStatement['Condition']>;
+export type OneOrMany = NonNullable<PolicyStatement['Action']>;
 
 /** Who asks, as a resource-based policy sees it, and the request context its conditions read. */
 export interface RequestContext {

@@ -2,7 +2,7 @@
 // (F36, F37), and what the size adds to a cold start (F24).
 import { utf8ByteLength as utf8Bytes } from '../core/utf8';
 import { CURATED_PACKAGE_NAMES, curatedPackageBytes } from '../runtime/mount';
-import type { FunctionPackageFields, LayerSpec } from '../scenario/types';
+import type { FunctionPackageFields, LayerSpec } from './layerSchema';
 
 /** F37: at most 5 layers per function. */
 export const MAX_LAYERS = 5;

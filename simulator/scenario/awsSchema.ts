@@ -6,7 +6,7 @@ const nonNegative = z.number().nonnegative(); // zod 4 numbers are finite
 const name = z.string().min(1).max(255);
 
 /** Arrivals as sources take them (schema.ts arrivalsSchema), passed in to avoid a cycle. */
-export function awsAccountSchema(arrivals: z.ZodType) {
+export function awsAccountSchema<A extends z.ZodType>(arrivals: A) {
   const latency = z.strictObject({
     latencyMs: nonNegative.optional().describe('Virtual ms of one call before jitter (defaults: simulator/README.md, AWS account).'),
     jitterMs: nonNegative.optional().describe('Up to this many ms more, drawn from the scenario seed.'),
@@ -23,7 +23,10 @@ export function awsAccountSchema(arrivals: z.ZodType) {
     name: name.describe('Queue name; SQS sources name it in `queue`.'),
     deadLetterQueue: name.optional().describe('Redrive target: another queue of this account.'),
     maxReceiveCount: z.number().int().min(1).max(1000).optional().describe('Receives before a message moves to the DLQ.'),
-    sends: z.strictObject({ arrivals, payloads: z.array(z.unknown()).optional() }).optional()
+    sends: z.strictObject({
+      arrivals,
+      payloads: z.array(z.unknown()).optional().describe('Message bodies in turn, repeating; objects are sent as JSON.'),
+    }).optional()
       .describe('Messages sent to the queue from outside.'),
   });
   const topic = latency.extend({
@@ -40,10 +43,10 @@ export function awsAccountSchema(arrivals: z.ZodType) {
     writeCapacityUnits: z.number().int().min(1).optional().describe('PROVISIONED: 1 KB writes per second.'),
   });
   return z.strictObject({
-    buckets: z.array(bucket).optional(),
-    queues: z.array(queue).optional(),
-    topics: z.array(topic).optional(),
-    tables: z.array(table).optional(),
+    buckets: z.array(bucket).optional().describe('S3 buckets; handler code reads and writes their objects.'),
+    queues: z.array(queue).optional().describe('SQS standard queues, each with an optional dead-letter queue.'),
+    topics: z.array(topic).optional().describe('SNS topics that fan out to SQS queues and subscribed functions.'),
+    tables: z.array(table).optional().describe('DynamoDB tables, on-demand or provisioned, with an optional stream.'),
     lambda: latency.optional().describe('Latency of the Lambda API (Invoke) seen from handler code.'),
   }).describe('Engine extension: simulated AWS resources that code handlers reach through the AWS SDK v3.');
 }

@@ -4,6 +4,8 @@ import type { ResolvedFunctionSpec } from '../sources/types';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_RUNTIME = 'nodejs24.x';
+export const DEFAULT_ARCHITECTURE = 'x86_64';
+export const DEFAULT_HANDLER = 'index.handler'; // F104
 export const DEFAULT_MEMORY_MB = 128; // F28
 export const DEFAULT_TIMEOUT_MS = 3000; // F29
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000; // F52
@@ -21,7 +23,7 @@ export function resolveFunction(f: FunctionSpec): ResolvedFunctionSpec {
   return {
     ...f,
     runtime: f.runtime ?? DEFAULT_RUNTIME,
-    architecture: f.architecture ?? 'x86_64',
+    architecture: f.architecture ?? DEFAULT_ARCHITECTURE,
     memoryMB: f.memoryMB ?? DEFAULT_MEMORY_MB,
     timeoutMs: f.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     environment: f.environment ?? {},

@@ -11,6 +11,9 @@ export const MAX_VCPUS = 6;
 export const TIMEOUT_MIN_MS = 1000;
 export const TIMEOUT_MAX_MS = 900_000;
 
+/** F73, F85: an event source mapping's batch is at most 10,000 records (SQS standard queues, streams). */
+export const BATCH_SIZE_MAX = 10_000;
+
 /** F03: on-demand Init is limited to 10 s (F04: not for provisioned concurrency). */
 export const INIT_LIMIT_MS = 10_000;
 

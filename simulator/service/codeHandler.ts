@@ -5,6 +5,7 @@ import type { CodeEnvironment, CodeFunctionSpec, CodeRuntimeHost, Outcome } from
 import type { CodeHandler } from '../scenario/types';
 import type { EnvironmentEndReason } from '../trace/records';
 import { cpuShare, INIT_LIMIT_MS } from '../scenario/limits';
+import { DEFAULT_HANDLER } from '../scenario/defaults';
 import type { Environment, HandlerStrategy } from './functionPool';
 import type { EnvironmentHost } from './host';
 import { initReportTimeoutLine, logGroupName, runtimeExitLine } from './logFormat';
@@ -24,7 +25,7 @@ function codeSpec(host: EnvironmentHost, env: Environment, platformInitMs: numbe
     functionVersion: env.fn.version, // F112: the version that runs
     invokedFunctionArn: functionArn(host, spec.name),
     runtime: spec.runtime,
-    handler: handler.handler ?? 'index.handler',
+    handler: handler.handler ?? DEFAULT_HANDLER,
     source: handler.source,
     memoryMB: spec.memoryMB,
     timeoutMs: spec.timeoutMs,

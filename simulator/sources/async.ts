@@ -9,7 +9,7 @@ import { eventContextFor } from './eventContext';
 import { utf8Exceeds } from '../core/utf8';
 import { rulesFor } from '../rules/resolve';
 import type { RequestRecord } from '../trace/records';
-import type { PushSourceSpec } from '../scenario/types';
+import type { S3SourceSpec, SnsSourceSpec } from '../scenario/types';
 import { deniedTrigger, triggerOf, type Trigger } from '../aws/triggerPermission';
 import type { Lineage, SourceContext, SourceFactory, SourceInstance } from './types';
 
@@ -20,12 +20,12 @@ const buildInvokePayload: EventBuilder = (src, payload, index) => (payload === u
 
 const buildS3: EventBuilder = (src, payload, index, arrivedMs) => {
   const key = payload === undefined ? `uploads/object-${index + 1}.json` : payloadText(payload);
-  return buildS3Event({ key, sequence: index + 1, bucket: (src.spec as PushSourceSpec).bucket }, eventContextFor(src, arrivedMs, index));
+  return buildS3Event({ key, sequence: index + 1, bucket: (src.spec as S3SourceSpec).bucket }, eventContextFor(src, arrivedMs, index));
 };
 
 const buildSns: EventBuilder = (src, payload, index, arrivedMs) => {
   const message = payload === undefined ? JSON.stringify({ notification: index + 1 }) : payloadText(payload);
-  return buildSnsEvent({ message, topicName: (src.spec as PushSourceSpec).topic }, eventContextFor(src, arrivedMs, index));
+  return buildSnsEvent({ message, topicName: (src.spec as SnsSourceSpec).topic }, eventContextFor(src, arrivedMs, index));
 };
 
 /** F32: the Invoke API refuses an oversized Event payload with 413; nothing is queued. */
@@ -94,11 +94,11 @@ function asyncSource(build: EventBuilder, checkSize: boolean): SourceFactory {
  * prefix and suffix) or the topic's messages become events in the function's queue.
  */
 function attachToAccount(src: SourceContext, deliver: (request: RequestRecord, buildEvent: () => unknown, lineage: Lineage) => void): void {
-  const spec = src.spec as PushSourceSpec;
+  const spec = src.spec;
   const aws = src.aws;
-  if (!aws || (src.spec.type !== 's3' && src.spec.type !== 'sns')) return;
+  if (!aws || (spec.type !== 's3' && spec.type !== 'sns')) return;
   let n = 0;
-  if (spec.bucket) {
+  if (spec.type === 's3' && spec.bucket) {
     aws.s3.attachTrigger(spec.bucket, {
       prefix: spec.prefix, suffix: spec.suffix,
       deliver: (o, lineage) => {
@@ -110,7 +110,7 @@ function attachToAccount(src: SourceContext, deliver: (request: RequestRecord, b
       },
     });
   }
-  if (spec.topic) {
+  if (spec.type === 'sns' && spec.topic) {
     aws.sns.subscribe(spec.topic, (d, lineage) => {
       const request = src.createRequest({ lineage });
       const key = n++;

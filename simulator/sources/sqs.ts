@@ -10,6 +10,7 @@ import { eventContextFor, setLazyEvent, startEpochMs } from './eventContext';
 import { SqsQueue, SQS_RETENTION_MS, type SqsMessage } from './sqsQueue';
 import { sqsPollerTable, type SqsPollerEvent, type SqsPollerState } from './sqsPollerMachine';
 import { sqsFailedMessages } from './sqsBatchResponse';
+import { traitsOf } from './handlerTraits';
 import { SqsQueueMetrics } from './sqsQueueMetrics';
 import type { QueueMessage } from '../aws/sqs';
 import type { ArriveOptions, InvokeCall, InvokeOutcome, Lineage, SourceContext, SourceFactory } from './types';
@@ -238,8 +239,8 @@ export class SqsEventSourceMapping {
    */
   private modelBatchResponse(batch: SqsMessage[]): unknown {
     const handler = this.src.functionSpec(this.fn).handler;
-    if (!this.spec.reportBatchItemFailures || handler.kind !== 'model') return undefined;
-    const rate = handler.errorRate ?? 0;
+    const rate = traitsOf(handler).itemErrorRate(handler);
+    if (!this.spec.reportBatchItemFailures || rate === undefined) return undefined;
     const failed = batch.filter(() => rate > 0 && this.failureRng() < rate);
     return { batchItemFailures: failed.map((m) => ({ itemIdentifier: m.messageId })) };
   }

@@ -7,6 +7,7 @@ import { epochMsOf } from '../scenario/defaults';
 import { INIT_LIMIT_MS } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
 import { deniedTrigger, triggerOf } from '../aws/triggerPermission';
+import { traitsOf } from './handlerTraits';
 import { registerSource, type InvokeCall, type InvokeOutcome, type Lineage, type SourceContext } from './types';
 
 /** F93: REST API integration timeout (default and maximum without a quota increase). */
@@ -86,8 +87,8 @@ function invokeThroughApiGateway(ctx: SourceContext, body: string | null): Reque
     ctx.finishRequest(request, 'failed', { statusCode: 500, response: { message: 'Internal server error' } });
     return request;
   }
-  // Only code handlers read the event; building the full v1 proxy event costs ~30 µs.
-  const event = fn.handler.kind === 'code'
+  // Building the full v1 proxy event costs ~30 µs: only for a handler that reads it.
+  const event = traitsOf(fn.handler).readsEvent
     ? buildApiGatewayV1Event(
       { body, path: '/' },
       { epochMs: epochMsOf(ctx.scenario) + ctx.now(), rng: () => ctx.rng.float(), region: ctx.scenario.service?.region },

@@ -77,3 +77,8 @@ export function whenNeeded(element: HTMLElement, activate: () => void): () => vo
   if (!observer) fire();
   return cleanup;
 }
+
+/** Monaco for JSON with schema hover and diagnostics (the playground's scenario box). */
+export function loadJsonEditor(): Promise<typeof import('./monacoJson')> {
+  return import('./monacoJson');
+}

@@ -1,6 +1,7 @@
 // The one place the viz reaches the engine (simulator/index.ts): build a Player for a scenario.
 
-import { createSimulation, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, INIT_LIMIT_MS, type Scenario } from '../../../simulator/index';
+import { createSimulation, type Scenario } from '../../../simulator/index';
+import { DEFAULT_ARCHITECTURE, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, INIT_LIMIT_MS } from '../../../simulator/constants';
 import { gridResolutionMs } from './concurrencyGrid';
 import { Player, type PlayerOptions, type SimulationLike } from './player';
 import type { PriceInputs } from './summary';
@@ -69,7 +70,7 @@ export function pricesFor(scenario: Scenario): PriceInputs {
   const architecture: PriceInputs['architecture'] = {};
   for (const f of scenario.functions) {
     memoryMB[f.name] = f.memoryMB ?? DEFAULT_MEMORY_MB;
-    architecture[f.name] = f.architecture ?? 'x86_64';
+    architecture[f.name] = f.architecture ?? DEFAULT_ARCHITECTURE;
   }
   return { memoryMB, architecture };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../../simulator/index';
+import { parseScenario, type Scenario } from '../../../simulator/index';
 import { defaultKnobs, getPath, knobRefusal, knobValueProblem, setPath, shownValue, storedValue, type Knob } from './knobs';
 import { PRESETS } from './presets';
 
@@ -8,7 +8,7 @@ const scenario = {
   durationMs: 10_000,
   functions: [{ name: 'api', memoryMB: 256, handler: { kind: 'model', durationMs: 100 } }],
   sources: [{ type: 'api-gateway', function: 'api', arrivals: { rate: 20 } }],
-};
+} satisfies Scenario;
 
 describe('scenario knobs', () => {
   it('set a value on a copy and leave the original scenario untouched', () => {
@@ -50,7 +50,7 @@ describe('knobs speak the learner\'s units and names', () => {
     const two = { ...scenario, sources: [
       { name: 'steady load', type: 'api-gateway', function: 'api', arrivals: { rate: 40 } },
       { name: 'burst', type: 'api-gateway', function: 'api', arrivals: { rate: 150 } },
-    ] };
+    ] } satisfies Scenario;
     const labels = defaultKnobs(two).filter((k) => k.path.startsWith('sources.')).map((k) => k.label);
     expect(labels).toEqual(['Load rate (steady load)', 'Load rate (burst)']);
   });

@@ -1,6 +1,8 @@
 // Scenario knobs a lesson exposes (load rate, memory, timeout, reserved and provisioned
 // concurrency, batch size, shards, ...). A knob names a path in the plain-JSON scenario;
 // changing it yields a new scenario that is re-run from the start with the same seed.
+import type { Scenario } from '../../../simulator/index';
+import { BATCH_SIZE_MAX, MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../simulator/constants';
 
 export interface Knob {
   path: string; // dot path, e.g. 'functions.0.memoryMB'
@@ -54,13 +56,6 @@ export function setPath<T>(obj: T, path: string, value: number | string | undefi
   return copy as unknown as T;
 }
 
-interface ScenarioShape {
-  durationMs: number;
-  account?: { concurrencyLimit?: number };
-  functions: { name: string; memoryMB?: number; handler: { kind: string; durationMs?: unknown; errorRate?: number } }[];
-  sources: { name?: string; type: string; function: string; arrivals: { rate?: number; at?: number[] }; batchSize?: number; shards?: number }[];
-}
-
 const number = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
 
 /** What is wrong with a typed value, in the knob's own words; undefined when it is in range. */
@@ -87,22 +82,22 @@ export function knobRefusal(knob: Knob, err: unknown): string {
 }
 
 /** The knobs that make sense for a scenario when a lesson does not choose its own. */
-export function defaultKnobs(scenario: ScenarioShape): Knob[] {
+export function defaultKnobs(scenario: Scenario): Knob[] {
   const knobs: Knob[] = [];
   const many = scenario.functions.length > 1;
   scenario.sources.forEach((s, i) => {
     // A source's own name tells a steady load from a burst; type and function are the fallback.
     const of = scenario.sources.length > 1 ? ` (${s.name ?? `${s.type} → ${s.function}`})` : '';
-    if (typeof s.arrivals.rate === 'number') knobs.push({ path: `sources.${i}.arrivals.rate`, label: `Load rate${of}`, min: 0, max: 5000, step: 1, unit: 'req/s' });
-    if (s.type === 'sqs' || s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.batchSize`, label: `Batch size${of}`, min: 1, max: 10_000, step: 1, optional: true });
+    if ('rate' in s.arrivals) knobs.push({ path: `sources.${i}.arrivals.rate`, label: `Load rate${of}`, min: 0, max: 5000, step: 1, unit: 'req/s' });
+    if (s.type === 'sqs' || s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.batchSize`, label: `Batch size${of}`, min: 1, max: BATCH_SIZE_MAX, step: 1, optional: true }); // F73, F85
     if (s.type === 'kinesis' || s.type === 'dynamodb-streams') knobs.push({ path: `sources.${i}.shards`, label: `Shards${of}`, min: 1, max: 100, step: 1 });
   });
   scenario.functions.forEach((f, i) => {
     const of = many ? ` (${f.name})` : '';
-    knobs.push({ path: `functions.${i}.memoryMB`, label: `Memory${of}`, min: 128, max: 10_240, step: 1, unit: 'MB', optional: true }); // F28
-    knobs.push({ path: `functions.${i}.timeoutMs`, label: `Timeout${of}`, min: 1, max: 900, step: 1, unit: 's', scale: 1000, optional: true }); // F29
+    knobs.push({ path: `functions.${i}.memoryMB`, label: `Memory${of}`, min: MEMORY_MIN_MB, max: MEMORY_MAX_MB, step: 1, unit: 'MB', optional: true }); // F28
+    knobs.push({ path: `functions.${i}.timeoutMs`, label: `Timeout${of}`, min: TIMEOUT_MIN_MS / 1000, max: TIMEOUT_MAX_MS / 1000, step: 1, unit: 's', scale: 1000, optional: true }); // F29
     if (f.handler.kind === 'model' && typeof f.handler.durationMs === 'number') {
-      knobs.push({ path: `functions.${i}.handler.durationMs`, label: `Handler duration${of}`, min: 0, max: 900_000, step: 1, unit: 'ms' });
+      knobs.push({ path: `functions.${i}.handler.durationMs`, label: `Handler duration${of}`, min: 0, max: TIMEOUT_MAX_MS, step: 1, unit: 'ms' });
     }
     knobs.push({ path: `functions.${i}.reservedConcurrency`, label: `Reserved concurrency${of}`, min: 0, max: 10_000, step: 1, optional: true }); // F59
     knobs.push({ path: `functions.${i}.provisionedConcurrency`, label: `Provisioned concurrency${of}`, min: 0, max: 10_000, step: 1, optional: true }); // F16

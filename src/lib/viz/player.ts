@@ -4,6 +4,7 @@
 // A long run keeps detail only for the last stretch behind the cursor (memory stays flat);
 // going back before it re-runs the same seed from the start, which gives the same trace.
 
+import { createPlayerMode, type PlayerModeEvent } from './playerMode';
 import { firstEndingAtOrAfter } from './segments';
 import { TraceIndex } from './traceIndex';
 import type { Forgotten } from './traceStore';
@@ -50,13 +51,13 @@ export class Player {
   index: TraceIndex;
   /** Detail is kept at least this far behind the cursor (the views' time window). */
   keepBehindMs = 60_000;
-  /** Set while re-running from the start to reach a time whose detail was forgotten. */
-  rewindingTo: number | undefined;
-  private resumeAfterRewind = false;
+  /** Paused, playing, going back or failed (playerMode.ts). */
+  private readonly mode = createPlayerMode();
+  /** Where a re-run from the start is going (read through rewindingTo). */
+  private rewindTarget = 0;
   private generation = 0;
   viewMs = 0;
   speed = 1;
-  playing = false;
   /** Virtual time simulated so far: the cursor can travel anywhere in [0, horizonMs]. */
   horizonMs = 0;
   /** When the last recorded thing ended, once the simulation has run out of work. */
@@ -81,23 +82,40 @@ export class Player {
     return () => this.listeners.delete(listener);
   }
 
+  get playing(): boolean {
+    return this.mode.getSnapshot().matches('playing');
+  }
+
+  /** Set while re-running from the start to reach a time whose detail was forgotten. */
+  get rewindingTo(): number | undefined {
+    return this.rewinding ? this.rewindTarget : undefined;
+  }
+
+  private get rewinding(): boolean {
+    return this.mode.getSnapshot().matches('rewinding');
+  }
+
+  private send(type: PlayerModeEvent['type']): void {
+    this.mode.send({ type } as PlayerModeEvent);
+  }
+
   /** Advance by a wall-clock frame delta when playing. */
   tick(wallDeltaMs: number): void {
     if (!this.playing) return;
     this.seek(this.viewMs + wallDeltaMs * this.speed);
-    if (this.endMs !== undefined && this.viewMs >= this.endMs) this.playing = false;
+    if (this.endMs !== undefined && this.viewMs >= this.endMs) this.send('end');
     this.emit();
   }
 
   play(): void {
-    this.playing = true;
+    this.send('play');
     if (this.endMs !== undefined && this.viewMs >= this.endMs) this.seek(0);
     this.emit();
   }
 
+  /** A pause while going back holds after it, too. */
   pause(): void {
-    this.playing = false;
-    this.resumeAfterRewind = false; // a pause while going back holds after it, too
+    this.send('pause');
     this.emit();
   }
 
@@ -113,7 +131,7 @@ export class Player {
       return;
     }
     this.wantMs = t;
-    if (this.rewindingTo !== undefined) this.rewindingTo = t; // sent elsewhere while re-running
+    if (this.rewinding) this.rewindTarget = t; // sent elsewhere while re-running
     this.viewMs = Math.max(0, Math.min(t, this.endMs ?? this.options.maxVirtualMs));
     for (let guard = 0; guard < 10_000; guard++) {
       this.simulateTo(this.viewMs);
@@ -125,7 +143,7 @@ export class Player {
     // the cursor goes on to t when the run arrives.
     if (this.catchingUp && !this.simulatedToEnd) this.viewMs = Math.max(0, Math.min(this.viewMs, this.horizonMs - this.options.lookaheadMs));
     if (this.viewMs === t || !this.catchingUp) this.wantMs = undefined;
-    if (this.rewindingTo !== undefined && this.wantMs === undefined) this.rewound();
+    if (this.rewinding && this.wantMs === undefined) this.send('rewound');
     this.forgetOld();
     this.emit();
   }
@@ -139,18 +157,11 @@ export class Player {
     this.horizonMs = 0; // endMs stays: the re-run is the same run
     this.ingest = undefined;
     this.busy = undefined;
-    if (this.rewindingTo === undefined) this.resumeAfterRewind = this.playing;
-    this.playing = false; // the cursor travels with the re-run, then playing resumes
-    this.rewindingTo = t;
+    this.send('rewind'); // the cursor travels with the re-run, then playing resumes if it was on
+    this.rewindTarget = t;
     this.viewMs = 0;
     this.simulateTo(0);
     this.seek(t);
-  }
-
-  private rewound(): void {
-    this.rewindingTo = undefined;
-    if (this.resumeAfterRewind) this.playing = true;
-    this.resumeAfterRewind = false;
   }
 
   /** Resolves once no run is in flight and the cursor has reached where it was sent. */
@@ -189,7 +200,7 @@ export class Player {
   }
 
   reset(): void {
-    this.playing = false;
+    this.send('pause');
     this.seek(0);
   }
 
@@ -208,6 +219,7 @@ export class Player {
 
   dispose(): void {
     this.listeners.clear();
+    this.mode.stop();
     this.sim.dispose();
   }
 
@@ -306,7 +318,7 @@ export class Player {
 
   private fail(err: unknown): void {
     this.error = err instanceof Error ? err : new Error(String(err));
-    this.playing = false;
+    this.send('fail');
   }
 
   private nextEventAfter(t: number): number | undefined {

@@ -120,6 +120,22 @@ describe('a player that forgets old detail', () => {
     expect(player.playing).toBe(false);
   });
 
+  it('Play pressed while going back plays on from where it was sent, once the re-run is there', async () => {
+    const player = playerFor(scenario, { retainInvocations: 300, restart: later });
+    player.keepBehindMs = 5_000;
+    await goTo(player, 100_000);
+    player.seek(30_000);
+    player.play();
+    expect(player.playing).toBe(false); // frames do not move a cursor that is still going back
+    player.tick(16);
+    expect(player.rewindingTo).toBe(30_000);
+    await player.settled();
+    expect(player.viewMs).toBe(30_000);
+    expect(player.playing).toBe(true);
+    player.tick(1000);
+    expect(player.viewMs).toBe(31_000);
+  });
+
   it('sent elsewhere while re-running, it goes there, says so, and goes on forgetting', async () => {
     const whole = playerFor(scenario, { retainInvocations: Infinity });
     const player = playerFor(scenario, { retainInvocations: 300, restart: later });

@@ -2,6 +2,7 @@
 // It stays on the page beside the player as its text alternative before and after it plays.
 
 import type { Scenario } from '../../../simulator/index';
+import { DEFAULT_MEMORY_MB } from '../../../simulator/constants';
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(2))} s`;
 
@@ -16,7 +17,7 @@ function sourceShape(s: Scenario['sources'][number], i: number, durationMs: numb
 }
 
 export function describeRun(scenario: Scenario, autoplay = false): string {
-  const fns = scenario.functions.map((f) => `${f.name} (${f.memoryMB ?? 128} MB)`).join(', ');
+  const fns = scenario.functions.map((f) => `${f.name} (${f.memoryMB ?? DEFAULT_MEMORY_MB} MB)`).join(', ');
   const sources = scenario.sources.map((s, i) => sourceShape(s, i, scenario.durationMs)).join('; ');
   return `A simulated run of ${seconds(scenario.durationMs)}: function ${fns}; ${sources}. ${autoplay ? 'It plays by itself.' : 'It waits for Play.'}`;
 }

@@ -1,6 +1,7 @@
 // A CloudWatch-style summary of what had happened by time t: Invocations, Errors, Throttles,
 // cold-start share, p50/p99 Duration and cost (F46/F47 first-tier us-east-1 prices).
 
+import { costUsd, DEFAULT_ARCHITECTURE, DEFAULT_MEMORY_MB, gbSeconds } from '../../../simulator/constants';
 import type { TraceIndex } from './traceIndex';
 
 export interface Summary {
@@ -21,12 +22,9 @@ export interface PriceInputs {
   architecture: Record<string, 'x86_64' | 'arm64'>;
 }
 
-const REQUEST_USD = 0.2 / 1_000_000; // F47
-const GB_SECOND_USD = { x86_64: 0.0000166667, arm64: 0.0000133334 }; // F46
-
 /** What `invocations` runs billed for `billedMs` in total cost at `memoryMB` (F46, F47; no free tier). */
-export function invocationCostUsd(invocations: number, billedMs: number, memoryMB: number, arch: 'x86_64' | 'arm64' = 'x86_64'): number {
-  return invocations * REQUEST_USD + (billedMs / 1000) * (memoryMB / 1024) * GB_SECOND_USD[arch];
+export function invocationCostUsd(invocations: number, billedMs: number, memoryMB: number, arch: 'x86_64' | 'arm64' = DEFAULT_ARCHITECTURE): number {
+  return costUsd(invocations, gbSeconds(billedMs, memoryMB), arch);
 }
 
 export function summarize(index: TraceIndex, t: number, prices: PriceInputs): Summary {
@@ -35,8 +33,8 @@ export function summarize(index: TraceIndex, t: number, prices: PriceInputs): Su
   const ended = index.endedTotals(t);
   let costUsd = 0;
   for (const [fn, f] of ended.byFunction) {
-    const memoryMB = prices.memoryMB[fn] ?? 128;
-    const arch = prices.architecture[fn] ?? 'x86_64';
+    const memoryMB = prices.memoryMB[fn] ?? DEFAULT_MEMORY_MB;
+    const arch = prices.architecture[fn] ?? DEFAULT_ARCHITECTURE;
     costUsd += invocationCostUsd(f.invocations, f.billedMs, memoryMB, arch);
   }
   return {

@@ -8,7 +8,7 @@ export const ORDER_EVENTS = [
   { order: 'o-3', quantity: 'lots' },
 ];
 
-export const TIMEOUT_MS = 3000; // the default timeout (F29)
+export { DEFAULT_TIMEOUT_MS as TIMEOUT_MS } from '../../../simulator/constants'; // F29
 
 const HEAD = `// bootstrap: the entry point of a provided.al2023 custom runtime.
 // A real one is any executable; here it is JavaScript with fetch().

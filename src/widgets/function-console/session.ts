@@ -1,7 +1,8 @@
 // One simulated Lambda function per console instance, kept alive between clicks so a warm
 // execution environment (and its module state) really is reused. The only file of the widget
 // that drives the engine; it reads every figure from the engine's records.
-import { createSimulation, DEFAULT_MEMORY_MB, type InvocationRecord, type RequestRecord, type Simulation, type SimulationResult } from '../../../simulator/index';
+import { DEFAULT_MEMORY_MB } from '../../../simulator/constants';
+import { createSimulation, type InvocationRecord, type RequestRecord, type Simulation, type SimulationResult } from '../../../simulator/index';
 import { CONSOLE_FUNCTION_NAME, environmentRecord, functionSpec } from './validate-config';
 import type { Deployment, InvocationView, InvokeMode } from './view';
 

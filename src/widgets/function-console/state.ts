@@ -1,6 +1,7 @@
 // What one console instance holds and persists: code, test event and function configuration.
 // The same shape goes to localStorage (autosave) and into share links.
 import { z } from 'zod';
+import { DEFAULT_ARCHITECTURE, DEFAULT_HANDLER, DEFAULT_MEMORY_MB, DEFAULT_RUNTIME, DEFAULT_TIMEOUT_MS } from '../../../simulator/constants';
 
 export const STATE_VERSION = 1;
 export const MAX_CODE_CHARS = 100_000;
@@ -31,11 +32,11 @@ export type Language = ConsoleState['language'];
 
 /** Lambda's defaults for a new function: F28 (128 MB), F29 (3 s), F104 (index.handler). */
 export const DEFAULT_CONFIG: FunctionConfig = {
-  runtime: 'nodejs24.x',
-  architecture: 'x86_64',
-  memoryMB: 128,
-  timeoutS: 3,
-  handler: 'index.handler',
+  runtime: DEFAULT_RUNTIME,
+  architecture: DEFAULT_ARCHITECTURE,
+  memoryMB: DEFAULT_MEMORY_MB,
+  timeoutS: DEFAULT_TIMEOUT_MS / 1000,
+  handler: DEFAULT_HANDLER,
   environment: [],
 };
 

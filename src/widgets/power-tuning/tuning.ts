@@ -2,10 +2,11 @@
 // at several memory sizes, a few warm invocations each, averaged into duration and cost per
 // invocation. Each memory size is its own seeded simulation, so a run gives the same numbers every time.
 import { simulate, type Scenario } from '../../../simulator/index';
+import { MEMORY_MAX_MB, MEMORY_MIN_MB, ONE_VCPU_MEMORY_MB } from '../../../simulator/constants';
 import { invocationCostUsd } from '../../lib/viz/summary';
 
 /** 128 MB to 10,240 MB (F28), with 1,769 MB (one vCPU) among them so the knee shows. */
-export const DEFAULT_MEMORIES: readonly number[] = [128, 256, 512, 1024, 1769, 3008, 5120, 10240];
+export const DEFAULT_MEMORIES: readonly number[] = [MEMORY_MIN_MB, 256, 512, 1024, ONE_VCPU_MEMORY_MB, 3008, 5120, MEMORY_MAX_MB];
 
 export interface TuningOptions {
   /** The handler's source (a code handler: `burnCpu`, `lambda-lab:http`, timers …). */
