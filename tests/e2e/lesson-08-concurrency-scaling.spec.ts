@@ -1,5 +1,5 @@
-// Lesson 8: every player runs (rate × duration, the scaling rate, spill-over, one throttle for
-// three callers), and the protect-database challenge is solved with the SQS maximum concurrency.
+// Lesson 8: every player runs (rate × duration, the scaling rate, then and now, spill-over, one
+// throttle for three callers), and the protect-database challenge is solved with the SQS maximum concurrency.
 import { expect, test, type Locator } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt, setKnob } from './helpers/challenge';
@@ -18,7 +18,7 @@ const seek = (player: Locator, ms: number) => seekPlayer(player, ms);
 test('every player plays', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
-  expect(await playEveryPlayer(page)).toBe(4);
+  expect(await playEveryPlayer(page)).toBe(6);
   problems.expectNone();
 });
 
@@ -43,10 +43,33 @@ test('a burst is throttled at 1,000 new environments in 10 s although the accoun
   problems.expectNone();
 });
 
+test('then and now: June 2023 runs the opening burst of 3,000 at once, today scales per function and throttles less after it (F57, F56)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const pair = page.locator('.sim-pair');
+  const [then, now] = [pair.locator('lambda-simulation-player').nth(0), pair.locator('lambda-simulation-player').nth(1)];
+  await then.scrollIntoViewIfNeeded();
+  await expect(then.locator('.lsp-rules')).toContainText('Rules as of 2023-06-01:');
+  await expect(then.locator('.lsp-rules a').first()).toHaveText(/^scaling before 2023-11-26 \(F56, F57\)$/);
+  await expect(now.locator('.lsp-rules')).toContainText('Rules as of 2026-12-01:');
+  await expect(now.locator('.lsp-rules a').first()).toHaveText(/^scaling since 2023-11-26/);
+  const stat = (player: Locator, name: string) => player.locator(`[data-stat="${name}"]`).textContent();
+  // Five seconds in, the old account-wide burst has let all 3,000 run; today's rule about 1,000 and refills.
+  await expect.poll(async () => { await seek(then, 4_900); return Number(await stat(then, 'max-concurrency')); }, { timeout: 60_000 }).toBeGreaterThan(2900);
+  await expect.poll(() => stat(then, 'throttles')).toBe('0');
+  await expect.poll(async () => { await seek(now, 4_900); return Number(await stat(now, 'throttles')); }, { timeout: 60_000 }).toBeGreaterThan(1000);
+  await expect.poll(async () => { await seek(then, 5_500); return stat(then, 'max-concurrency'); }, { timeout: 60_000 }).toBe('3000');
+  // By the end, the old ceiling of 3,000 (+500 a minute) has throttled far more of the steady buyers.
+  await expect.poll(async () => { await seek(then, 1e9); return stat(then, 'throttles'); }, { timeout: 60_000 }).toBe('4410');
+  await expect.poll(async () => { await seek(now, 1e9); return stat(now, 'throttles'); }, { timeout: 60_000 }).toBe('2400');
+  await expect.poll(async () => Number(await stat(now, 'max-concurrency'))).toBeGreaterThan(4900);
+  problems.expectNone();
+});
+
 test('a throttle: API Gateway clients get 500 while S3 and SQS requests all run later (F140, F64)', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
-  const player = page.locator('lambda-simulation-player').nth(3);
+  const player = page.locator('lambda-simulation-player').nth(5);
   await player.scrollIntoViewIfNeeded();
   const value = (board: string, label: string) => player.locator('.lsp-flow').filter({ hasText: `${board} →` })
     .locator('.lsp-flow-stage').filter({ hasText: label }).first().locator('.lsp-flow-value').textContent();
@@ -87,7 +110,7 @@ for (const theme of themes) {
   test(`no axe violations in the ${theme} theme`, async ({ page }) => {
     await useSystemTheme(page, theme);
     await page.goto(LESSON);
-    const player = page.locator('lambda-simulation-player').nth(3);
+    const player = page.locator('lambda-simulation-player').nth(5);
     await player.scrollIntoViewIfNeeded();
     await player.getByRole('button', { name: 'Play' }).click();
     await challengeWidget(page, 'protect-database').getByRole('button', { name: /Show a hint/ }).click();

@@ -37,6 +37,7 @@ export class ConfigForm {
       timeoutS: numberOf(this.field('timeoutS').value),
       handler: this.field('handler').value.trim(),
       environment,
+      ...this.readLayers(),
     };
   }
 
@@ -48,6 +49,18 @@ export class ConfigForm {
     this.field('handler').value = config.handler;
     this.envList.replaceChildren();
     for (const [k, v] of config.environment) this.addEnvRow(k, v);
+    const attached = config.layers ?? [];
+    for (const box of this.layerBoxes()) box.checked = attached.includes(box.value);
+  }
+
+  private layerBoxes(): HTMLInputElement[] {
+    return [...this.root.querySelectorAll<HTMLInputElement>('input[name="layer"]')];
+  }
+
+  /** Only a console that offers layers has the field, so other consoles' saved state is unchanged. */
+  private readLayers(): Pick<FunctionConfig, 'layers'> {
+    const boxes = this.layerBoxes();
+    return boxes.length === 0 ? {} : { layers: boxes.filter((b) => b.checked).map((b) => b.value) };
   }
 
   private addEnvRow(key: string, value: string): HTMLLIElement {

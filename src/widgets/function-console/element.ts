@@ -10,7 +10,7 @@ import { checkEventJson } from './event-json';
 import { MAX_BATCH_INVOKES } from './options';
 import { watchOtherTabs } from './other-tab';
 import { historyLine, renderSummary, responseText, statusLine } from './render';
-import { consoleStateSchema, CUSTOM_EVENT, defaultState, shareKey, storageKey, type ConsoleState, type Language } from './state';
+import { consoleStateSchema, CUSTOM_EVENT, defaultState, shareKey, storageKey, type ConsoleState, type Language, type OfferedLayer } from './state';
 import type { InvocationView, InvokeMode } from './view';
 
 type Engine = typeof import('./engine');
@@ -21,6 +21,8 @@ export class FunctionConsoleElement extends HTMLElement {
   private started = false;
   private id_ = '';
   private defaults!: ConsoleState;
+  /** Layers the lesson offers (written by the Astro shell); the learner attaches them. */
+  private offered: OfferedLayer[] = [];
   private state!: ConsoleState;
   private editor!: CodeEditor;
   private form!: ConfigForm;
@@ -44,6 +46,7 @@ export class FunctionConsoleElement extends HTMLElement {
     this.started = true;
     this.id_ = this.dataset.id ?? 'console';
     this.defaults = parseInitial(this.dataset.initial);
+    this.offered = this.dataset.layers ? (JSON.parse(this.dataset.layers) as OfferedLayer[]) : [];
     this.form = new ConfigForm(this.el('config') as HTMLFieldSetElement, `fc-${this.id_}`, () => this.onConfigInput());
     const early = this.typedBeforeLoad();
     const { state, notice } = this.initialState();
@@ -249,7 +252,7 @@ export class FunctionConsoleElement extends HTMLElement {
     const config = this.state.config;
     const engine = await loadEngine();
     if (config !== this.state.config) return; // a newer edit will check itself
-    this.configIssues = engine.validateConfig(config);
+    this.configIssues = engine.validateConfig(config, this.offered);
     this.form.showIssues(this.configIssues);
     this.refreshInvokable();
   }
@@ -319,7 +322,7 @@ export class FunctionConsoleElement extends HTMLElement {
       }
       this.status(invoking);
       const engine = await loadEngine();
-      this.session ??= new engine.ConsoleSession();
+      this.session ??= new engine.ConsoleSession(this.offered);
       const deployed = this.session.deploy({ source: js.js, config: this.state.config });
       const { views, totalCostUsd } = await this.session.invoke(event.value, count, mode, this.views.length + 1,
         count === 1 ? (text) => this.status(text) : undefined);

@@ -4,6 +4,7 @@
 import { DEFAULT_MEMORY_MB } from '../../../simulator/constants';
 import { createSimulation, type InvocationRecord, type RequestRecord, type Simulation, type SimulationResult } from '../../../simulator/index';
 import { CONSOLE_FUNCTION_NAME, environmentRecord, functionSpec } from './validate-config';
+import type { OfferedLayer } from './state';
 import type { Deployment, InvocationView, InvokeMode } from './view';
 
 /** Long enough that the console's arrivals are never past the scenario's horizon. */
@@ -17,11 +18,14 @@ export class ConsoleSession {
   private deployment = 0;
   private memoryMB = DEFAULT_MEMORY_MB;
 
+  /** `offered`: the layers the lesson offers; the configuration names the attached ones. */
+  constructor(private readonly offered: readonly OfferedLayer[] = []) {}
+
   /** Deploys when code or configuration changed; true when that made a new deployment. */
   deploy(d: Deployment): boolean {
     const key = JSON.stringify(d);
     if (key === this.deployedKey && this.sim) return false;
-    const spec = functionSpec(d.config, d.source, environmentRecord(d.config.environment).env);
+    const spec = functionSpec(d.config, d.source, environmentRecord(d.config.environment).env, this.offered);
     if (!this.sim) {
       this.sim = createSimulation({ durationMs: HORIZON_MS, functions: [spec], sources: [] });
       this.ready = this.sim.ready();
@@ -44,7 +48,7 @@ export class ConsoleSession {
     const sim = this.sim;
     if (!sim || !this.deployedKey) return;
     const { source, config } = JSON.parse(this.deployedKey) as Deployment;
-    const { name: _name, ...patch } = functionSpec(config, source, environmentRecord(config.environment).env);
+    const { name: _name, ...patch } = functionSpec(config, source, environmentRecord(config.environment).env, this.offered);
     sim.updateFunction(CONSOLE_FUNCTION_NAME, patch);
   }
 

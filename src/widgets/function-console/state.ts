@@ -15,7 +15,18 @@ export const configSchema = z.object({
   timeoutS: z.number(),
   handler: z.string().max(200),
   environment: z.array(z.tuple([z.string().max(4096), z.string().max(4096)])).max(100),
+  // Names of the layers the lesson offers that the learner attached, in extraction order (F38).
+  layers: z.array(z.string().max(140)).max(20).optional(),
 });
+
+/** A layer a lesson offers the console's function: the engine's layer fields (files under /opt). */
+export interface OfferedLayer {
+  name: string;
+  version?: number;
+  files?: Record<string, string>;
+  packages?: string[];
+  sizeBytes?: number;
+}
 
 export const consoleStateSchema = z.object({
   v: z.literal(STATE_VERSION),

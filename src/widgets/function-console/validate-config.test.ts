@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type FunctionConfig } from './state';
-import { validateConfig } from './validate-config';
+import { functionSpec, validateConfig } from './validate-config';
 
 const config = (patch: Partial<FunctionConfig>): FunctionConfig => ({ ...DEFAULT_CONFIG, ...patch });
 const fields = (c: FunctionConfig) => [...new Set(validateConfig(c).map((i) => i.field))];
@@ -72,5 +72,18 @@ describe('function configuration checks (the engine rules, named by form field)'
       expect(fields(config({ runtime, architecture: 'arm64' }))).toEqual([]);
     }
     expect(fields(config({ runtime: 'cobol1.0' }))).toEqual(['runtime']);
+  });
+
+  it('attaches only the offered layers the configuration names, in the offered order (F38)', () => {
+    const offered = [{ name: 'a', files: { 'nodejs/node_modules/a/index.js': '' } }, { name: 'b', packages: ['lodash'] }];
+    expect(functionSpec(config({ layers: ['b', 'a'] }), '', {}, offered).layers?.map((l) => l.name)).toEqual(['a', 'b']);
+    expect(functionSpec(config({ layers: [] }), '', {}, offered)).not.toHaveProperty('layers');
+  });
+
+  it('refuses a sixth layer with the engine\'s message, under Layers (F37)', () => {
+    const offered = ['1', '2', '3', '4', '5', '6'].map((n) => ({ name: `l${n}` }));
+    expect(validateConfig(config({ layers: offered.slice(0, 5).map((l) => l.name) }), offered)).toEqual([]);
+    const issues = validateConfig(config({ layers: offered.map((l) => l.name) }), offered);
+    expect(issues.map((i) => i.message)).toEqual(['Layers: InvalidParameterValueException: Cannot reference more than 5 layers.']);
   });
 });

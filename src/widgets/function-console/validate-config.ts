@@ -2,13 +2,13 @@
 // simulation would get and lets parseScenario judge it, then names the form field at fault.
 import { parseScenario, ScenarioError } from '../../../simulator/index';
 import type { FieldIssue } from './config-form';
-import type { FunctionConfig } from './state';
+import type { FunctionConfig, OfferedLayer } from './state';
 
 export const CONSOLE_FUNCTION_NAME = 'console-function';
 
 const FIELD_LABELS: Record<string, string> = {
   runtime: 'Runtime', architecture: 'Architecture', memoryMB: 'Memory', timeoutMs: 'Timeout',
-  handler: 'Handler', environment: 'Environment variables',
+  handler: 'Handler', environment: 'Environment variables', layers: 'Layers',
 };
 const FIELD_OF_PATH: Record<string, string> = { timeoutMs: 'timeoutS' };
 
@@ -26,8 +26,11 @@ export function environmentRecord(pairs: FunctionConfig['environment']): { env: 
   return { env, issues };
 }
 
-export function functionSpec(config: FunctionConfig, source: string, env: Record<string, string>) {
+export function functionSpec(config: FunctionConfig, source: string, env: Record<string, string>, offered: readonly OfferedLayer[] = []) {
+  const attached = config.layers ?? [];
+  const layers = offered.filter((l) => attached.includes(l.name));
   return {
+    ...(layers.length > 0 ? { layers } : {}),
     name: CONSOLE_FUNCTION_NAME,
     runtime: config.runtime,
     architecture: config.architecture,
@@ -38,10 +41,10 @@ export function functionSpec(config: FunctionConfig, source: string, env: Record
   };
 }
 
-export function validateConfig(config: FunctionConfig): FieldIssue[] {
+export function validateConfig(config: FunctionConfig, offered: readonly OfferedLayer[] = []): FieldIssue[] {
   const { env, issues } = environmentRecord(config.environment);
   // An empty or non-numeric box: say so plainly instead of the schema's "expected number".
-  const spec: Record<string, unknown> = functionSpec(config, '', env);
+  const spec: Record<string, unknown> = functionSpec(config, '', env, offered);
   if (!Number.isFinite(config.memoryMB)) {
     issues.push({ field: 'memoryMB', message: 'Memory: enter a whole number of MB.' });
     delete spec.memoryMB;
