@@ -72,12 +72,19 @@ test('F59, F79: way 2 — reserved concurrency 3 and 5 receives before the dead-
   problems.expectNone();
 });
 
+// Audited with the flow view playing and the challenge after a run: goal verdicts, the prediction
+// against the result, a hint and the solution all on the page.
 for (const theme of themes) {
-  test(`no axe violations in the ${theme} theme`, async ({ page }) => {
+  test(`no axe violations in the ${theme} theme, after a run with a hint and the solution open`, async ({ page }) => {
     await useSystemTheme(page, theme);
     await page.goto(LESSON);
     await page.locator('lambda-simulation-player').first().getByRole('button', { name: 'Play' }).click();
-    await challengeWidget(page, ID).getByRole('button', { name: /Show a hint/ }).click();
+    const widget = challengeWidget(page, ID);
+    await widget.scrollIntoViewIfNeeded();
+    await runAsConfigured(widget);
+    await widget.getByRole('button', { name: /Show a hint/ }).click();
+    await widget.locator('[data-part="solution"] summary').click();
+    await expect(widget.locator('[data-part="solution"]')).toContainText('maximum concurrency');
     await expectNoAxeViolations(page);
   });
 }
