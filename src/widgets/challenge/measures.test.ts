@@ -59,6 +59,27 @@ describe('goal measures', () => {
     expect(measure(r, { measure: 'cost' }, 'api')).toBe(r.cost.api.usd);
   });
 
+  test('runCostPerMillion is every function\'s cost divided by the requests one source sent (F46, F47)', async () => {
+    const chain: Scenario = {
+      seed: 5, durationMs: 2000,
+      functions: [
+        { name: 'first', memoryMB: 512, handler: { kind: 'model', durationMs: 100 } },
+        { name: 'second', memoryMB: 1024, handler: { kind: 'model', durationMs: 300 } },
+      ],
+      sources: [
+        { name: 'uploads', type: 'invoke', function: 'first', invocationType: 'Event', arrivals: { at: [0, 500] } },
+        { name: 'follow-ups', type: 'invoke', function: 'second', invocationType: 'Event', arrivals: { at: [0, 100, 200, 300] } },
+      ],
+    };
+    const r = await simulate(chain);
+    const both = r.cost.first.usd + r.cost.second.usd;
+    expect(r.cost.second.usd).toBeGreaterThan(0);
+    expect(measure(r, { measure: 'runCostPerMillion', source: 'uploads' }, 'first')).toBeCloseTo((both / 2) * 1e6, 9);
+    // Only the first function's share would be less: the measure counts the whole run.
+    expect(measure(r, { measure: 'runCostPerMillion', source: 'uploads' }, 'first')).toBeGreaterThan(measure(r, { measure: 'costPerMillion' }, 'first'));
+    expect(goalLabel({ measure: 'runCostPerMillion', source: 'uploads', op: '<=', value: 8 })).toBe('cost of every function per million requests from uploads: at most $8.00');
+  });
+
   test('a goal can compare against another measure of the same run', async () => {
     const r = await simulate(scenario);
     const [same, fewer] = evaluateGoals(r, [

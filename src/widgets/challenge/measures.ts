@@ -40,6 +40,16 @@ export const MEASURES: Record<MeasureName, MeasureDef> = {
       return c && c.requests > 0 ? (c.usd / c.requests) * 1e6 : 0;
     },
   },
+  // A pipeline's price per unit of work: every function's cost in the run (F46, F47), divided by
+  // the requests the `source` sent (the uploads that started it all), times a million.
+  runCostPerMillion: {
+    name: 'cost of every function per million requests', unit: 'usd',
+    of: (r, fn, source) => {
+      const sent = requestsOf(r, fn, source).length;
+      const usd = Object.values(r.cost).reduce((sum, c) => sum + c.usd, 0);
+      return sent > 0 ? (usd / sent) * 1e6 : 0;
+    },
+  },
   deadLettered: { name: 'dead-lettered requests', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'dead-lettered').length },
   messagesLost: { name: 'lost requests', unit: 'count', of: (r, fn, s) => requestsOf(r, fn, s).filter((q) => q.outcome === 'discarded').length },
   // A request whose final outcome is a throttle: a synchronous caller got 429 (F58). A throttled

@@ -7,6 +7,7 @@ import type { Knob } from '../../lib/viz/knobs';
 export type MeasureName =
   | 'invocations' | 'coldStarts' | 'throttles' | 'errors' | 'p50' | 'p99' | 'maxDuration'
   | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion' | 'latencyP99'
+  | 'runCostPerMillion'
   | 'deadLettered' | 'messagesLost' | 'turnedAway' | 'iteratorAgeMax'
   | 'dbPeakConnections' | 'dbRefusedConnections';
 
