@@ -2,25 +2,9 @@
 // what the editor opens with, with the caret where it was and the keyboard focus kept.
 import { expect, test, type Page } from '@playwright/test';
 import { JS_TEMPLATE } from '../../src/widgets/function-console/state';
-import { consoleWidget, LAB, savedState } from './helpers/function-console';
+import { consoleWidget, holdMonaco, LAB, savedState } from './helpers/function-console';
 
 test.describe.configure({ timeout: 120_000 });
-
-const MONACO_CHUNK = /\/_astro\/.*(monaco|editor\.api).*\.js$/;
-
-/** Holds Monaco's chunks back until `release()`; `requested` settles when the first is asked for. */
-async function holdMonaco(page: Page) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let requested!: () => void;
-  const asked = new Promise<void>((resolve) => (requested = resolve));
-  await page.route(MONACO_CHUNK, async (route) => {
-    requested();
-    await released;
-    await route.continue();
-  });
-  return { requested: asked, release };
-}
 
 /** True when the keyboard focus is inside the console's Monaco editor. */
 const focusInMonaco = (page: Page) =>

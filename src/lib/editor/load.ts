@@ -38,7 +38,44 @@ export async function swapInMonaco(area: HTMLTextAreaElement, host: HTMLElement,
  */
 export async function createEditor(host: HTMLElement, options: EditorOptions | (() => EditorOptions)): Promise<CodeEditor> {
   const mod = await loadMonaco();
+  await noPress();
   return mod.createMonacoEditor(host, typeof options === 'function' ? options() : options);
+}
+
+/**
+ * Resolves when no pointer is pressed on the page. Monaco is taller than the textarea it replaces,
+ * so a swap between a press and its release moves the buttons below it: the release then lands
+ * elsewhere and the click (Invoke, Run) never reaches the button that was pressed. The swap waits
+ * until that click has been dispatched (or, for a press that makes none, a moment after release).
+ */
+function noPress(): Promise<void> {
+  if (!pressed) return Promise.resolve();
+  return new Promise((resolve) => afterPress.push(resolve));
+}
+let pressed = false;
+const afterPress: (() => void)[] = [];
+function onPress(): void {
+  pressed = true;
+}
+function onRelease(): void {
+  if (!pressed) return;
+  pressed = false;
+  let done = false;
+  const resume = () => {
+    if (done) return;
+    done = true;
+    removeEventListener('click', resume, true);
+    // A task later: every click listener has run, and a new press keeps the swap waiting.
+    setTimeout(() => {
+      if (!pressed) for (const run of afterPress.splice(0)) run();
+    }, 0);
+  };
+  addEventListener('click', resume, { capture: true, once: true });
+  setTimeout(resume, 300); // a touch's click follows its release in a later task, or never (a drag)
+}
+if (typeof addEventListener === 'function') {
+  addEventListener('pointerdown', onPress, { capture: true, passive: true });
+  for (const type of ['pointerup', 'pointercancel'] as const) addEventListener(type, onRelease, { capture: true, passive: true });
 }
 
 /**

@@ -5,6 +5,25 @@ import { storageKey } from '../../../src/widgets/function-console/state';
 export const LAB = '/lab/';
 export const STORAGE_KEY = storageKey('lab');
 
+const MONACO_CHUNK = /\/_astro\/.*(monaco|editor\.api).*\.js$/;
+
+/**
+ * Holds Monaco's chunks back until `release()`; `requested` settles with the first chunk's URL
+ * when it is asked for.
+ */
+export async function holdMonaco(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let requested!: (url: string) => void;
+  const asked = new Promise<string>((resolve) => (requested = resolve));
+  await page.route(MONACO_CHUNK, async (route) => {
+    requested(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return { requested: asked, release };
+}
+
 export function consoleWidget(page: Page, id = 'lab'): Locator {
   return page.locator(`function-console[data-id="${id}"]`);
 }
