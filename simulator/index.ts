@@ -3,14 +3,7 @@
 export { simulate, createSimulation } from './simulation';
 export { parseScenario, ScenarioError, type ScenarioIssue } from './scenario/parse';
 // Lambda's limits and the scenario's defaults, for widgets that must not keep copies (F03, F28, F29, F31, F32).
-export {
-  MEMORY_MIN_MB, MEMORY_MAX_MB, ONE_VCPU_MEMORY_MB, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS, INIT_LIMIT_MS,
-  SYNC_PAYLOAD_LIMIT_BYTES, ASYNC_PAYLOAD_LIMIT_BYTES,
-} from './scenario/limits';
-export {
-  DEFAULT_SEED, DEFAULT_RUNTIME, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, DEFAULT_ACCOUNT_CONCURRENCY,
-  DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_SCALING_ENVIRONMENTS, DEFAULT_SCALING_WINDOW_MS, DEFAULT_START_TIME, DEFAULT_REGION,
-} from './scenario/defaults';
+export * from './constants';
 export type {
   Scenario, FunctionSpec, SourceSpec, SourceType, Dist, Arrivals, ModelHandler, CodeHandler, AsyncConfig,
   RecordOptions, ServiceOptions, InvokeSourceSpec, ApiGatewaySourceSpec, PushSourceSpec, SqsSourceSpec,
