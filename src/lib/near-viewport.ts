@@ -9,20 +9,29 @@ const AHEAD = '800px 0px';
 export function loadNearViewport(tag: string, load: () => Promise<unknown>): void {
   const elements = document.querySelectorAll(tag);
   if (elements.length === 0) return;
-  let started = false;
-  const start = (): void => {
-    if (started) return;
-    started = true;
+  let loading: Promise<unknown> | undefined;
+  const start = (): Promise<unknown> => {
     observer?.disconnect();
-    void load();
+    return (loading ??= load());
   };
   const observer = 'IntersectionObserver' in window
     ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: AHEAD })
     : undefined;
-  if (!observer) return start();
+  if (!observer) {
+    void start();
+    return;
+  }
   for (const el of elements) {
     observer.observe(el);
     // A learner who tabs into a widget or follows a link to it needs it now.
-    el.addEventListener('focusin', start, { once: true });
+    el.addEventListener('focusin', () => void start(), { once: true });
+    el.addEventListener('click', (event) => replayClick(event, start), true);
   }
+}
+
+/** A server-rendered button pressed before the widget's code ran is pressed again once it has. */
+function replayClick(event: Event, start: () => Promise<unknown>): void {
+  if (!(event.currentTarget as Element).matches(':not(:defined)')) return;
+  const button = (event.target as Element).closest('button');
+  if (button) void start().then(() => button.click());
 }

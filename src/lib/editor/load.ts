@@ -78,9 +78,22 @@ if (typeof addEventListener === 'function') {
   for (const type of ['pointerup', 'pointercancel'] as const) addEventListener(type, onRelease, { capture: true, passive: true });
 }
 
+/** Set by the learner's first input on the page (a pointer move, touch, key, wheel or scroll). */
+let interacted = false;
+const waitingForInput: (() => void)[] = [];
+const INPUTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel', 'scroll'] as const;
+function onFirstInput(): void {
+  interacted = true;
+  for (const type of INPUTS) removeEventListener(type, onFirstInput, true);
+  for (const run of waitingForInput.splice(0)) run();
+}
+if (typeof addEventListener === 'function') for (const type of INPUTS) addEventListener(type, onFirstInput, { capture: true, passive: true });
+const afterFirstInput = (run: () => void): void => void (interacted ? run() : waitingForInput.push(run));
+
 /**
- * Calls `activate` when the element comes near the viewport (after the page has loaded, so
- * first paint never waits on Monaco) or at once when the user clicks or focuses inside it.
+ * Calls `activate` when the element is near the viewport and the learner has used the page (so
+ * a console visible at load, as on /lab, does not start Monaco and its TypeScript worker while
+ * the page is still loading), or at once when the user clicks or focuses inside it.
  */
 export function whenNeeded(element: HTMLElement, activate: () => void): () => void {
   let done = false;
@@ -99,8 +112,9 @@ export function whenNeeded(element: HTMLElement, activate: () => void): () => vo
     ? new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       observer?.disconnect();
-      if (document.readyState === 'complete') onVisible();
-      else window.addEventListener('load', onVisible, { once: true });
+      const ready = () => afterFirstInput(onVisible);
+      if (document.readyState === 'complete') ready();
+      else window.addEventListener('load', ready, { once: true });
     }, { rootMargin: '300px 0px' })
     : undefined;
   observer?.observe(element);

@@ -24,6 +24,7 @@ class ServiceMapElement extends HTMLElement {
     const player = this.querySelector<PlayerElement>('lambda-simulation-player');
     const now = this.querySelector<HTMLElement>('[data-now]');
     if (!player || !now) return;
+    await customElements.whenDefined(player.localName); // both load as they near the viewport
     const problem = await player.applyScenario(preset.scenario);
     now.replaceChildren();
     const strong = document.createElement('strong');

@@ -2,6 +2,7 @@
 // (knobs, the editor, the Run button) and check that every simulation on a page plays.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { watchConsole } from './console';
+import { scrollToWidgets } from './widgets';
 
 export function challengeWidget(page: Page, id: string): Locator {
   return page.locator(`lambda-challenge:has(#chl-${id}-title)`);
@@ -66,6 +67,7 @@ export async function pasteCode(widget: Locator, code: string): Promise<void> {
 export async function openChallenge(page: Page, path: string, id: string): Promise<{ problems: ReturnType<typeof watchConsole>; widget: Locator }> {
   const problems = watchConsole(page);
   await page.goto(path);
+  await scrollToWidgets(page);
   const widget = challengeWidget(page, id);
   await widget.scrollIntoViewIfNeeded();
   return { problems, widget };

@@ -30,6 +30,7 @@ export function consoleWidget(page: Page, id = 'lab'): Locator {
 
 /** Waits until Monaco has replaced the textarea (it loads lazily). */
 export async function waitForMonaco(page: Page, id = 'lab'): Promise<void> {
+  await consoleWidget(page, id).hover(); // Monaco waits for the learner's first input (src/lib/editor/load.ts)
   await expect(consoleWidget(page, id)).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
   await expect(consoleWidget(page, id).locator('.monaco-editor .view-lines')).toBeVisible();
 }
@@ -43,6 +44,7 @@ export async function waitForMonaco(page: Page, id = 'lab'): Promise<void> {
 export async function waitForEditorLineNumbers(page: Page): Promise<void> {
   for (const widget of await page.locator('function-console').all()) {
     await widget.scrollIntoViewIfNeeded();
+    await widget.hover(); // Monaco waits for the learner's first input (src/lib/editor/load.ts)
     await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
     const lines = widget.locator('.monaco-editor .view-lines');
     await expect(widget.locator('.monaco-editor .line-numbers').first()).toBeVisible();
