@@ -2,6 +2,7 @@
 // the status says the console is loading) instead of swallowing a click.
 import { expect, test, type Page } from '@playwright/test';
 import { consoleWidget, holdMonaco, invokeButton, LAB } from './helpers/function-console';
+import { scrollToWidgets } from './helpers/widgets';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -56,6 +57,7 @@ test('a press on "Invoke N times" while Monaco swaps in runs N invocations of th
   // Lesson 5's counter: Monaco is taller than the textarea there, so a swap moves the buttons.
   const monaco = await holdMonaco(page);
   await page.goto('/lessons/05-execution-environment/');
+  await scrollToWidgets(page); // the players above are built: only the editor's swap can move the button
   const widget = consoleWidget(page, 'counter');
   const button = widget.getByRole('button', { name: 'Invoke N times' });
   await button.scrollIntoViewIfNeeded();

@@ -93,7 +93,7 @@ const afterFirstInput = (run: () => void): void => void (interacted ? run() : wa
 /**
  * Calls `activate` when the element is near the viewport and the learner has used the page (so
  * a console visible at load, as on /lab, does not start Monaco and its TypeScript worker while
- * the page is still loading), or at once when the user clicks or focuses inside it.
+ * the page is still loading), or at once when the user clicks or focuses inside it (or already has).
  */
 export function whenNeeded(element: HTMLElement, activate: () => void): () => void {
   let done = false;
@@ -125,6 +125,7 @@ export function whenNeeded(element: HTMLElement, activate: () => void): () => vo
     element.removeEventListener('pointerdown', fire);
     element.removeEventListener('focusin', fire);
   }
-  if (!observer) fire();
+  // No observer, or focus already inside (the learner typed before this script ran): needed now.
+  if (!observer || element.contains(document.activeElement)) fire();
   return cleanup;
 }
