@@ -2,7 +2,7 @@
 // - the home page and text-only lessons: 15 KiB;
 // - a lesson with widgets, before any widget is near the viewport: 50 KiB, no engine, no worker;
 // - /lab before the editor is requested: 60 KiB;
-// - a lesson once its player runs: 130 KiB in all, the engine fetched once (by the worker);
+// - a lesson, or an embed, once its player runs: 130 KiB in all, the engine fetched once (by the worker);
 // - nobody's page loads Pagefind's UI before search opens.
 // Print every page's figures: E2E_DIST=… E2E_PORT=… npx playwright test tests/e2e/site-weight.spec.ts --workers=1
 import { expect, test, type Page } from '@playwright/test';
@@ -55,22 +55,25 @@ for (const path of sitePaths().filter((p) => !p.startsWith('/embed/') && !p.star
   });
 }
 
-test('a lesson whose player runs loads at most 130 KiB, the engine once, in the worker', async ({ page }) => {
-  const js = recordScripts(page);
-  await page.goto(LESSON_WITH_PLAYER);
-  const player = page.locator('lambda-simulation-player');
-  await player.scrollIntoViewIfNeeded();
-  await player.getByRole('button', { name: 'Play' }).click();
-  await expect
-    .poll(() => page.evaluate(() => (document.querySelector('lambda-simulation-player') as unknown as { player?: { viewMs: number } }).player?.viewMs ?? 0))
-    .toBeGreaterThan(1000);
-  await page.waitForLoadState('networkidle');
-  const bytes = report(`${LESSON_WITH_PLAYER} with its player running`, js);
-  const carrying = await engineCopies(page, js);
-  expect(carrying, 'one copy of the engine').toHaveLength(1);
-  expect(js.find((r) => r.url.endsWith(carrying[0]))?.worker, 'the copy is the worker').toBe(true);
-  expect(bytes).toBeLessThanOrEqual(130 * KIB);
-});
+const PLAYER_PAGES = [LESSON_WITH_PLAYER, ...sitePaths().filter((p) => p.startsWith('/embed/'))];
+for (const path of PLAYER_PAGES) {
+  test(`${path}: with its player running, at most 130 KiB, the engine once, in the worker`, async ({ page }) => {
+    const js = recordScripts(page);
+    await page.goto(path);
+    const player = page.locator('lambda-simulation-player');
+    await player.scrollIntoViewIfNeeded();
+    await player.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (document.querySelector('lambda-simulation-player') as unknown as { player?: { viewMs: number } }).player?.viewMs ?? 0))
+      .toBeGreaterThan(1000);
+    await page.waitForLoadState('networkidle');
+    const bytes = report(`${path} with its player running`, js);
+    const carrying = await engineCopies(page, js);
+    expect(carrying, 'one copy of the engine').toHaveLength(1);
+    expect(js.find((r) => r.url.endsWith(carrying[0]))?.worker, 'the copy is the worker').toBe(true);
+    expect(bytes).toBeLessThanOrEqual(130 * KIB);
+  });
+}
 
 test('search still loads Pagefind when it opens', async ({ page }) => {
   const js = recordScripts(page);
