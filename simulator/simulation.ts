@@ -7,13 +7,15 @@ import { parseScenario, ScenarioError } from './scenario/parse';
 import type { FunctionSpec, Scenario, SourceSpec } from './scenario/types';
 import {
   DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_REGION, DEFAULT_SCALING_ENVIRONMENTS,
-  DEFAULT_SCALING_WINDOW_MS, DEFAULT_SEED, epochMsOf, resolveFunction,
+  DEFAULT_SCALING_WINDOW_MS, DEFAULT_SEED, epochMsOf, resolveFunction, DEFAULT_PROVISIONED_ALLOCATION_MS, DEFAULT_PROVISIONED_RECYCLE_MS,
 } from './scenario/defaults';
 import { getSourceFactory, sourceKey, type SourceContext, type SourceInstance } from './sources/types';
 import './sources/sync'; // registers 'invoke:RequestResponse' and 'api-gateway'
 import './sources/eventSources'; // registers async, SQS and stream sources
 import type { RequestRecord, SimulationResult } from './trace/records';
 import { LambdaService } from './service/lambdaService';
+import { rulesFor, rulesUsed } from './rules/resolve';
+import { checkVersionsKept, lookupTarget } from './service/versions';
 import { Recorder } from './service/recorder';
 import { createSourceContext, type RequestLedger } from './service/sourceContext';
 import { createDependencyService } from './runtime/dependencies';
@@ -69,9 +71,13 @@ class SimulationRun implements Simulation {
     const rng = createRng(scenario.seed ?? DEFAULT_SEED);
     const specs = scenario.functions.map(resolveFunction);
     this.recorder = new Recorder(scenario.record, specs.map((f) => f.name));
+    const region = scenario.service?.region ?? DEFAULT_REGION;
     this.service = new LambdaService(this.scheduler, this.recorder, rng.derive('service'), {
       epochMs: epochMsOf(scenario),
-      region: scenario.service?.region ?? DEFAULT_REGION,
+      region,
+      rules: rulesFor(scenario.rules, region),
+      provisionedAllocationMs: scenario.service?.provisionedAllocationMs ?? DEFAULT_PROVISIONED_ALLOCATION_MS,
+      provisionedRecycleMs: scenario.service?.provisionedRecycleMs ?? DEFAULT_PROVISIONED_RECYCLE_MS,
       accountConcurrencyLimit: scenario.account?.concurrencyLimit ?? DEFAULT_ACCOUNT_CONCURRENCY,
       idleTimeoutMs: scenario.service?.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       scalingEnvironments: scenario.service?.scalingEnvironments ?? DEFAULT_SCALING_ENVIRONMENTS,
@@ -125,7 +131,7 @@ class SimulationRun implements Simulation {
     if (this.started) return;
     if (this.disposed) throw new Error('simulation was disposed');
     this.started = true;
-    for (const fn of this.service.functions.values()) this.service.provision(fn);
+    for (const fn of this.service.pools()) this.service.provision(fn);
     for (const s of this.sources) s.instance.start();
   }
 
@@ -227,11 +233,12 @@ class SimulationRun implements Simulation {
   }
 
   private finalResult(): SimulationResult {
-    return this.withDependencies(this.recorder.result(this.functionList(), false));
+    return this.withDependencies(this.recorder.result(this.functionList(), false, this.scheduler.now()));
   }
 
   /** Adds the simulated database's totals (peak connections across every environment). */
   private withDependencies(result: SimulationResult): SimulationResult {
+    if (this.scenario.rules) result.rules = rulesUsed(this.service.config.rules);
     const stats = this.service.dependencies?.stats?.();
     if (!stats) return result;
     return {
@@ -268,7 +275,7 @@ class SimulationRun implements Simulation {
   }
 
   result(options?: { snapshot?: boolean }): SimulationResult {
-    return this.withDependencies(this.recorder.result(this.functionList(), !this.finalized && (options?.snapshot ?? true)));
+    return this.withDependencies(this.recorder.result(this.functionList(), !this.finalized && (options?.snapshot ?? true), this.scheduler.now()));
   }
 
   private functionList() {
@@ -277,14 +284,18 @@ class SimulationRun implements Simulation {
 
   environments(): LiveEnvironment[] {
     const out: LiveEnvironment[] = [];
-    for (const fn of this.service.functions.values()) {
-      for (const env of fn.alive) out.push({ id: env.record.id, function: fn.spec.name, state: this.service.stateName(env), provisioned: env.provisioned });
+    for (const fn of this.service.pools()) {
+      for (const env of fn.alive) {
+        const live: LiveEnvironment = { id: env.record.id, function: fn.spec.name, state: this.service.stateName(env), provisioned: env.provisioned };
+        if (env.record.version !== undefined) live.version = env.record.version;
+        out.push(live);
+      }
     }
     return out;
   }
 
   invoke(functionName: string, payload?: unknown, options?: InvokeOptions): { requestId: string; finished: Promise<RequestRecord> } {
-    if (!this.service.functions.has(functionName)) throw new Error(`invoke: no function named ${functionName}`);
+    if (!lookupTarget(this.service.functions, functionName)) throw new Error(`invoke: no function named ${functionName}`);
     if (this.finalized) throw new Error('invoke: the simulation has ended (run() was called)');
     this.requireSync('invoke (await ready() first)');
     this.start();
@@ -292,7 +303,7 @@ class SimulationRun implements Simulation {
     const instance = this.consoleSource(functionName, invocationType);
     let resolve!: (r: RequestRecord) => void;
     const finished = new Promise<RequestRecord>((r) => (resolve = r));
-    const request = instance.arrive!(payload === undefined ? {} : payload);
+    const request = instance.arrive!(payload === undefined ? {} : payload, options?.lineage ? { lineage: options.lineage } : undefined);
     if (request.outcome !== 'unfinished') resolve(request);
     else this.ledger.waiters.set(request, resolve);
     return { requestId: request.id, finished };
@@ -317,14 +328,22 @@ class SimulationRun implements Simulation {
     const i = this.scenario.functions.findIndex((f) => f.name === functionName);
     if (i < 0) throw new Error(`updateFunction: no function named ${functionName}`);
     const before = this.scenario.functions[i];
+    checkVersionsKept(before, patch);
     const after = { ...before, ...patch, name: functionName } as FunctionSpec;
     const next = parseScenario({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
     this.scenario = next;
     // F11: new code or configuration means new environments; concurrency settings do not.
-    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async']);
+    // Publishing versions and moving aliases leave $LATEST's environments alone; AddPermission and
+    // PutFunctionRecursionConfig change neither, so a resource policy or the RecursiveLoop setting
+    // keeps environments warm too (a new role is a configuration update).
+    const concurrencyOnly = new Set(['reservedConcurrency', 'provisionedConcurrency', 'async', 'versions', 'aliases', 'resourcePolicy', 'recursiveLoop']);
     const retire = Object.keys(patch).some((k) => !concurrencyOnly.has(k));
-    this.service.updateFunction(resolveFunction(next.functions[i]), retire);
-    if (this.started && !retire) this.service.provision(this.service.functions.get(functionName)!);
+    const versions = this.service.updateFunction(resolveFunction(next.functions[i]), retire);
+    if (!this.started) return;
+    // F16: provisioned concurrency requested now is allocated after a delay.
+    const delay = this.service.config.provisionedAllocationMs;
+    if (!retire) this.service.provision(this.service.functions.get(functionName)!, delay);
+    for (const pool of versions) this.service.provision(pool, delay);
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@
 import type { DependencyStats } from './runtime/dependencies';
 import type { CodeRuntimeHost, CreateCodeEnvironment } from './runtime/types';
 import type { FunctionSpec } from './scenario/types';
+import type { Lineage } from './sources/types';
 import type { EnvironmentRecord, InvocationRecord, LogLine, RequestRecord, SimulationResult } from './trace/records';
 
 export interface SimulationOptions {
@@ -28,10 +29,14 @@ export interface LiveEnvironment {
   /** Leaf state of executionEnvironmentMachine, e.g. 'idle', 'busy', 'initializing.runtimeInit'. */
   state: string;
   provisioned: boolean;
+  /** Functions with versions: the version the environment belongs to. */
+  version?: string;
 }
 
 export interface InvokeOptions {
   invocationType?: 'RequestResponse' | 'Event'; // default RequestResponse
+  /** F95: the invoke belongs to a chain (an SDK call from another invocation); see sources/types.ts Lineage. */
+  lineage?: Lineage;
 }
 
 /** Records handed over by Simulation.takeRecords(), each list in the order it was recorded. */

@@ -3,6 +3,7 @@
 // timers, and turns Runtime API messages into Lambda outcomes. Never touches real time except
 // through the injected watchdog.
 import { workerConfig } from './config';
+import { mountFiles } from './mount';
 import type { PortFactory, WorkerPort } from './hosts/port';
 import type { CodeEnvironment, CodeEnvironmentCallbacks, CodeFunctionSpec, CodeRuntimeHost, InvokeRequest, Outcome } from './types';
 
@@ -38,6 +39,7 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
   let pendingInvoke: InvokeRequest | null = null;
   const held: Record<string, unknown>[] = [];
   const config = workerConfig(spec);
+  let files: Promise<Record<string, string>> | undefined; // layers and packages, mounted once
 
   let armedMs = 0;
   function armWatchdog(ms: number) {
@@ -91,7 +93,11 @@ export function createEnvironment(spec: CodeFunctionSpec, host: CodeRuntimeHost,
     booted = false;
     seq = 0;
     track();
-    opts.createPort(spec.memoryMB).then((p) => {
+    files ??= mountFiles(spec);
+    files.then((mounted) => {
+      (config as Record<string, unknown>).files = mounted; // the start message is still queued
+      return opts.createPort(spec.memoryMB);
+    }).then((p) => {
       if (gen !== generation) { p.terminate(); return; }
       port = p;
       p.onMessage((m) => { if (gen === generation) onMessage(m); });

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { loadAwsSample } from '../sources/events/awsSamples.testkit';
 import { kinesisExample, samHelloWorld } from './fixtures/real-handlers';
@@ -74,6 +75,18 @@ export const handler = async () => [createHash('sha256').update('abc').digest('h
     const cjs = await answer(`const crypto = require('crypto'); const util = require('node:util');
 exports.handler = async () => [crypto.createHmac('sha256', 'key').update('The quick brown fox jumps over the lazy dog').digest('hex'), util.inspect({ a: [1, 2] })];`);
     expect(cjs.outcome).toEqual({ status: 'success', response: ['f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8', '{ a: [ 1, 2 ] }'] });
+  });
+
+  test('createHash and createHmac give Node\'s digests for sha1, sha256, sha512, md5 and sha3-256; others are refused like Node', async () => {
+    const algorithms = ['sha1', 'SHA256', 'sha-512', 'md5', 'sha3-256', 'RSA-SHA256'];
+    const r = await answer(`const crypto = require('node:crypto');
+exports.handler = async () => {
+  const out = ${JSON.stringify(algorithms)}.map((a) => [crypto.createHash(a).update('héllo').digest('hex'), crypto.createHmac(a, 'key').update('héllo').digest('base64')]);
+  try { crypto.createHash('whirlpool9'); } catch (e) { out.push(e.message); }
+  return out;
+};`);
+    const expected = [...algorithms.map((a) => [createHash(a).update('héllo').digest('hex'), createHmac(a, 'key').update('héllo').digest('base64')]), 'Digest method not supported'];
+    expect(r.outcome).toEqual({ status: 'success', response: expected });
   });
 
   test('a built-in the simulation does not provide fails with Runtime.ImportModuleError', async () => {

@@ -47,6 +47,17 @@ export interface CodeFunctionSpec {
   seed?: number;
   /** Optional: Unix ms that virtual time 0 stands for (Date, log timestamps); default DEFAULT_EPOCH_MS (2026-01-01Z). */
   epochMs?: number;
+  /** Optional: layers, mounted under /opt in this order, a later layer's file winning (F38; mount.ts). */
+  layers?: LayerContent[];
+  /** Optional: curated npm packages in the function's own package, under /var/task/node_modules. */
+  packages?: string[];
+}
+
+/** What a layer holds: files by path inside the layer ('nodejs/node_modules/x/index.js') and curated packages. */
+export interface LayerContent {
+  files?: Record<string, string>;
+  /** Curated npm packages (curated-packages.json), placed at nodejs/node_modules/<name> as npm would. */
+  packages?: string[];
 }
 
 export interface InvokeRequest {

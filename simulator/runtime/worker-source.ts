@@ -1,24 +1,11 @@
-// Builds the script each execution environment's worker runs: host glue + the serialized runtime.
-// Every piece is a self-contained function turned into source with toString (stack.md §2.4), so
-// the same code runs in a Node worker thread and in a browser module Worker.
-import { makeBufferClass } from './worker/buffer';
-import { makeCrypto } from './worker/crypto';
-import { installGlobals } from './worker/globals';
-import { makeLoader } from './worker/loader';
-import { runtimeMain } from './worker/runtime-main';
-import { guardAllocations, guardCodeStrings } from './worker/sandbox';
-import { makeTimers } from './worker/timers';
-import { makeUtil } from './worker/util';
-
-// esbuild's keepNames (tsx, some Vitest setups) wraps functions in __name(); make it harmless.
-const PRELUDE = 'var __name = (f) => f;\n';
+// Builds the script each execution environment's worker runs: host glue + the bundled runtime.
+// build/worker-runtime.mjs bundles worker/entry.ts (and the packages it uses) into one script;
+// the same script runs in a Node worker thread and in a browser module Worker (stack.md §2.4).
+import { WORKER_RUNTIME } from './generated/worker-runtime.js';
 
 function runtimeCall(glue: string): string {
-  const parts = `{ makeBufferClass: ${makeBufferClass}, makeUtil: ${makeUtil}, makeTimers: ${makeTimers},`
-    + ` makeCrypto: ${makeCrypto}, makeLoader: ${makeLoader}, installGlobals: ${installGlobals},`
-    + ` guardAllocations: ${guardAllocations}, guardCodeStrings: ${guardCodeStrings} }`;
   // One closure: nothing of the runtime (the channel to the engine above all) is a global binding.
-  return `(() => {\n${PRELUDE}const glue = ${glue};\n(${runtimeMain})(glue, ${parts});\n})();\n`;
+  return `(() => {\nconst glue = ${glue};\n${WORKER_RUNTIME}\n__lambdaLabRuntime.start(glue);\n})();\n`;
 }
 
 const NODE_GLUE = `(() => {

@@ -46,6 +46,10 @@ const BAD: [string, (s: ReturnType<typeof base>) => unknown, string][] = [
   ['parallelization factor 11', (s) => ((s.sources[0] = { type: 'dynamodb-streams', function: 'fn', arrivals: { rate: 1 }, shards: 1, parallelizationFactor: 11 }), s), 'sources.0.parallelizationFactor'],
   ['stream record age 1 s', (s) => ((s.sources[0] = { type: 'kinesis', function: 'fn', arrivals: { rate: 1 }, shards: 1, maximumRecordAgeMs: 1000 }), s), 'sources.0.maximumRecordAgeMs'],
   ['a typo in a field name', (s) => ((s.functions[0].memoryMb = 256), s), 'functions.0'],
+  ['F95: recursiveLoop neither Terminate nor Allow', (s) => ((s.functions[0].recursiveLoop = 'Stop'), s), 'functions.0.recursiveLoop'],
+  ['IAM: a role statement with both Action and NotAction', (s) => ((s.functions[0].role = { policy: { Statement: [{ Effect: 'Allow', Action: '*', NotAction: 's3:*', Resource: '*' }] } }), s), 'functions.0.role.policy.Statement.0'],
+  ['IAM: an Effect other than Allow or Deny', (s) => ((s.functions[0].resourcePolicy = { Statement: [{ Effect: 'Permit', Action: 'lambda:InvokeFunction', Resource: '*' }] }), s), 'functions.0.resourcePolicy.Statement.0.Effect'],
+  ['IAM: a role name with a space', (s) => ((s.functions[0].role = { name: 'my role', policy: { Statement: [] } }), s), 'functions.0.role.name'],
   ['bad start time', (s) => ({ ...s, service: { startTime: 'yesterday' } }), 'service.startTime'],
   ['no functions', (s) => ({ ...s, functions: [], sources: [] }), 'functions'],
 ];

@@ -4,6 +4,11 @@ import { utf8ByteLength } from '../core/utf8';
 import { MEMORY_MAX_MB, MEMORY_MIN_MB, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from './limits';
 import { z } from 'zod';
 import { CODE_RUNTIMES, KNOWN_RUNTIMES } from '../service/coldStartCalibration';
+import { RULE_IDS, type RuleId } from '../rules/ledger';
+import { checkVersions, provisionedTotal, targetProblem } from './versionRules';
+import { executionRoleSchema, policyDocumentSchema } from '../aws/policySchema';
+import { deployErrors } from '../layers/packageSize';
+import { CURATED_PACKAGE_NAMES } from '../runtime/mount';
 
 const nonNegative = z.number().finite().nonnegative();
 const positiveInt = z.number().int().positive();
@@ -64,7 +69,22 @@ const environmentSchema = z
     if (bytes > 4096) ctx.addIssue({ code: 'custom', message: `variables take ${bytes} bytes; the limit is 4 KB (F35)` });
   });
 
-const functionSchema = z.strictObject({
+// Layers and curated npm packages (simulator/layers, simulator/runtime/mount.ts).
+const curatedPackage = z.string().refine((p) => CURATED_PACKAGE_NAMES.includes(p), {
+  message: `a package is one of the curated set: ${CURATED_PACKAGE_NAMES.join(', ')}`,
+});
+const layerSchema = z.strictObject({
+  name: z.string().min(1).describe('The layer\'s name, as in its ARN.'),
+  version: z.number().int().positive().optional().describe('The layer version number.'),
+  files: z.record(z.string(), z.string()).optional()
+    .describe('Files by path inside the layer, e.g. nodejs/node_modules/x/index.js; extracted to /opt, a later layer\'s file winning (F38, F39).'),
+  packages: z.array(curatedPackage).optional()
+    .describe('Curated npm packages the layer carries under nodejs/node_modules (e.g. lodash).'),
+  sizeBytes: z.number().int().nonnegative().optional()
+    .describe('Unzipped size in bytes, at least the files\' UTF-8 bytes plus the packages\' sizes (the default) (F36).'),
+}).describe('A Lambda layer: a set of files mounted under /opt at Init.');
+
+const functionFields = {
   name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'a function name is 1-64 letters, digits, - or _'),
   runtime: z
     .string()
@@ -81,6 +101,12 @@ const functionSchema = z.strictObject({
   provisionedConcurrency: z.number().int().nonnegative().optional(),
   environment: environmentSchema.optional(),
   handler: z.discriminatedUnion('kind', [modelHandlerSchema, codeHandlerSchema]),
+  layers: z.array(layerSchema).optional()
+    .describe('Layers in extraction order; at most 5 (F37), 250 MB unzipped with the code (F36); their size lengthens Init (F24).'),
+  packages: z.array(curatedPackage).optional()
+    .describe('Curated npm packages in the function\'s own package, under /var/task/node_modules.'),
+  codeSizeBytes: z.number().int().nonnegative().optional()
+    .describe('Unzipped size of the function\'s own package in bytes, at least the code plus its packages (the default) (F24, F36).'),
   async: z
     .strictObject({
       maximumRetryAttempts: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(), // F65
@@ -89,6 +115,52 @@ const functionSchema = z.strictObject({
       onFailure: z.string().min(1).optional(),
     })
     .optional(),
+  // Permissions and recursion (simulator/aws/): absent means allow-all and Terminate, as before.
+  role: executionRoleSchema
+    .describe('Execution role: a name and an IAM policy ({ Version, Statement: [{ Effect, Action, Resource }] }). '
+      + 'SDK calls it does not allow are denied; event source mappings need its read permissions. Absent: allow-all.')
+    .optional(),
+  resourcePolicy: policyDocumentSchema
+    .describe('Resource-based policy: which services (Principal.Service, e.g. s3.amazonaws.com) and accounts may call '
+      + 'lambda:InvokeFunction, with aws:SourceArn / aws:SourceAccount conditions. Absent: every trigger may invoke.')
+    .optional(),
+  recursiveLoop: z.enum(['Terminate', 'Allow'])
+    .describe('F95 recursive loop detection: Terminate (default) stops the 17th invocation of a chain; Allow lets it run.')
+    .optional(),
+};
+
+// Versions and aliases (service/versions.ts). A published version is an immutable snapshot:
+// the function's configuration with the fields the version lists instead.
+const versionSchema = z
+  .strictObject({
+    runtime: functionFields.runtime, architecture: functionFields.architecture, memoryMB: functionFields.memoryMB,
+    timeoutMs: functionFields.timeoutMs, environment: functionFields.environment, handler: functionFields.handler.optional(),
+    provisionedConcurrency: functionFields.provisionedConcurrency,
+  })
+  .describe('A published version (numbered from 1 in order): what differs from the function\'s configuration, and its provisioned concurrency (F16)');
+
+const aliasSchema = z
+  .strictObject({
+    // AWS: 1-128 letters, digits, - or _, and not only digits (a number names a version).
+    name: z.string().regex(/^[a-zA-Z0-9_-]{1,128}$/, 'an alias name is 1-128 letters, digits, - or _')
+      .refine((n) => !/^\d+$/.test(n), 'an alias name cannot be a number (numbers name versions)')
+      .refine((n) => n !== '$LATEST', 'an alias name cannot be $LATEST'),
+    version: positiveInt.describe('The version the alias points at'),
+    additionalVersion: z
+      .strictObject({ version: positiveInt, weight: z.number().min(0).max(1) })
+      .optional()
+      .describe('Weighted routing (a canary): this share of invocations goes to a second version'),
+    provisionedConcurrency: functionFields.provisionedConcurrency,
+  })
+  .describe('An alias pointing at a published version, with optional weighted routing and provisioned concurrency');
+
+const functionSchema = z.strictObject({
+  ...functionFields,
+  versions: z.array(versionSchema).optional().describe('Published versions 1, 2, ... in order; $LATEST is the function itself'),
+  aliases: z.array(aliasSchema).optional().describe('Aliases of published versions'),
+}).superRefine((fn, ctx) => {
+  // Refused at deploy, as CreateFunction would (F36, F37).
+  for (const message of deployErrors(fn)) ctx.addIssue({ code: 'custom', path: ['layers'], message });
 });
 
 const arrivalsSchema = z.union([
@@ -145,6 +217,18 @@ const sourceSchema = z.discriminatedUnion('type', [
   ),
 ]);
 
+// Dated rules (rules/ledger.ts): which side of each change a run follows.
+const ruleSide = z.enum(['before', 'after']);
+const rulesSchema = z
+  .strictObject({
+    asOf: z.iso.date('asOf is a day, YYYY-MM-DD').optional()
+      .describe('Follow the rules AWS applied on this day (default: today\'s rules)'),
+    use: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSide.optional()])) as Record<RuleId, z.ZodOptional<typeof ruleSide>>)
+      .optional()
+      .describe('Pick rules one by one by ledger id, before or after their change; wins over asOf'),
+  })
+  .describe('Which dated Lambda rules a run follows (rules/ledger.ts)');
+
 export const scenarioSchema = z
   .strictObject({
     seed: z.number().int().optional(),
@@ -168,6 +252,7 @@ export const scenarioSchema = z
         }).optional(),
       })
       .optional(),
+    rules: rulesSchema.optional(),
     service: z
       .strictObject({
         idleTimeoutMs: z.number().finite().positive().optional(),
@@ -175,6 +260,10 @@ export const scenarioSchema = z
         scalingWindowMs: z.number().finite().positive().optional(),
         startTime: z.iso.datetime().optional(),
         region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a Region looks like us-east-1').optional(),
+        provisionedAllocationMs: nonNegative.optional()
+          .describe('F16: how long provisioned concurrency requested during a run takes to be allocated (default 60000)'),
+        provisionedRecycleMs: z.number().positive().optional()
+          .describe('F15: provisioned environments are replaced after this long, every few hours (default 14400000)'),
       })
       .optional(),
   })
@@ -203,14 +292,16 @@ function checkScenarioRules(raw: ParsedScenario, ctx: z.RefinementCtx): void {
       issue(['functions', i, 'runtime'], `code handlers run on ${CODE_RUNTIMES.join(', ')} (F139)`);
     }
     // F16: you can't allocate more provisioned concurrency than reserved concurrency.
-    if (f.reservedConcurrency !== undefined && (f.provisionedConcurrency ?? 0) > f.reservedConcurrency) {
+    checkVersions(f, i, issue);
+    if (f.reservedConcurrency !== undefined && provisionedTotal(f) > f.reservedConcurrency) {
       issue(['functions', i, 'provisionedConcurrency'], 'provisioned concurrency cannot exceed reserved concurrency (F16)');
     }
   });
   checkAllocations(s.functions, accountLimit, issue);
   s.sources.forEach((src, i) => {
     if (src.type === '') return;
-    if (!names.has(src.function)) issue(['sources', i, 'function'], `no function named ${src.function}`);
+    const problem = targetProblem(s.functions, src.function);
+    if (problem) issue(['sources', i, 'function'], problem);
     if ('at' in src.arrivals) {
       src.arrivals.at.forEach((t, j) => {
         if (t > s.durationMs) issue(['sources', i, 'arrivals', 'at', j], `arrival at ${t} ms is after durationMs (${s.durationMs})`);
@@ -236,7 +327,7 @@ function checkAllocations(functions: Allocating[], accountLimit: number, issue: 
   functions.forEach((f, i) => {
     if (f.name === '') return;
     const reserved = typeof f.reservedConcurrency === 'number' ? f.reservedConcurrency : undefined;
-    const provisioned = typeof f.provisionedConcurrency === 'number' ? f.provisionedConcurrency : 0;
+    const provisioned = provisionedTotal(f);
     const field = reserved !== undefined ? 'reservedConcurrency' : 'provisionedConcurrency';
     const allocated = reserved ?? provisioned;
     if (!(allocated > 0)) return;

@@ -1,5 +1,6 @@
 // The scenario: plain JSON that fully describes one simulation run (simulator-contract.md).
 // Everything here round-trips through a URL and a file; parseScenario (./parse.ts) checks it.
+import type { ExecutionRole, PolicyDocument } from '../aws/iam';
 
 /** A duration distribution, all values in ms. */
 export type Dist =
@@ -42,7 +43,7 @@ export interface AsyncConfig {
   onFailure?: string;
 }
 
-export interface FunctionSpec {
+export interface FunctionSpec extends FunctionPackageFields {
   name: string;
   runtime?: string; // default 'nodejs24.x'
   architecture?: 'x86_64' | 'arm64'; // default x86_64
@@ -53,6 +54,14 @@ export interface FunctionSpec {
   environment?: Record<string, string>;
   handler: ModelHandler | CodeHandler;
   async?: AsyncConfig;
+  // --- Permissions and recursion (simulator/aws/) ---
+  /** Execution role; absent: allow-all. */
+  role?: ExecutionRole;
+  /** Who may invoke the function (lambda:InvokeFunction); absent: every trigger may. */
+  resourcePolicy?: PolicyDocument;
+  /** F95: default 'Terminate'. */
+  recursiveLoop?: 'Terminate' | 'Allow';
+  // --- end permissions and recursion ---
 }
 
 interface SourceBase {
@@ -136,3 +145,69 @@ export interface Scenario {
     http?: { latencyMs?: number; jitterMs?: number; routes?: Record<string, { status?: number; body?: unknown; latencyMs?: number; headers?: Record<string, string> }> };
   };
 }
+
+// ---- Layers and the function's package (simulator/layers, simulator/runtime/mount.ts) --------
+/** One layer: files extracted to /opt in the listed order (F38), curated packages, a size (F36). */
+export interface LayerSpec {
+  name: string;
+  version?: number;
+  /** Path inside the layer → text, e.g. 'nodejs/node_modules/x/index.js' (F39). */
+  files?: Record<string, string>;
+  /** Curated npm packages the layer carries under nodejs/node_modules. */
+  packages?: string[];
+  /** Unzipped bytes; default: its files' UTF-8 bytes plus its packages' sizes. */
+  sizeBytes?: number;
+}
+/** FunctionSpec's layer and package fields. */
+export interface FunctionPackageFields {
+  /** At most 5 (F37). */
+  layers?: LayerSpec[];
+  /** Curated npm packages in the function's own package (/var/task/node_modules). */
+  packages?: string[];
+  /** Unzipped bytes of the function's own package; default: the code's bytes plus its packages. */
+  codeSizeBytes?: number;
+}
+// ---- Dated rules, versions and aliases: additions kept in one block (interfaces merge) ----
+import type { RulesOption } from '../rules/resolve';
+export type { RulesOption } from '../rules/resolve';
+
+/** A published version: an immutable snapshot, the function's configuration with these fields instead. */
+export interface VersionSpec {
+  runtime?: string;
+  architecture?: 'x86_64' | 'arm64';
+  memoryMB?: number;
+  timeoutMs?: number;
+  environment?: Record<string, string>;
+  handler?: ModelHandler | CodeHandler;
+  /** F16: provisioned concurrency on this version. */
+  provisionedConcurrency?: number;
+}
+
+/** An alias of a published version, optionally routing a share of invocations to a second one. */
+export interface AliasSpec {
+  name: string;
+  version: number;
+  /** Weighted routing (a canary): `weight` (0-1) of invocations run `version` instead. */
+  additionalVersion?: { version: number; weight: number };
+  /** F16: provisioned concurrency on the alias (split by weight when it routes to two versions). */
+  provisionedConcurrency?: number;
+}
+
+export interface FunctionSpec {
+  /** Engine extension: published versions 1, 2, ... in order. Sources invoke `fn:2`, `fn:alias` or `fn` ($LATEST). */
+  versions?: VersionSpec[];
+  aliases?: AliasSpec[];
+}
+
+export interface ServiceOptions {
+  /** F16: how long provisioned concurrency requested during a run takes to be allocated. Default 60000. */
+  provisionedAllocationMs?: number;
+  /** F15: provisioned environments are replaced after this long ("every few hours"). Default 4 h. */
+  provisionedRecycleMs?: number;
+}
+
+export interface Scenario {
+  /** Engine extension: the dated rules a run follows (rules/ledger.ts); default today's. */
+  rules?: RulesOption;
+}
+// ---- end of the block ----

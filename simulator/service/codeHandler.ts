@@ -20,7 +20,7 @@ function codeSpec(host: EnvironmentHost, env: Environment, platformInitMs: numbe
   const handler = spec.handler as CodeHandler;
   return {
     functionName: spec.name,
-    functionVersion: '$LATEST',
+    functionVersion: env.fn.version, // F112: the version that runs
     invokedFunctionArn: functionArn(host, spec.name),
     runtime: spec.runtime,
     handler: handler.handler ?? 'index.handler',
@@ -36,6 +36,8 @@ function codeSpec(host: EnvironmentHost, env: Environment, platformInitMs: numbe
     platformInitMs,
     cpuShare: cpuShare(spec.memoryMB), // F28
     cpuTime: 'none',
+    layers: spec.layers?.map((l) => ({ files: l.files, packages: l.packages })), // mounted under /opt (F38)
+    packages: spec.packages,
   };
 }
 
@@ -144,7 +146,7 @@ function invokeRequest(host: EnvironmentHost, env: Environment) {
     requestId: inv.requestId,
     event: inv.call.event,
     deadlineMs: inv.startMs + env.fn.spec.timeoutMs,
-    invokedFunctionArn: functionArn(host, env.fn.spec.name),
+    invokedFunctionArn: functionArn(host, inv.call.function), // F112: with the caller's qualifier
     traceId: `Root=1-${Math.floor((host.config.epochMs + inv.startMs) / 1000).toString(16)}-${inv.requestId.replace(/-/g, '').slice(0, 24)};Sampled=0`,
   };
 }
@@ -229,7 +231,7 @@ function destroyCode(env: Environment, reason: EnvironmentEndReason): void {
   const code = env.code;
   if (!code) return;
   env.code = null;
-  const r = reason === 'timeout-reset' ? 'timeout' : reason === 'config-update' ? 'end' : reason;
+  const r = reason === 'timeout-reset' ? 'timeout' : reason === 'config-update' ? 'end' : reason === 'recycled' ? 'scale-in' : reason;
   code.destroy(r);
 }
 

@@ -9,8 +9,12 @@ import type { Rng } from '../core/rng';
 import type { PlacementContext } from '../machines/functionScalerMachine';
 import { standardNormal } from '../core/distributions';
 import { drawLognormalMs, initCalibration, initLognormal, RUNTIME_OVERHEAD_128MB } from './coldStartCalibration';
+import { packageInitMs } from '../layers/packageInit';
+import { packageBytes } from '../layers/packageSize';
 import { maxMemoryUsedMB } from './logFormat';
 import type { FunctionStats } from './recorder';
+import type { AliasRoute } from './aliasRoute';
+import { ProvisionedMeter } from '../pricing/provisioned';
 import { cpuStretch, ONE_VCPU_MEMORY_MB } from '../scenario/limits';
 
 /**
@@ -42,11 +46,15 @@ export interface InvocationEnd {
 }
 
 
+const NO_STATS: FunctionStats[] = [];
+
 export class ActiveInvocation {
   /** Model handlers: the end event; code handlers: the timeout timer. */
   timer: TimedEvent | null = null;
   /** Model handlers: how the invocation ends, decided when it starts. */
   end: InvocationEnd | null = null;
+  /** Per-version and per-alias metrics this invocation also counts in (functions with versions). */
+  resourceStats: FunctionStats[] = NO_STATS;
   constructor(
     readonly requestId: string,
     readonly startMs: number,
@@ -68,7 +76,7 @@ export class Environment {
   code: CodeEnvironment | null = null;
   /** Set by a code or configuration update (F11) or a PC decrease: shut down instead of going idle. */
   retire = false;
-  retireReason: 'config-update' | 'scale-in' = 'config-update';
+  retireReason: 'config-update' | 'scale-in' | 'recycled' = 'config-update';
   initStartMs: number;
   initTimer: TimedEvent | null = null;
   /** F131: Init failed; the next invocation reports this error and the environment resets. */
@@ -77,6 +85,8 @@ export class Environment {
   runtimeInitMs = 0;
   /** The last invocation's request id (for the platform's log line when the runtime exits). */
   lastRequestId = '';
+  /** F15: the provisioned environment this one replaces once its Init completes (recycling). */
+  replaces: Environment | null = null;
   constructor(
     readonly fn: FunctionPool,
     readonly record: EnvironmentRecord,
@@ -140,6 +150,22 @@ export class FunctionPool {
   accountHeld = 0;
   envCounter = 0;
   reclaimTimer: TimedEvent | null = null;
+  // Versions (versions.ts): every pool of a function shares `main`, the $LATEST pool, whose
+  // `concurrency`, reservation, scaling window and environment counter are the function's.
+  main: FunctionPool = this;
+  /** '$LATEST' or the published version's number. */
+  version = '$LATEST';
+  /** main only: published versions, version n at index n - 1, and the aliases. */
+  versions: FunctionPool[] = [];
+  aliases = new Map<string, AliasRoute<FunctionPool>>();
+  /** Environments of this pool serving a request (the function-wide count is main.concurrency). */
+  ownConcurrency = 0;
+  /** Functions with versions: this version's own metrics (CloudWatch's Resource = fn:version). */
+  resourceStats: FunctionStats | null = null;
+  /** F49: this version's configured provisioned concurrency over time, to bill. */
+  readonly pcMeter: ProvisionedMeter;
+  /** F16: provisioned environments requested but not yet allocated. */
+  pcPending = 0;
   readonly placement: PlacementContext;
   /** { context: placement }, reused for every guard call. */
   readonly guardArgs: { context: PlacementContext };
@@ -148,6 +174,8 @@ export class FunctionPool {
   cpuStretch = 1;
   memoryUsedMB = 0;
   initDist = { mu: 0, sigma: 0 };
+  /** F24: what the package (code plus layers) adds to every Init, in ms. */
+  packageInitMs = 0;
   /** F141: the runtime's own CPU work per invoke of a code handler, at this memory size. */
   overheadDist = { mu: 0, sigma: 0 };
   // Sliding-window scaling limit (F56): creation times of the last `scalingLimit` scale-ups.
@@ -168,6 +196,8 @@ export class FunctionPool {
       unreservedConcurrency: 0, unreservedLimit: 0, scalingWindowFull: false,
     };
     this.guardArgs = { context: this.placement };
+    this.pcMeter = new ProvisionedMeter(spec.memoryMB);
+    stats.pcMeters.push(this.pcMeter);
     this.configure(spec);
   }
 
@@ -177,13 +207,15 @@ export class FunctionPool {
     this.cpuStretch = cpuStretch(spec.memoryMB);
     this.memoryUsedMB = maxMemoryUsedMB(spec.runtime, spec.memoryMB);
     this.initDist = initLognormal(initCalibration(spec.runtime, spec.architecture, spec.memoryMB));
+    this.packageInitMs = packageInitMs(packageBytes(spec)); // F24: code plus layers
     const at128 = initLognormal(RUNTIME_OVERHEAD_128MB);
     this.overheadDist = { mu: at128.mu + Math.log((this.cpuStretch * 128) / ONE_VCPU_MEMORY_MB), sigma: at128.sigma };
   }
 
-  /** F22: the runtime's Init (extension + runtime start), drawn from the calibration. */
+  /** F22: the runtime's Init (extension + runtime start), drawn from the calibration, plus what
+   * the package's size adds (F24; simulator/layers/packageInit.ts). */
   drawRuntimeInitMs(): number {
-    return drawLognormalMs(this.initDist, standardNormal(this.rng));
+    return Math.round((drawLognormalMs(this.initDist, standardNormal(this.rng)) + this.packageInitMs) * 100) / 100;
   }
 
   /** F141/F28: virtual ms the runtime spends on one invoke of a code handler (never 0). */

@@ -10,6 +10,7 @@ import type { EnvironmentEventType } from '../machines/transitionTable';
 import type { Environment, InvocationEnd } from './functionPool';
 import type { Recorder } from './recorder';
 import type { ReplyQueue } from './replyQueue';
+import type { EffectiveRules } from '../rules/resolve';
 
 export interface ServiceConfig {
   epochMs: number;
@@ -18,6 +19,12 @@ export interface ServiceConfig {
   idleTimeoutMs: number;
   scalingEnvironments: number;
   scalingWindowMs: number;
+  /** F16: how long provisioned concurrency requested during a run takes to be allocated. */
+  provisionedAllocationMs: number;
+  /** F15: provisioned environments are replaced after this long ("every few hours"). */
+  provisionedRecycleMs: number;
+  /** The dated rules this run follows (rules/resolve.ts). */
+  rules: EffectiveRules;
 }
 
 export interface EnvironmentHost {

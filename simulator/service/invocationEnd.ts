@@ -4,6 +4,8 @@ import type { InvokeCall, InvokeOutcome } from '../sources/types';
 import type { InvocationRecord, InvocationStatus } from '../trace/records';
 import type { Environment, InvocationEnd } from './functionPool';
 import type { EnvironmentHost } from './host';
+import type { FunctionStats } from './recorder';
+import { billedDurationMs as billedDuration } from '../rules/resolve';
 import { endLine, invokeErrorLine, isoTime, reportLine, runtimeExitLine, timeoutLine, timeoutMessage } from './logFormat';
 
 
@@ -19,10 +21,10 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
   // F50: a timed-out invocation reports and bills the full timeout.
   const durationMs = end.status === 'timeout' ? timeoutMs : round2(now - inv.startMs);
   const initMs = inv.coldStart ? round2(inv.initDurationMs ?? 0) : 0;
-  // F45: billed = ceil to 1 ms; F51/F27 (current): a cold start's billed duration includes Init.
-  // At least one 1 ms unit: a real run always takes some time, while a deterministic code
-  // handler that returns at once measures 0 ms, which Lambda never bills.
-  const billedDurationMs = Math.max(1, Math.ceil(durationMs + initMs));
+  // F45 (1 ms or 100 ms steps), F27/F51 (Init billed on a cold start), by the run's rule set.
+  // Before the F27 change Init was billed anyway for custom runtimes and provisioned concurrency.
+  const initAlwaysBilled = env.provisioned || spec.runtime.startsWith('provided');
+  const billedDurationMs = billedDuration(host.config.rules, durationMs, initMs, initAlwaysBilled);
   const requests = inv.call.requests;
   const requestIds = requests.length === 1 ? [requests[0].id] : requests.map((r) => r.id);
   const record: InvocationRecord = {
@@ -30,6 +32,7 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
     startMs: inv.startMs, endMs: now, durationMs, billedDurationMs, status: end.status, requestIds,
   };
   if (inv.coldStart) record.initDurationMs = initMs;
+  if (fn.main.resourceStats) record.version = fn.version;
   let errorBody: { errorType: string; errorMessage: string; trace?: string[] } | undefined;
   if (end.status !== 'success') {
     errorBody = errorResponse(end, inv.requestId, timeoutMs);
@@ -38,12 +41,8 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
   }
   host.recorder.invocation(record);
   writeLogs(host, env, record, end, inv.initDurationMs);
-  const stats = fn.stats;
-  stats.invocations++;
-  stats.addDuration(durationMs);
-  if (end.status !== 'success') stats.errors++;
-  if (inv.coldStart) stats.coldStarts++;
-  stats.bill(billedDurationMs, spec.memoryMB, spec.architecture);
+  countInvocation(fn.stats, record, spec, env.provisioned);
+  for (const stats of inv.resourceStats) countInvocation(stats, record, spec, env.provisioned);
   if (host.emit) {
     host.emit({ type: 'invocation.finished', timeMs: now, function: spec.name, environmentId: env.record.id, invocationId: inv.requestId, status: end.status });
   }
@@ -51,6 +50,14 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
     return { status: end.status as 'error' | 'timeout' | 'crash', response: errorBody, errorType: errorBody.errorType, errorMessage: errorBody.errorMessage, invocation: record };
   }
   return { status: 'success', response: end.response, invocation: record };
+}
+
+function countInvocation(stats: FunctionStats, r: InvocationRecord, spec: Environment['fn']['spec'], provisioned: boolean): void {
+  stats.invocations++;
+  stats.addDuration(r.durationMs);
+  if (r.status !== 'success') stats.errors++;
+  if (r.coldStart) stats.coldStarts++;
+  stats.bill(r.billedDurationMs, spec.memoryMB, spec.architecture, provisioned);
 }
 
 /** F126 (function error), F133 (timeout), F134/F135 (runtime exit) bodies for a sync caller. */

@@ -10,7 +10,7 @@ import type { CodeRuntimeHost, CreateCodeEnvironment } from '../runtime/types';
 import type { DependencyStats } from '../runtime/dependencies';
 import { ReplyQueue } from './replyQueue';
 import type { InvokeCall, InvokeOutcome, LambdaServiceApi, ResolvedFunctionSpec, ThrottleReason } from '../sources/types';
-import type { EnvironmentEndReason } from '../trace/records';
+import type { EnvironmentEndReason, EnvironmentRecord } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import { buildEnvironmentTable, decidePlacement, placementRules, type EnvironmentEventType } from '../machines/transitionTable';
 import { ActiveInvocation, Environment, FunctionPool, IdleDeque, type HandlerStrategy, type InvocationEnd } from './functionPool';
@@ -20,6 +20,12 @@ import { logStreamName, startLine } from './logFormat';
 import { createModelHandler } from './modelHandler';
 import { createCodeHandler } from './codeHandler';
 import { finishInvocation } from './invocationEnd';
+import { AccountBurstLimit, perFunctionLimit, type ScalingLimit } from './scalingLimit';
+import { lookupTarget, reservedInUse, type Alias } from './versions';
+import { attachVersions, updateVersions } from './versionPools';
+import { completeRecycle, provision as provisionPool } from './provisioning';
+import type { FunctionStats } from './recorder';
+import { RECURSION_STOPPED_OUTCOME, RECURSIVE_INVOCATIONS_DROPPED, stopsRecursion } from './recursion';
 
 export type { ServiceConfig } from './host';
 
@@ -34,6 +40,10 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   readonly functions = new Map<string, FunctionPool>();
   unreservedConcurrency = 0;
   unreservedLimit = 0;
+  /** On-demand environments serving a request, across all functions (F57's account-wide burst). */
+  onDemandConcurrency = 0;
+  /** F56 or F57, by the run's rule set. */
+  readonly scaling: ScalingLimit;
   emit: ((e: SimulationEvent) => void) | null = null;
   codeFactory: CreateCodeEnvironment | undefined;
   /** Code runtimes' replies, applied in a deterministic order (replyQueue.ts). */
@@ -41,6 +51,8 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   /** Simulated downstream services for code handlers (runtime/dependencies.ts). */
   dependencies: { call: CodeRuntimeHost['call']; stats?(): DependencyStats } | undefined;
   readonly idRng: Rng;
+  /** Calls that came through an alias (for its metrics), until they start. */
+  private readonly routedBy = new WeakMap<InvokeCall, Alias>();
   /** One strategy per handler kind, chosen for each function configuration (configurePool). */
   private readonly handlers: Record<ResolvedFunctionSpec['handler']['kind'], HandlerStrategy>;
 
@@ -53,12 +65,15 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     readonly track: (p: Promise<unknown>) => void,
   ) {
     this.idRng = rng.derive('ids');
+    const rule = config.rules.scaling;
+    this.scaling = rule.model === 'per-function' ? perFunctionLimit : new AccountBurstLimit(rule, () => this.onDemandConcurrency);
     this.handlers = { model: createModelHandler(this), code: createCodeHandler(this) };
     for (const spec of specs) {
       const stats = recorder.stats.get(spec.name)!;
       const fn = new FunctionPool(spec, stats, rng.derive(`function:${spec.name}`), config.scalingEnvironments, config.scalingWindowMs);
       fn.handler = this.handlers[spec.handler.kind];
       this.functions.set(spec.name, fn);
+      attachVersions(this, fn, rng);
     }
     this.updateUnreservedLimit();
   }
@@ -70,7 +85,20 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   }
 
   concurrency(functionName: string): number {
-    return this.functions.get(functionName)?.concurrency ?? 0;
+    return lookupTarget(this.functions, functionName)?.pool.main.concurrency ?? 0;
+  }
+
+  /** Every pool: each function's $LATEST and its published versions. */
+  *pools(): Iterable<FunctionPool> {
+    for (const fn of this.functions.values()) {
+      yield fn;
+      yield* fn.versions;
+    }
+  }
+
+  /** The pool of a handler kind's strategy (a new configuration or version). */
+  handlerFor(spec: ResolvedFunctionSpec): HandlerStrategy {
+    return this.handlers[spec.handler.kind];
   }
 
   /** Lifecycle step through the derived table; a move the chart forbids is an engine bug. */
@@ -89,16 +117,20 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   }
 
   invoke(call: InvokeCall): void {
-    const fn = this.functions.get(call.function);
-    if (!fn) throw new Error(`invoke: no function named ${call.function}`);
+    const target = lookupTarget(this.functions, call.function);
+    if (!target) throw new Error(`invoke: no function named ${call.function}`);
+    if (call.lineage !== undefined && stopsRecursion(target.pool.spec.recursiveLoop, call.lineage)) return this.stopRecursion(target.pool, call);
+    const alias = target.alias;
+    const fn = alias ? alias.pick() : target.pool;
+    if (alias) this.routedBy.set(call, alias);
     const now = this.scheduler.now();
     const ctx = fn.placement;
     ctx.idleProvisioned = fn.idleProvisioned.length;
     ctx.idleOnDemand = fn.idleOnDemand.size;
-    ctx.concurrency = fn.concurrency;
+    ctx.concurrency = reservedInUse(fn); // the reservation covers every version (F59, F16)
     ctx.unreservedConcurrency = this.unreservedConcurrency;
     ctx.unreservedLimit = this.unreservedLimit;
-    ctx.scalingWindowFull = fn.scalingWindowFull(now);
+    ctx.scalingWindowFull = this.scaling.full(fn.main, now);
     switch (decidePlacement(RULES, fn.guardArgs)) {
       case 'throttleReserved': return this.throttle(fn, call, 'ReservedFunctionConcurrentInvocationLimitExceeded');
       case 'throttleAccount': return this.throttle(fn, call, 'ConcurrentInvocationLimitExceeded');
@@ -108,12 +140,12 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
         return this.startInvocation(fn.idleProvisioned.pop()!, call, false);
       case 'invokeWarm':
         this.acquire(fn, true);
-        if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
+        this.countSpillover(fn, call);
         return this.startInvocation(fn.idleOnDemand.popBack()!, call, false);
       case 'createEnvironment': {
         this.acquire(fn, true);
-        if ((fn.spec.provisionedConcurrency ?? 0) > 0) fn.stats.spillover++; // F17
-        fn.noteScaleUp(now);
+        this.countSpillover(fn, call);
+        this.scaling.noteScaleUp(fn.main, now);
         const env = this.createEnvironment(fn, false);
         env.pending = call;
         this.beginInit(env);
@@ -122,8 +154,24 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     }
   }
 
+  /** The metrics a call counts in besides the function's: its version's and its alias's. */
+  private resourceStats(fn: FunctionPool, call: InvokeCall): FunctionStats[] {
+    if (!fn.resourceStats) return [];
+    const alias = this.routedBy.get(call);
+    return alias ? [fn.resourceStats, alias.stats] : [fn.resourceStats];
+  }
+
+  /** F17: an on-demand invocation while the version has provisioned concurrency. */
+  private countSpillover(fn: FunctionPool, call: InvokeCall): void {
+    if ((fn.spec.provisionedConcurrency ?? 0) === 0) return;
+    fn.stats.spillover++;
+    for (const s of this.resourceStats(fn, call)) s.spillover++;
+  }
+
   private throttle(fn: FunctionPool, call: InvokeCall, reason: ThrottleReason): void {
     fn.stats.throttles++;
+    for (const s of this.resourceStats(fn, call)) s.throttles++;
+    this.routedBy.delete(call);
     if (this.emit) this.emit({ type: 'throttled', timeMs: this.scheduler.now(), function: fn.spec.name, reason });
     // F58: 429 TooManyRequestsException with the reason; the function does not run.
     const outcome: InvokeOutcome = {
@@ -133,18 +181,38 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     call.onDone(outcome);
   }
 
+  /** F95: the function does not run; the caller learns why at once, and the metric counts it. */
+  private stopRecursion(fn: FunctionPool, call: InvokeCall): void {
+    fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] = (fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] ?? 0) + 1;
+    call.onDone(RECURSION_STOPPED_OUTCOME);
+  }
+
   /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */
   private acquire(fn: FunctionPool, holds: boolean): void {
-    fn.concurrency++;
-    if (holds) this.hold(fn, 1);
-    fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
+    this.changeConcurrency(fn, 1);
+    if (holds) {
+      this.hold(fn, 1);
+      this.onDemandConcurrency++;
+    }
   }
 
   private release(env: Environment): void {
     const fn = env.fn;
-    fn.concurrency--;
-    if (!env.provisioned) this.hold(fn, -1);
-    fn.stats.concurrencyChanged(this.scheduler.now(), fn.concurrency);
+    this.changeConcurrency(fn, -1);
+    if (!env.provisioned) {
+      this.hold(fn, -1);
+      this.onDemandConcurrency--;
+    }
+  }
+
+  /** The function's concurrency (all versions) and the version's own. */
+  private changeConcurrency(fn: FunctionPool, n: number): void {
+    const main = fn.main;
+    const now = this.scheduler.now();
+    main.concurrency += n;
+    fn.ownConcurrency += n;
+    fn.stats.concurrencyChanged(now, main.concurrency);
+    fn.resourceStats?.concurrencyChanged(now, fn.ownConcurrency);
   }
 
   /**
@@ -152,16 +220,18 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
    * provisioned environment, busy or idle. Unreserved functions share the pool left after all
    * reservations (F53); a reserved function's share is its reservation.
    */
-  private hold(fn: FunctionPool, n: number): void {
+  private hold(pool: FunctionPool, n: number): void {
+    const fn = pool.main;
     fn.accountHeld += n;
     if (fn.spec.reservedConcurrency === undefined) this.unreservedConcurrency += n;
   }
 
   createEnvironment(fn: FunctionPool, provisioned: boolean): Environment {
     const now = this.scheduler.now();
-    const n = ++fn.envCounter;
-    const logStream = logStreamName(this.config.epochMs + now, guid(this.idRng));
-    const record = { id: `${fn.spec.name}#${n}`, function: fn.spec.name, createdMs: now, provisioned, invocations: 0, logStream };
+    const n = ++fn.main.envCounter;
+    const logStream = logStreamName(this.config.epochMs + now, guid(this.idRng), fn.version); // F125
+    const record: EnvironmentRecord = { id: `${fn.spec.name}#${n}`, function: fn.spec.name, createdMs: now, provisioned, invocations: 0, logStream };
+    if (fn.main.resourceStats) record.version = fn.version;
     this.recorder.environments.push(record);
     const env = new Environment(fn, record, provisioned, TABLE.initial);
     fn.alive.add(env);
@@ -186,6 +256,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       this.shutdown(env, env.retireReason);
     } else {
       this.makeIdle(env); // provisioned: Init ran before any request (F15)
+      completeRecycle(this, env);
     }
   }
 
@@ -205,7 +276,11 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     env.lastRequestId = requestId;
     env.current = new ActiveInvocation(requestId, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
     const fn = env.fn;
-    if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId)); // F116
+    if (fn.resourceStats) {
+      env.current.resourceStats = this.resourceStats(fn, call);
+      this.routedBy.delete(call);
+    }
+    if (this.recorder.keepLogs) this.recorder.log(now, fn.spec.name, env.record.logStream, startLine(requestId, fn.version)); // F116
     call.onStart?.({ requestId, startMs: now, coldStart });
     if (this.emit) {
       this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });
@@ -266,7 +341,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
 
   /** Shuts an idle environment down now (F07: 0 ms without extensions). */
   shutdown(env: Environment, reason: EnvironmentEndReason): void {
-    this.fire(env, reason === 'end' ? 'simulation.ended' : reason === 'scale-in' ? 'idle.expired' : 'config.updated');
+    this.fire(env, reason === 'end' ? 'simulation.ended' : reason === 'scale-in' || reason === 'recycled' ? 'idle.expired' : 'config.updated');
     if (env.state !== S_SHUT_DOWN) this.fire(env, 'shutdown.completed');
     this.ended(env, reason);
   }
@@ -282,7 +357,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
 
   /** Ends the run: every live environment shuts down with endReason 'end'. */
   endAll(): void {
-    for (const fn of this.functions.values()) {
+    for (const fn of this.pools()) {
       for (const env of [...fn.alive]) {
         if (env.current?.timer) this.scheduler.cancelEvent(env.current.timer);
         if (env.initTimer) this.scheduler.cancelEvent(env.initTimer);
@@ -291,30 +366,23 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
       }
       fn.idleOnDemand = new IdleDeque();
       fn.idleProvisioned = [];
+      fn.pcMeter.set(0, this.scheduler.now()); // F49: disabled at the end, rounded up to 5 min
       if (fn.reclaimTimer) this.scheduler.cancelEvent(fn.reclaimTimer);
       fn.reclaimTimer = null;
     }
   }
 
-  /** F15/F16: provisioned environments are initialised before any request (here: at time 0). */
-  provision(fn: FunctionPool): void {
-    const target = fn.spec.provisionedConcurrency ?? 0;
-    const current = [...fn.alive].filter((env) => env.provisioned && !env.retire);
-    for (let i = current.length; i < target; i++) this.beginInit(this.createEnvironment(fn, true));
-    // Fewer provisioned environments: idle ones go now, busy ones after their invoke.
-    for (const env of current.slice(target)) {
-      env.retire = true;
-      env.retireReason = 'scale-in';
-      const i = fn.idleProvisioned.indexOf(env);
-      if (i >= 0) {
-        fn.idleProvisioned.splice(i, 1);
-        this.shutdown(env, 'scale-in');
-      }
-    }
+  /** F15/F16: provisioned environments to the configured PC; at time 0 already allocated, later after delayMs. */
+  provision(fn: FunctionPool, delayMs = 0): void {
+    provisionPool(this, fn, delayMs);
   }
 
-  /** F11: new code or configuration; idle environments go now, busy ones after their invoke. */
-  updateFunction(spec: ResolvedFunctionSpec, retireEnvironments: boolean): void {
+  /**
+   * F11: new code or configuration of $LATEST; idle environments go now, busy ones after their
+   * invoke. Published versions never change; returns the version pools whose provisioned
+   * concurrency must be provisioned again (new versions, changed PC).
+   */
+  updateFunction(spec: ResolvedFunctionSpec, retireEnvironments: boolean): FunctionPool[] {
     const fn = this.functions.get(spec.name)!;
     const wasReserved = fn.spec.reservedConcurrency !== undefined;
     if (wasReserved !== (spec.reservedConcurrency !== undefined)) {
@@ -323,7 +391,8 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     fn.configure(spec);
     fn.handler = this.handlers[spec.handler.kind];
     this.updateUnreservedLimit();
-    if (!retireEnvironments) return;
+    const versions = updateVersions(this, fn, spec, this.rng);
+    if (!retireEnvironments) return versions;
     const idle = [...fn.idleOnDemand.toArray(), ...fn.idleProvisioned];
     fn.idleOnDemand = new IdleDeque();
     fn.idleProvisioned = [];
@@ -333,6 +402,7 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     }
     for (const env of idle) this.shutdown(env, 'config-update');
     this.provision(fn);
+    return versions;
   }
 }
 

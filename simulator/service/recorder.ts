@@ -3,9 +3,10 @@
 import type { RecordOptions } from '../scenario/types';
 import type { RecordBatch } from '../simulationTypes';
 import type {
-  EnvironmentRecord, FunctionMetrics, InvocationRecord, LogLine, RequestRecord, SeriesPoint, SimulationResult,
+  EnvironmentRecord, FunctionCost, FunctionMetrics, InvocationRecord, LogLine, RequestRecord, SeriesPoint, SimulationResult,
 } from '../trace/records';
 import { costUsd, gbSeconds } from '../pricing/cost';
+import { PC_PRICE_PER_GB_SECOND_USD, type ProvisionedMeter } from '../pricing/provisioned';
 
 /** Per-function running totals; percentiles are computed once, at result(). */
 export class FunctionStats {
@@ -34,11 +35,25 @@ export class FunctionStats {
     this.durations[this.invocations - 1] = ms;
   }
 
-  bill(billedDurationMs: number, memoryMB: number, architecture: 'x86_64' | 'arm64'): void {
+  bill(billedDurationMs: number, memoryMB: number, architecture: 'x86_64' | 'arm64', provisioned = false): void {
     const gbs = gbSeconds(billedDurationMs, memoryMB);
     this.requests++;
     this.gbSeconds += gbs;
-    this.usd += costUsd(1, gbs, architecture);
+    this.usd += costUsd(1, gbs, architecture, provisioned);
+  }
+
+  /** F49: configured provisioned concurrency of each version of the function, to bill. */
+  readonly pcMeters: ProvisionedMeter[] = [];
+
+  /** The cost line, with the provisioned concurrency charge up to nowMs when PC was configured. */
+  cost(nowMs: number): FunctionCost {
+    const out: FunctionCost = { requests: this.requests, gbSeconds: this.gbSeconds, usd: this.usd };
+    if (!this.pcMeters.some((m) => m.used)) return out;
+    const pcGbSeconds = this.pcMeters.reduce((n, m) => n + m.gbSeconds(nowMs), 0);
+    const pcUsd = pcGbSeconds * PC_PRICE_PER_GB_SECOND_USD;
+    out.provisioned = { gbSeconds: pcGbSeconds, usd: pcUsd };
+    out.usd += pcUsd;
+    return out;
   }
 
   concurrencyChanged(timeMs: number, concurrency: number): void {
@@ -85,6 +100,8 @@ export class Recorder {
   readonly environments: EnvironmentRecord[] = [];
   readonly logs: LogLine[] = [];
   readonly stats = new Map<string, FunctionStats>();
+  /** Functions with versions: metrics per version and alias, keyed `fn:$LATEST`, `fn:3`, `fn:live`. */
+  readonly resourceStats = new Map<string, FunctionStats>();
   private logsSorted = true;
   private lastLogMs = -Infinity;
 
@@ -142,15 +159,25 @@ export class Recorder {
     this.logsSorted = true;
   }
 
+  private resourceMetrics(name: string): Record<string, FunctionMetrics> | undefined {
+    let out: Record<string, FunctionMetrics> | undefined;
+    for (const [key, stats] of this.resourceStats) {
+      if (key.startsWith(`${name}:`)) (out ??= {})[key] = stats.metrics();
+    }
+    return out;
+  }
+
   /** The result so far. `snapshot` copies mutable records so later steps don't change it. */
-  result(functions: { name: string; memoryMB: number; architecture: 'x86_64' | 'arm64' }[], snapshot: boolean): SimulationResult {
+  result(functions: { name: string; memoryMB: number; architecture: 'x86_64' | 'arm64' }[], snapshot: boolean, nowMs: number): SimulationResult {
     this.sortLogs();
     const metrics: SimulationResult['metrics'] = {};
     const cost: SimulationResult['cost'] = {};
     for (const f of functions) {
       const s = this.stats.get(f.name)!;
       metrics[f.name] = s.metrics();
-      cost[f.name] = { requests: s.requests, gbSeconds: s.gbSeconds, usd: s.usd };
+      const resources = this.resourceMetrics(f.name);
+      if (resources) metrics[f.name].resources = resources;
+      cost[f.name] = s.cost(nowMs);
     }
     return {
       requests: snapshot ? this.requests.map((r) => ({ ...r, invocationIds: r.invocationIds.slice() })) : this.requests,

@@ -10,6 +10,7 @@ import type { RequestOutcome, RequestRecord } from '../trace/records';
 import type { SimulationEvent } from '../simulationTypes';
 import type { LambdaService } from './lambdaService';
 import type { Recorder } from './recorder';
+import { baseName, lookupTarget } from './versions';
 
 export interface RequestLedger {
   nextId: number;
@@ -49,7 +50,7 @@ export function createSourceContext(
     payload: (i) => (payloads && payloads.length ? payloads[i % payloads.length] : fallback),
     createRequest(init) {
       const r: RequestRecord = {
-        id: `req-${ledger.nextId++}`, source: name, function: init?.function ?? spec.function,
+        id: `req-${ledger.nextId++}`, source: name, function: baseName(init?.function ?? spec.function),
         arrivedMs: init?.arrivedMs ?? scheduler.now(), outcome: 'unfinished', attempts: 0, invocationIds: [],
       };
       ledger.open++;
@@ -61,16 +62,22 @@ export function createSourceContext(
     finishRequest(r, outcome, details) {
       finishRequest(r, outcome, details, scheduler, ledger, emit());
     },
-    functionSpec: (fnName) => service.functions.get(fnName)!.spec as Readonly<ResolvedFunctionSpec>,
-    recordSeries(fnName, series, timeMs, value) {
+    // A qualified target (fn:3, fn:alias) reads its version's configuration (an alias: its primary version).
+    functionSpec: (target) => lookupTarget(service.functions, target)!.pool.spec as Readonly<ResolvedFunctionSpec>,
+    recordSeries(target, series, timeMs, value) {
+      const fnName = baseName(target);
       const stats = recorder.stats.get(fnName);
       if (!stats) throw new Error(`recordSeries: no function named ${fnName}`);
       (stats.series[series] ??= []).push({ timeMs, value });
     },
-    addCounter(fnName, counter, delta) {
+    addCounter(target, counter, delta) {
+      const fnName = baseName(target);
       const stats = recorder.stats.get(fnName);
       if (!stats) throw new Error(`addCounter: no function named ${fnName}`);
       stats.counters[counter] = (stats.counters[counter] ?? 0) + delta;
+    },
+    log(fnName, logStream, message) {
+      recorder.log(scheduler.now(), fnName, logStream, message);
     },
   };
   return ctx;

@@ -19,6 +19,7 @@ export type AsyncEventEvent =
   | { type: 'invoke.failed' }
   | { type: 'invoke.throttled' }
   | { type: 'reservedConcurrency.zero' }
+  | { type: 'recursion.stopped' }
   | { type: 'retry.due' }
   | { type: 'age.exceeded' };
 
@@ -57,6 +58,8 @@ export const asyncEventMachine = setup({
         'invoke.throttled': 'queued', // F64: back to the queue, retried with back-off
         // F66: reserved concurrency 0 sends the event straight on, without retries.
         'reservedConcurrency.zero': [{ guard: 'hasOnFailure', target: 'deadLettered' }, { target: 'discarded' }],
+        // F95: a stopped recursive loop goes to the DLQ / on-failure destination, without retries.
+        'recursion.stopped': [{ guard: 'hasOnFailure', target: 'deadLettered' }, { target: 'discarded' }],
       },
     },
     awaitingRetry: { on: { 'retry.due': 'queued' } },

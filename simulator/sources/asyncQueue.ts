@@ -7,7 +7,7 @@ import {
 } from './asyncDispatcherMachine';
 import { asyncEventTable, type AsyncEventContext, type AsyncEventEvent, type AsyncEventState } from './asyncEventMachine';
 import { setLazyEvent } from './eventContext';
-import type { InvokeCall, InvokeOutcome, SourceContext } from './types';
+import type { InvokeCall, InvokeOutcome, Lineage, SourceContext } from './types';
 
 /** F63: the second run comes 1 minute after the first fails, the third 2 minutes after the second. */
 export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
@@ -24,6 +24,8 @@ interface AsyncEntry {
   event?: { value: unknown };
   state: AsyncEventState;
   context: AsyncEventContext;
+  /** F95: the chain the event belongs to; every retry carries the same lineage. */
+  lineage?: Lineage;
 }
 
 export class AsyncQueue {
@@ -47,11 +49,13 @@ export class AsyncQueue {
   }
 
   /** The caller already has its 202 (F61); the event now waits for the function. */
-  enqueue(request: RequestRecord, buildEvent: () => unknown): void {
+  enqueue(request: RequestRecord, buildEvent: () => unknown, lineage?: Lineage): void {
     request.statusCode = 202;
     this.src.addCounter(this.functionName, 'AsyncEventsReceived', 1);
     const context = { functionErrors: 0, maximumRetryAttempts: 0, hasOnFailure: false };
-    this.pushReady({ request, buildEvent, state: asyncEventTable.initial as AsyncEventState, context });
+    const entry: AsyncEntry = { request, buildEvent, state: asyncEventTable.initial as AsyncEventState, context };
+    if (lineage) entry.lineage = lineage;
+    this.pushReady(entry);
   }
 
   get length(): number {
@@ -123,6 +127,7 @@ export class AsyncQueue {
         this.onDone(entry, outcome);
       },
     };
+    if (entry.lineage) call.lineage = entry.lineage;
     setLazyEvent(call, () => (entry.event ??= { value: entry.buildEvent() }).value);
     this.src.service.invoke(call);
     if (!throttled) {
@@ -133,6 +138,10 @@ export class AsyncQueue {
 
   private onDone(entry: AsyncEntry, outcome: InvokeOutcome): void {
     if (outcome.status === 'throttled') return this.onThrottled(entry, outcome.reason);
+    if (outcome.status === 'recursion-stopped') {
+      this.stepEntry(entry, 'recursion.stopped');   // F95
+      return this.finish(entry, this.src.now());
+    }
     if (outcome.status === 'success') {
       this.stepEntry(entry, 'invoke.succeeded');
       return this.finish(entry, this.src.now());

@@ -11,7 +11,9 @@ import { SqsQueue, SQS_RETENTION_MS, type SqsMessage } from './sqsQueue';
 import { sqsPollerTable, type SqsPollerEvent, type SqsPollerState } from './sqsPollerMachine';
 import { sqsFailedMessages } from './sqsBatchResponse';
 import { SqsQueueMetrics } from './sqsQueueMetrics';
-import type { InvokeCall, InvokeOutcome, SourceContext, SourceFactory } from './types';
+import type { ArriveOptions, InvokeCall, InvokeOutcome, Lineage, SourceContext, SourceFactory } from './types';
+import type { RequestRecord } from '../trace/records';
+import { mappingPermissionError } from '../aws/mappingPermissions';
 
 /** F73: default batch size 10. F60/F76: at most 1,000 concurrent batches. F75: start with 5. */
 export const SQS_DEFAULT_BATCH_SIZE = 10;
@@ -61,6 +63,9 @@ export class SqsEventSourceMapping {
   private scaleTickScheduled = false;
   private throttledSinceTick = false;
   private invokeCount = 0;
+  /** The role could not read the queue: the mapping was never created, messages just wait. */
+  private disabled = false;
+  private sentByCall = 0;
 
   constructor(private readonly src: SourceContext) {
     this.spec = src.spec as SqsSourceSpec;
@@ -78,22 +83,37 @@ export class SqsEventSourceMapping {
   }
 
   start(): void {
+    this.disabled = mappingPermissionError(this.src) !== undefined;
     this.src.startArrivals((timeMs, index) => this.send(timeMs, index));
   }
 
   private send(timeMs: number, index: number): void {
     const body = this.src.spec.payloads?.length ? payloadText(this.src.payload(index)) : JSON.stringify({ messageNumber: index + 1 });
-    this.queue.send({
-      request: this.src.createRequest({ arrivedMs: timeMs }), messageId: uuid(eventContextFor(this.src, timeMs, 2 * index).rng),
+    this.enqueue(timeMs, 2 * index, body);
+  }
+
+  /** One more message sent to the queue now (an SDK SendMessage, or a test), possibly part of a chain (F95). */
+  arrive(payload: unknown, options?: ArriveOptions): RequestRecord {
+    // Negative keys: these ids never collide with the spec's arrivals (even) or the events (odd).
+    return this.enqueue(this.src.now(), -2 * ++this.sentByCall, payloadText(payload), options?.lineage);
+  }
+
+  private enqueue(timeMs: number, idKey: number, body: string, lineage?: Lineage): RequestRecord {
+    const request = this.src.createRequest({ arrivedMs: timeMs });
+    const message: SqsMessage = {
+      request, messageId: uuid(eventContextFor(this.src, timeMs, idKey).rng),
       body, bodyBytes: utf8Length(body), sentMs: timeMs, firstReceiveMs: -1, receiveCount: 0, state: 'visible',
-    });
+    };
+    if (lineage) message.lineage = lineage;
+    this.queue.send(message);
     this.metrics.wake();
     this.requestPump();
+    return request;
   }
 
   /** Same-millisecond arrivals are all queued before the pollers read (contract). */
   private requestPump(): void {
-    if (this.pumpScheduled) return;
+    if (this.pumpScheduled || this.disabled) return;
     this.pumpScheduled = true;
     this.src.schedule(this.src.now(), () => {
       this.pumpScheduled = false;
@@ -183,6 +203,8 @@ export class SqsEventSourceMapping {
       onDone: (outcome) => this.onDone(poller, outcome),
     };
     setLazyEvent(call, () => buildSqsEvent(inputs, ctx));
+    const lineage = deepestLineage(poller.batch);
+    if (lineage) call.lineage = lineage;
     if (partial !== undefined) {
       call.modelDefaultResponse = partial;
       // The per-message draw replaces the whole-invocation error.
@@ -267,6 +289,13 @@ export class SqsEventSourceMapping {
     this.metrics.wake();
     this.requestPump();
   }
+}
+
+/** F95: a batch is as deep in its loop as its deepest message. */
+function deepestLineage(batch: SqsMessage[]): Lineage | undefined {
+  let deepest: Lineage | undefined;
+  for (const m of batch) if (m.lineage && (!deepest || m.lineage.depth > deepest.depth)) deepest = m.lineage;
+  return deepest;
 }
 
 export const sqsSource: SourceFactory = (src) => new SqsEventSourceMapping(src);

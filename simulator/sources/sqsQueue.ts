@@ -4,6 +4,7 @@
 // 100k of them must stay cheap (stack.md §2.5).
 import type { RequestRecord } from '../trace/records';
 import type { SqsMessageInput } from './events/sqs';
+import type { Lineage } from './types';
 
 /** SQS's default MessageRetentionPeriod: 4 days (SQS API reference, SetQueueAttributes). */
 export const SQS_RETENTION_MS = 345_600_000;
@@ -18,6 +19,8 @@ export interface SqsMessage {
   firstReceiveMs: number;            // -1 until the first receive
   receiveCount: number;
   state: 'visible' | 'inFlight' | 'gone';
+  /** F95: set only on messages sent by an invocation that belongs to a chain. */
+  lineage?: Lineage;
 }
 
 export class SqsQueue {

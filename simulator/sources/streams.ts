@@ -11,6 +11,7 @@ import { eventContextFor, setLazyEvent, startEpochMs } from './eventContext';
 import { partitionKeyOf, placeKey, StreamWriter, type StreamEntry } from './streamRecords';
 import { streamPollerTable, type StreamPollerEvent, type StreamPollerState } from './streamPollerMachine';
 import type { InvokeCall, InvokeOutcome, SourceContext, SourceFactory } from './types';
+import { mappingPermissionError } from '../aws/mappingPermissions';
 
 /** F83: Kinesis shards are polled once per second; F84: DynamoDB stream shards 4 times a second. */
 export const KINESIS_POLL_INTERVAL_MS = 1_000;
@@ -46,6 +47,8 @@ export class StreamEventSourceMapping {
   private readonly maxRetries: number;
   private readonly maxAgeMs: number;
   private invokeCount = 0;
+  /** The role could not read the stream: the mapping was never created, records just wait. */
+  private disabled = false;
 
   constructor(private readonly src: SourceContext) {
     this.spec = src.spec as StreamSourceSpec;
@@ -64,6 +67,7 @@ export class StreamEventSourceMapping {
   }
 
   start(): void {
+    this.disabled = mappingPermissionError(this.src) !== undefined;
     const keyCount = Math.max(16, this.lanes.length * 4);
     this.src.startArrivals((timeMs, index) => {
       const payload = this.src.spec.payloads?.length ? this.src.payload(index) : { recordNumber: index + 1 };
@@ -73,7 +77,7 @@ export class StreamEventSourceMapping {
       lane.records.push(this.writer.entry(this.src.createRequest({ arrivedMs: timeMs }), payload, key, shardIndex, timeMs));
       const before = lane.state;
       this.step(lane, 'records.arrived');
-      if (before === 'idle') this.schedulePoll(lane, false);
+      if (before === 'idle' && !this.disabled) this.schedulePoll(lane, false);
     });
   }
 

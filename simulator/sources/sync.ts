@@ -6,14 +6,15 @@ import type { ApiGatewaySourceSpec } from '../scenario/types';
 import { epochMsOf } from '../scenario/defaults';
 import { INIT_LIMIT_MS } from '../scenario/limits';
 import type { RequestRecord } from '../trace/records';
-import { registerSource, type InvokeCall, type InvokeOutcome, type SourceContext } from './types';
+import { deniedTrigger, triggerOf } from '../aws/triggerPermission';
+import { registerSource, type InvokeCall, type InvokeOutcome, type Lineage, type SourceContext } from './types';
 
 /** F93: REST API integration timeout (default and maximum without a quota increase). */
 export const API_GATEWAY_TIMEOUT_MS = 29_000;
 
 registerSource('invoke:RequestResponse', (ctx) => ({
   start: () => ctx.startArrivals((_t, i) => invokeRequestResponse(ctx, ctx.payload(i))),
-  arrive: (payload) => invokeRequestResponse(ctx, payload),
+  arrive: (payload, options) => invokeRequestResponse(ctx, payload, options?.lineage),
 }));
 
 registerSource('api-gateway', (ctx) => ({
@@ -27,6 +28,7 @@ class RequestResponseCall implements InvokeCall {
   readonly invocationType = 'RequestResponse' as const;
   readonly requests: RequestRecord[];
   readonly function: string;
+  lineage?: Lineage;
   constructor(private readonly ctx: SourceContext, private readonly request: RequestRecord, readonly event: unknown) {
     this.requests = [request];
     this.function = ctx.spec.function;
@@ -36,10 +38,10 @@ class RequestResponseCall implements InvokeCall {
   }
 }
 
-function invokeRequestResponse(ctx: SourceContext, payload: unknown): RequestRecord {
+function invokeRequestResponse(ctx: SourceContext, payload: unknown, lineage?: Lineage): RequestRecord {
   const request = ctx.createRequest();
   if (typeof payload !== 'string') {
-    ctx.service.invoke(new RequestResponseCall(ctx, request, payload));
+    ctx.service.invoke(withLineage(new RequestResponseCall(ctx, request, payload), lineage));
     return request;
   }
   // A string payload is the raw request body, which Lambda parses as JSON (F62: 400 otherwise).
@@ -53,13 +55,20 @@ function invokeRequestResponse(ctx: SourceContext, payload: unknown): RequestRec
     });
     return request;
   }
-  ctx.service.invoke(new RequestResponseCall(ctx, request, event));
+  ctx.service.invoke(withLineage(new RequestResponseCall(ctx, request, event), lineage));
   return request;
 }
 
-/** F61/F62/F58: 200 with the payload or the error body; 429 when throttled. */
+/** F95: a call carries a lineage only when it belongs to a chain. */
+function withLineage(call: RequestResponseCall, lineage: Lineage | undefined): InvokeCall {
+  if (lineage) call.lineage = lineage;
+  return call;
+}
+
+/** F61/F62/F58: 200 with the payload or the error body; 429 when throttled; F95: 400 RecursiveInvocationException. */
 function finishSync(ctx: SourceContext, request: RequestRecord, o: InvokeOutcome): void {
   if (o.status === 'throttled') ctx.finishRequest(request, 'throttled', { statusCode: 429, response: o.response });
+  else if (o.status === 'recursion-stopped') ctx.finishRequest(request, 'failed', { statusCode: 400, response: o.response });
   else if (o.status === 'success') ctx.finishRequest(request, 'succeeded', { statusCode: 200, response: o.response });
   else ctx.finishRequest(request, 'failed', { statusCode: 200, response: o.response });
 }
@@ -70,6 +79,13 @@ function invokeThroughApiGateway(ctx: SourceContext, body: string | null): Reque
   const request = ctx.createRequest();
   const spec = ctx.spec as ApiGatewaySourceSpec;
   const fn = ctx.functionSpec(spec.function);
+  if (fn.resourcePolicy && deniedTrigger(ctx, triggerOf(ctx, body != null ? 'POST' : 'GET'))) {
+    // API Gateway may not invoke the function: "Execution failed due to configuration error:
+    // Invalid permissions on Lambda function", and its client gets 500.
+    // https://repost.aws/knowledge-center/api-gateway-lambda-stage-variable-500
+    ctx.finishRequest(request, 'failed', { statusCode: 500, response: { message: 'Internal server error' } });
+    return request;
+  }
   // Only code handlers read the event; building the full v1 proxy event costs ~30 µs.
   const event = fn.handler.kind === 'code'
     ? buildApiGatewayV1Event(

@@ -35,14 +35,31 @@ export type InvokeOutcome =
       invocation: InvocationRecord;
     }
   | {
+      /** F95: the invocation would have been the 17th of its chain; the function did not run. */
+      status: 'recursion-stopped';
+      response: { errorType: 'RecursiveInvocationException'; errorMessage: string };
+    }
+  | {
       status: 'throttled';
       /** F58: { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', Reason }. */
       response: { errorType: 'TooManyRequestsException'; errorMessage: string; Reason: ThrottleReason };
       reason: ThrottleReason;
     };
 
+/**
+ * F95: where an event sits in a chain of invocations through SQS, SNS, S3 or Lambda. `depth` counts
+ * the invocations of the chain before this one (the event that starts a chain: 0; an event that
+ * an invocation at depth d sends on: d + 1).
+ */
+export interface Lineage {
+  chainId: string;
+  depth: number;
+}
+
 export interface InvokeCall {
   function: string;
+  /** F95: the chain this invocation belongs to (absent: not part of a tracked chain). */
+  lineage?: Lineage;
   /** The event the handler receives (already in the real event shape). */
   event: unknown;
   /** The RequestRecords this invocation carries (from createRequest); a batch carries several. */
@@ -109,6 +126,8 @@ export interface SourceContext {
   recordSeries(functionName: string, series: string, timeMs: number, value: number): void;
   /** Adds delta to a per-function counter in FunctionMetrics.counters (e.g. 'DeadLetterErrors'). */
   addCounter(functionName: string, counter: string, delta: number): void;
+  /** Adds a log line to the result (e.g. a trigger's own log, or the CloudTrail record of a denied call). */
+  log(functionName: string, logStream: string, message: string): void;
 }
 
 export interface ResolvedFunctionSpec extends FunctionSpec {
@@ -119,6 +138,11 @@ export interface ResolvedFunctionSpec extends FunctionSpec {
   environment: Record<string, string>;
 }
 
+/** What a console or SDK arrival may carry besides its payload. */
+export interface ArriveOptions {
+  lineage?: Lineage;
+}
+
 export interface SourceInstance {
   /** Called once at virtual time 0, after every source is created. */
   start(): void;
@@ -126,7 +150,7 @@ export interface SourceInstance {
    * Adds one arrival at now() outside the spec's arrivals (the console's Test button) and
    * returns its RequestRecord. Required for 'invoke:RequestResponse' and 'invoke:Event'.
    */
-  arrive?(payload: unknown): RequestRecord;
+  arrive?(payload: unknown, options?: ArriveOptions): RequestRecord;
   /** Optional: called when the simulation is disposed. */
   dispose?(): void;
 }

@@ -1,5 +1,6 @@
 // What a simulation records: the SimulationResult of simulator-contract.md, plus a few
 // engine extensions (marked). The UI renders from these; the trace is the source of truth.
+import type { RulesUsed } from '../rules/resolve';
 
 export type RequestOutcome = 'succeeded' | 'failed' | 'throttled' | 'dead-lettered' | 'discarded' | 'unfinished';
 
@@ -44,9 +45,11 @@ export interface InvocationRecord {
   errorMessage?: string;
   /** The RequestRecord ids this run carried (a batch carries several). */
   requestIds: string[];
+  /** Engine extension, functions with versions: the version that ran ('$LATEST', '3'). */
+  version?: string;
 }
 
-export type EnvironmentEndReason = 'error-reset' | 'timeout-reset' | 'idle' | 'scale-in' | 'end' | 'config-update';
+export type EnvironmentEndReason = 'error-reset' | 'timeout-reset' | 'idle' | 'scale-in' | 'end' | 'config-update' | 'recycled';
 
 export interface EnvironmentRecord {
   id: string;
@@ -61,6 +64,8 @@ export interface EnvironmentRecord {
   logStream: string;
   /** Engine extension: Init phases in ms (F02); absent until Init completes. */
   initPhasesMs?: { extension: number; runtime: number; function: number };
+  /** Engine extension, functions with versions: the version this environment belongs to. */
+  version?: string;
 }
 
 export interface LogLine {
@@ -91,12 +96,21 @@ export interface FunctionMetrics {
   series: Record<string, SeriesPoint[]>;
   /** Engine extension: counters sources add (e.g. 'DeadLetterErrors', 'DestinationDeliveries'). */
   counters: Record<string, number>;
+  /**
+   * Engine extension, functions with versions: the same metrics per version and alias, keyed as
+   * CloudWatch's Resource dimension (`fn:$LATEST`, `fn:3`, `fn:live`). An alias counts what was
+   * invoked through it; its maxConcurrency and series stay empty (only versions track concurrency).
+   */
+  resources?: Record<string, FunctionMetrics>;
 }
 
 export interface FunctionCost {
   requests: number;
   gbSeconds: number;
+  /** Everything: requests, duration, and provisioned concurrency when there was any. */
   usd: number;
+  /** Engine extension, functions with provisioned concurrency: the PC charge (F49), included in usd. */
+  provisioned?: { gbSeconds: number; usd: number };
 }
 
 /** Engine extension: what the simulated database saw (code handlers reach it through lambda-lab:db). */
@@ -106,6 +120,8 @@ export interface DependencyTotals {
 }
 
 export interface SimulationResult {
+  /** Engine extension: present when the scenario sets `rules`: the dated rules the run followed. */
+  rules?: RulesUsed;
   /** Engine extension: present when a code handler ran (the simulated dependencies exist then). */
   dependencies?: DependencyTotals;
   requests: RequestRecord[];

@@ -209,14 +209,15 @@ describe('billing (1.4)', () => {
 
   it('F46: a 1 GB function running 1 s costs $0.0000166667 on x86 and $0.0000133334 on arm64', async () => {
     for (const [architecture, price] of [['x86_64', 0.0000166667], ['arm64', 0.0000133334]] as const) {
-      const r = await simulate(scenario({ functions: [fn({ architecture, memoryMB: 1024, provisionedConcurrency: 1, handler: { kind: 'model', durationMs: 1000 } })] }));
+      // On demand with a 0 ms Init: provisioned concurrency would add its own charge (F49).
+      const r = await simulate(scenario({ functions: [fn({ architecture, memoryMB: 1024, handler: { kind: 'model', initMs: 0, durationMs: 1000 } })] }));
       expect(r.cost.fn.gbSeconds).toBeCloseTo(1, 10);
       expect(r.cost.fn.usd).toBeCloseTo(price + 0.0000002, 12);
     }
   });
 
   it('F47: each invocation is a request at $0.20 per million', async () => {
-    const r = await simulate(scenario({ functions: [fn({ provisionedConcurrency: 1, handler: { kind: 'model', durationMs: 0 } })], sources: [syncAt([0, 10, 20])] }));
+    const r = await simulate(scenario({ functions: [fn({ handler: { kind: 'model', initMs: 0, durationMs: 0 } })], sources: [syncAt([0, 10, 20])] }));
     expect(r.cost.fn.requests).toBe(3);
     // Each 0 ms run still bills its 1 ms minimum (F45) at 128 MB.
     expect(r.cost.fn.gbSeconds).toBeCloseTo(3 * 0.001 * (128 / 1024), 12);
@@ -366,6 +367,29 @@ describe('API Gateway (1.8)', () => {
     expect(second).toMatchObject({ outcome: 'throttled', statusCode: 500, response: { message: 'Internal server error' } });
     expect(direct).toMatchObject({ outcome: 'throttled', statusCode: 429, response: { errorType: 'TooManyRequestsException' } });
     expect(r.metrics.fn.throttles).toBe(2);
+  });
+});
+
+describe('recursive loops (1.8)', () => {
+  it('F95: the 17th invocation of a chain gets RecursiveInvocationException; with RecursiveLoop Allow it runs', async () => {
+    const chain = async (recursiveLoop?: 'Allow') => {
+      const sim = createSimulation(scenario({ functions: [fn(recursiveLoop ? { recursiveLoop } : {})], sources: [] }));
+      const last = [];
+      for (let depth = 0; depth <= 16; depth++) {
+        last.push(sim.invoke('fn', {}, { lineage: { chainId: 'loop', depth } }).finished);
+        await sim.settle();
+      }
+      const records = await Promise.all(last);
+      const result = sim.result();
+      sim.dispose();
+      return { records, result };
+    };
+    const stopped = await chain();
+    expect(stopped.result.invocations).toHaveLength(16);
+    expect(stopped.records[16]).toMatchObject({ statusCode: 400, response: { errorType: 'RecursiveInvocationException' } });
+    expect(stopped.result.metrics.fn.counters.RecursiveInvocationsDropped).toBe(1);
+    const allowed = await chain('Allow');
+    expect(allowed.result.invocations).toHaveLength(17);
   });
 });
 

@@ -1,6 +1,6 @@
 // One set of scripted checks that runs in Node (Vitest, worker threads) and in Chromium
 // (src/pages/dev/runtime-check.astro, module Workers): the same handlers must behave the same.
-import { kinesisExample } from '../fixtures/real-handlers';
+import { kinesisExample, layerSampleHandler } from '../fixtures/real-handlers';
 import type { EnvironmentOptions } from '../environment';
 import type { CodeFunctionSpec } from '../types';
 import { codeSpec, createFakeHost, harness, type RunOutcome } from './fake-host';
@@ -47,6 +47,9 @@ export const handler = async (event, context) => { await new Promise((r) => setT
     const event = { Records: [{ eventID: 'e1', kinesis: { data: 'eyJtZXNzYWdlIjogInRlc3QgbWVzc2FnZSJ9' } }] };
     return once(kinesisExample, event, { handler: 'example.handler' });
   },
+  async layerSample() { // F39: lodash from a layer, vendored and loaded on demand
+    return (await once(layerSampleHandler, {}, { layers: [{ packages: ['lodash'] }] })).outcome;
+  },
   async globals() {
     return (await once(`import { createHash, randomUUID } from 'node:crypto';
 export const handler = async () => [typeof XMLHttpRequest, typeof WebSocket, typeof indexedDB, typeof caches, typeof importScripts,
@@ -72,6 +75,7 @@ export const PARITY_EXPECTED: Record<string, unknown> = {
     outcome: { status: 'success', response: null },
     logs: ['req-1\tINFO\tProcessed Kinesis Event - EventID: e1', 'req-1\tINFO\tRecord Data: {"message": "test message"}', 'req-1\tINFO\tSuccessfully processed 1 records.'],
   },
+  layerSample: { status: 'success', response: { statusCode: 200, body: '"2, Pat"' } },
   globals: {
     status: 'success',
     response: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'function', 0, 0,

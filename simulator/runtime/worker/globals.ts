@@ -1,5 +1,5 @@
 // Node.js globals for the handler's realm, on the environment's virtual clock, and the removal
-// of everything that would reach the network, storage or the page. Self-contained (toString).
+// of everything that would reach the network, storage or the page. Bundled into the worker (entry.ts).
 
 export function installGlobals(rt: any): void {
   const g: any = globalThis;

@@ -1,8 +1,9 @@
 // Loads the handler file the way the Node.js runtime does (F104, F105, F128-F130): handler
 // string parsing, ESM vs CommonJS, built-in and lambda-lab: modules, and Lambda's error types.
-// Self-contained (serialized with toString); `deps` carries everything it needs. The imports
-// were found host side by a real lexer (runtime/lexModule.ts) and arrive with the source.
+// Packages come from the environment's files (worker/packages.ts). The imports were found host
+// side by a real lexer (runtime/lexModule.ts) and arrive with the source.
 import type { LexedImport, LexedModule as Lexed } from '../lexModule';
+import { makePackageLoader } from './packages';
 
 export function makeLoader(deps: {
   modules: Record<string, any>;
@@ -76,6 +77,25 @@ export function makeLoader(deps: {
     return shimUrls[spec];
   }
 
+  // Packages (CommonJS) imported from the handler: loaded while the handler module links, as
+  // Node evaluates a module's dependencies first. The default export is module.exports.
+  let packages: ReturnType<typeof makePackageLoader> | null = null;
+  const PACKAGES = Symbol.for('lambda-lab.packages');
+  const loadedPackages: Record<string, any> = ((globalThis as any)[PACKAGES] = Object.create(null));
+  function packageUrl(path: string): string {
+    const key = 'file://' + path;
+    if (!shimUrls[key]) {
+      const m = (loadedPackages[path] = packages!.load(path));
+      const names = (m && typeof m === 'object') || typeof m === 'function' ? Object.keys(m).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default') : [];
+      const code = `const m = globalThis[Symbol.for('lambda-lab.packages')][${JSON.stringify(path)}];\n`
+        + 'export default m;\n'
+        + (names.length ? `export const { ${names.join(', ')} } = m;\n` : '');
+      shimUrls[key] = deps.moduleUrl(code);
+    }
+    return shimUrls[key];
+  }
+  const resolvePackage = (spec: string, file: string) => (packages ? packages.resolve(spec, file) : null);
+
   const importCall = `globalThis[Symbol.for(${JSON.stringify(deps.importKey.description)})](`;
 
   /**
@@ -93,8 +113,9 @@ export function makeLoader(deps: {
         last = im.d + 1;
       } else if (im.d === -1) { // import/export ... from '...'
         const spec = im.n ?? source.slice(im.s, im.e);
-        if (spec in deps.modules) {
-          code += source.slice(last, im.s) + shimUrl(spec);
+        const path = spec in deps.modules || missing ? null : resolvePackage(spec, file);
+        if (spec in deps.modules || path !== null) {
+          code += source.slice(last, im.s) + (path === null ? shimUrl(spec) : packageUrl(path));
           last = im.e;
         } else missing = missing ?? missingEsm(spec, file);
       }
@@ -123,6 +144,7 @@ export function makeLoader(deps: {
   }
 
   function makeRequire(file: string) {
+    if (packages) return packages.requireFrom(file);
     return function require(spec: string) {
       if (spec in deps.modules) return deps.modules[spec];
       throw missingCjs(spec, file);
@@ -147,11 +169,27 @@ export function makeLoader(deps: {
       const m = deps.modules[s];
       return Promise.resolve(Object.assign(Object.create(null), m, { default: m }));
     }
-    return Promise.reject(missingEsm(s, '/var/task/index.mjs'));
+    const path = resolvePackage(s, userFile);
+    if (path !== null) {
+      try {
+        const m = packages!.load(path);
+        return Promise.resolve(Object.assign(Object.create(null), m, { default: m }));
+      } catch (e) { return Promise.reject(e); }
+    }
+    return Promise.reject(missingEsm(s, userFile));
   }
 
   /** Returns the handler function or throws the Runtime.* error the Node runtime reports. */
-  async function load(cfg: { handler: string; source: string; lexed: Lexed; fileName?: string }) {
+  async function load(cfg: { handler: string; source: string; lexed: Lexed; fileName?: string; files?: Record<string, string>; nodePath?: string }) {
+    if (cfg.files && Object.keys(cfg.files).length > 0) {
+      // The sandbox's eval (taken now, before handler code runs): package files are text from the
+      // scenario, so their import( goes to the runtime's own import like handler code's.
+      const guardedEval: (code: string) => any = globalThis.eval;
+      packages = makePackageLoader({
+        files: cfg.files, nodePath: (cfg.nodePath ?? '').split(':').filter(Boolean), builtins: deps.modules, evaluate: (code) => guardedEval(code),
+        notFound: (spec, from) => missingCjs(spec, from),
+      });
+    }
     const h = parseHandler(cfg.handler);
     const expected = h.root + h.module;
     const lexed = cfg.lexed;

@@ -1,6 +1,6 @@
 // The runtime inside one execution environment's worker: the Node.js runtime interface client's
-// loop (F96-F100) over a message channel instead of HTTP, on virtual time. Self-contained: it is
-// serialized with toString and receives its helpers (also serialized) in `parts`.
+// loop (F96-F100) over a message channel instead of HTTP, on virtual time. Bundled into the worker
+// (entry.ts), which hands it its helpers in `parts`.
 
 export interface WorkerGlue {
   post(msg: unknown): void;
@@ -37,7 +37,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
 
   const now = () => (cfg && cfg.cpuMeasured ? Math.max(baseNow, baseNow + (glue.realNow() - segRealStart) / cfg.cpuShare) : baseNow);
   function syncClock(hostNowMs: number) { baseNow = Math.max(now(), hostNowMs); segRealStart = glue.realNow(); }
-  function random() { // mulberry32, seeded per environment: the serialised copy of core/rng.ts's
+  function random() { // mulberry32, seeded per environment: the same generator as core/rng.ts's
     rng = (rng + 0x6d2b79f5) | 0;
     let t = Math.imul(rng ^ (rng >>> 15), 1 | rng);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
@@ -294,7 +294,7 @@ export function runtimeMain(glue: WorkerGlue, parts: any): void {
       };
     }
     try {
-      const loaded = await loader.load({ handler: c.handler, source: c.source, lexed: c.lexed, fileName: c.fileName });
+      const loaded = await loader.load({ handler: c.handler, source: c.source, lexed: c.lexed, fileName: c.fileName, files: c.files, nodePath: c.env.NODE_PATH });
       handlerFn = loaded.fn;
       const isAsync = handlerFn.constructor && handlerFn.constructor.name === 'AsyncFunction';
       const streaming = handlerFn[Symbol.for('aws.lambda.runtime.handler.streaming')] === 'response';

@@ -1,5 +1,5 @@
 // Two guards for handler code, installed after the runtime has taken what it needs. Both are
-// self-contained (serialized with toString).
+// bundled into the worker (entry.ts).
 
 /**
  * Code built from strings (eval, the Function constructors) is never seen by the host's lexer,

@@ -1,6 +1,6 @@
 // Node-style timers on the environment's VIRTUAL clock. Nothing fires by itself: the runtime's
 // quiescence loop runs due timers, and the engine wakes the worker when the next one is due.
-// Self-contained (serialized with toString).
+// Bundled into the worker (entry.ts).
 
 export function makeTimers(now: () => number): any {
   type Timer = { id: number; at: number; seq: number; fn: Function; args: unknown[]; repeatMs: number; repeatMsOrDelay: number; ref: boolean; handle: any };

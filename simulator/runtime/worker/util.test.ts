@@ -36,3 +36,11 @@ describe('util.inspect and util.format in the handler realm', () => {
     for (const args of cases) expect(util.format(...args)).toBe(nodeFormat(...args));
   });
 });
+
+describe('what the hand-written util got wrong', () => {
+  test('%o, getters and class instances print exactly like Node', () => {
+    class Order { id = 7; get total() { return 3; } }
+    const cases: unknown[][] = [['%o', { a: [1, 2] }], ['%o', 'text'], [new Order()], [{ get x() { return 1; } }], [new Error('boom', { cause: 'disk' })]];
+    for (const args of cases) expect(util.format(...args)).toBe(nodeFormat(...args));
+  });
+});

@@ -131,6 +131,15 @@ export class SimulationPlayerElement extends HTMLElement {
     this.about = h('p', { class: 'lsp-about', id: `lsp-about-${++aboutIds}`, text: this.aboutText(scenario) });
     this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-describedby': this.about.id, 'aria-keyshortcuts': `Space ArrowLeft ArrowRight + - R${this.presenterAllowed ? ' F' : ''}` });
     this.root.append(h('p', { class: 'lsp-title', text: title }), this.about);
+    // Only a scenario that picks dated rules needs the line, and it reads the rule ledger from the
+    // engine: that scenario's page fetches it; every other player stays without the engine.
+    if (scenario.rules) {
+      const about = this.about;
+      void import('./rulesLine').then(({ rulesLine }) => {
+        const rules = rulesLine(scenario);
+        if (rules && about.isConnected) about.after(rules);
+      });
+    }
     if (this.dataset.predict) {
       this.prediction = new PredictionPanel(JSON.parse(this.dataset.predict) as Prediction, get);
       this.root.append(this.prediction.root);
