@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { monacoLazyCss } from './build/monaco-lazy-css.mjs';
 import { workerRuntime } from './build/worker-runtime.mjs';
 import { cspBuild, CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './build/csp.mjs';
+import { pagefindOnOpen } from './build/pagefind-on-open.mjs';
 import { courseSidebar } from './src/lib/sidebar.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
@@ -38,7 +39,7 @@ export default defineConfig({
     }),
   ],
   vite: {
-    plugins: [monacoLazyCss(), workerRuntime()],
+    plugins: [monacoLazyCss(), workerRuntime(), pagefindOnOpen()],
     worker: { format: 'es' },
     build: { chunkSizeWarningLimit: 8000 }, // monaco chunks are large by design and load lazily
   },

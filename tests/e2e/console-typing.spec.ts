@@ -2,25 +2,9 @@
 // what the editor opens with, with the caret where it was and the keyboard focus kept.
 import { expect, test, type Page } from '@playwright/test';
 import { JS_TEMPLATE } from '../../src/widgets/function-console/state';
-import { consoleWidget, LAB, savedState } from './helpers/function-console';
+import { consoleWidget, holdMonaco, LAB, savedState } from './helpers/function-console';
 
 test.describe.configure({ timeout: 120_000 });
-
-const MONACO_CHUNK = /\/_astro\/.*(monaco|editor\.api).*\.js$/;
-
-/** Holds Monaco's chunks back until `release()`; `requested` settles when the first is asked for. */
-async function holdMonaco(page: Page) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let requested!: () => void;
-  const asked = new Promise<void>((resolve) => (requested = resolve));
-  await page.route(MONACO_CHUNK, async (route) => {
-    requested();
-    await released;
-    await route.continue();
-  });
-  return { requested: asked, release };
-}
 
 /** True when the keyboard focus is inside the console's Monaco editor. */
 const focusInMonaco = (page: Page) =>
@@ -29,6 +13,7 @@ const focusInMonaco = (page: Page) =>
 test('text typed while Monaco loads is in the editor, with the caret where it was and focus kept', async ({ page }) => {
   const monaco = await holdMonaco(page);
   await page.goto(LAB);
+  await page.mouse.move(1, 1); // near the viewport, Monaco waits for a first input (src/lib/editor/load.ts)
   await monaco.requested; // the page has loaded and Monaco is on its way
   const widget = consoleWidget(page);
   await widget.locator('textarea[data-part="code"]').click();
@@ -51,6 +36,7 @@ test('text typed while Monaco loads is in the editor, with the caret where it wa
 test('focus moves from the textarea into Monaco when it swaps in, so the next key is not lost', async ({ page }) => {
   const monaco = await holdMonaco(page);
   await page.goto(LAB);
+  await page.mouse.move(1, 1); // near the viewport, Monaco waits for a first input (src/lib/editor/load.ts)
   await monaco.requested;
   const widget = consoleWidget(page);
   await widget.locator('textarea[data-part="code"]').focus();

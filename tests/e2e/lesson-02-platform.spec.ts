@@ -6,6 +6,7 @@ import { goalStates, openChallenge, runAttempt, setKnob } from './helpers/challe
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
+import { scrollToWidgets } from './helpers/widgets';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -24,6 +25,7 @@ async function mapPlayer(page: Page) {
 test('the map opens a service and plays its path in the player below it', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const map = page.locator('lambda-service-map');
   await expect(map.locator('details')).toHaveCount(18);
   // Keyboard: a service opens with Enter on its summary (F91: S3 pushes asynchronously).
@@ -50,6 +52,7 @@ test('the map opens a service and plays its path in the player below it', async 
 test('every Play button on the map runs its own preset in the player', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const map = page.locator('lambda-service-map');
   const ids = await map.locator('[data-play]').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.play!));
   expect(ids.length).toBeGreaterThanOrEqual(10);
@@ -66,6 +69,7 @@ test('every Play button on the map runs its own preset in the player', async ({ 
 
 test('the side-by-side player runs both ways in', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const player = page.locator('lambda-simulation-player').nth(1);
   await player.getByRole('button', { name: 'Play' }).click();
   await expect(player.locator('.lsp-flow-title')).toHaveText(['API Gateway → photos', 'S3 uploads → photos']);
@@ -78,6 +82,7 @@ function choose(sort: Locator, service: string, way: string) {
 
 test('sorting: unsolved at the start, wrong with Cognito and Alexa as push, solved when right', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const sort = page.locator('lambda-service-sort');
   await sort.getByRole('button', { name: 'Check my sorting' }).click();
   await expect(sort.getByRole('status')).toContainText('0 of 8 right, 8 not sorted yet');
@@ -121,6 +126,7 @@ for (const theme of themes) {
   test(`no axe violations in the ${theme} theme, with a service open and the exercises checked`, async ({ page }) => {
     await useSystemTheme(page, theme);
     await page.goto(LESSON);
+    await scrollToWidgets(page);
     await page.locator('lambda-service-map summary', { hasText: 'Amazon S3' }).click();
     await page.locator('lambda-service-sort').getByRole('button', { name: 'Check my sorting' }).click();
     await expect(page.locator('lambda-service-sort [data-result]')).not.toBeEmpty();

@@ -9,6 +9,7 @@ import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
+import { scrollToWidgets } from './helpers/widgets';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -18,6 +19,7 @@ const SLUG = 'lessons/03-what-is-lambda';
 test('every simulation plays and the console answers a first invoke with START, END and REPORT', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   expect(await playEveryPlayer(page)).toBe(3);
   const consoleWidget = page.locator('function-console[data-id="first-invoke"]');
   await consoleWidget.getByRole('button', { name: 'Invoke', exact: true }).click();
@@ -68,6 +70,7 @@ test('the memory challenge fails at 128 MB and passes at 1,024 MB, marks progres
 test('garbage in the saved attempt gives the starting state, not a broken widget', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('lambda-lab:challenge:v1:lessons/03-what-is-lambda:memory-for-cost', '{"version":1,"attempt":'));
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const widget = challengeWidget(page, 'memory-for-cost');
   await expect(widget).toHaveAttribute('data-ready', '');
   await expect(widget.getByLabel('Memory (MB)')).toHaveValue('128');
@@ -77,6 +80,7 @@ for (const theme of themes) {
   test(`no axe violations in the ${theme} theme, after a run`, async ({ page }) => {
     await useSystemTheme(page, theme);
     await page.goto(LESSON);
+    await scrollToWidgets(page);
     const widget = challengeWidget(page, 'memory-for-cost');
     await widget.getByLabel('under 250 ms').check();
     await runAttempt(widget, 1);

@@ -9,6 +9,7 @@ import { goalStates, openChallenge, pasteCode, runAttempt } from './helpers/chal
 import { consoleWidget, invokeButton } from './helpers/function-console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
+import { scrollToWidgets } from './helpers/widgets';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -18,6 +19,7 @@ const SLUG = 'lessons/04-concepts';
 test('the event explorer switches sources and shows what its handler reads', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const explorer = page.locator('lambda-event-explorer');
   const shown = explorer.locator('[data-panel]:visible');
   // It opens on no source: the S3 key the lesson asks to predict is not on screen yet.
@@ -37,6 +39,7 @@ test('the event explorer switches sources and shows what its handler reads', asy
 
 test('F111: the context console counts the remaining time down from the 3 s timeout', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const widget = consoleWidget(page, 'context-countdown');
   await page.waitForFunction(() => customElements.get('function-console') !== undefined);
   await widget.scrollIntoViewIfNeeded();
@@ -73,6 +76,7 @@ test('challenge: the job times out at the start; checking the remaining time sol
 
 test('F96-F99: the Runtime API loop steps through a real run to the frozen /next', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const loop = page.locator('lambda-runtime-loop');
   await expect(loop.locator('[data-count]')).toHaveText(/^Step 1 of 10/);
   await expect(loop.locator('li[data-stage="next"]')).toHaveAttribute('aria-current', 'step');
@@ -91,6 +95,7 @@ test('F96-F99: the Runtime API loop steps through a real run to the frozen /next
 
 test('F22: of the three language players, java21 starts slowest and python3.13 fastest', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const player = page.locator('lambda-simulation-player', { hasText: 'java21: the same burst' });
   await player.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => page.evaluate(() => {
@@ -117,6 +122,7 @@ test('F22: of the three language players, java21 starts slowest and python3.13 f
 test('F102: the starter bootstrap fails; the completed loop serves three events, is saved and solves the exercise', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const exercise = page.locator('lambda-bootstrap-exercise');
   await exercise.getByRole('button', { name: 'Run against the Runtime API' }).click();
   await expect(exercise.getByRole('status')).toHaveText(/^0 of 5 goals met/);
@@ -140,6 +146,7 @@ test('F102: the starter bootstrap fails; the completed loop serves three events,
 
 test('a bootstrap loop that never yields is stopped with a message, and the page stays usable', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const exercise = page.locator('lambda-bootstrap-exercise');
   await exercise.getByLabel('bootstrap (JavaScript)').fill('while (true) {}');
   await exercise.getByRole('button', { name: 'Run against the Runtime API' }).click();
@@ -151,6 +158,7 @@ for (const theme of themes) {
   test(`no axe violations in the ${theme} theme, with the loop stepped and the exercise run`, async ({ page }) => {
     await useSystemTheme(page, theme);
     await page.goto(LESSON);
+    await scrollToWidgets(page);
     await page.locator('lambda-runtime-loop').getByRole('button', { name: 'Next step' }).click();
     await page.locator('lambda-bootstrap-exercise').getByRole('button', { name: 'Run against the Runtime API' }).click();
     await expect(page.locator('lambda-bootstrap-exercise [data-status]')).toHaveText(/goals met/);

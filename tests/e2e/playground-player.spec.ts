@@ -92,8 +92,11 @@ test('play, pause, step and scrub show what the engine recorded by that moment',
 test('a share link reproduces the same run: same invocations and cold starts', async ({ page, context }) => {
   await openPlayground(page);
   const memory = page.locator(`${PLAYER} input[data-path="functions.0.memoryMB"]`);
+  const before = await page.evaluate(() => location.hash); // the default scenario's link
   await memory.fill('1536');
   await memory.press('Enter');
+  // The knob's scenario is checked by the engine, fetched on first use: the link follows.
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(before);
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#scenario=/);
   const hash = await page.evaluate(() => location.hash);
   await seek(page, 1e9);

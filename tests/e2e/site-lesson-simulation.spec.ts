@@ -6,6 +6,7 @@ import { goalStates, openChallenge, runAttempt, setKnob } from './helpers/challe
 import { watchConsole } from './helpers/console';
 import { themes, useSystemTheme } from './helpers/theme';
 import { seekPlayer } from './helpers/player';
+import { scrollToWidgets } from './helpers/widgets';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -33,6 +34,7 @@ async function runToEnd(page: Page): Promise<void> {
 test('the lesson\'s simulation plays, shows the engine\'s numbers, and a knob re-runs it with more traffic', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const player = page.locator('lambda-simulation-player');
   await player.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => page.evaluate(() => (document.querySelector('lambda-simulation-player') as unknown as { player: { viewMs: number } }).player.viewMs)).toBeGreaterThan(1500);
@@ -68,6 +70,7 @@ async function maxConcurrencyShownAndEngine(page: Page) {
 
 test('the page\'s maximum concurrency equals the engine\'s, Init included (F12, F20), before and after a knob change', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   await runToEnd(page);
   const first = await maxConcurrencyShownAndEngine(page);
   expect(first.shown).toBe(first.engine);
@@ -82,6 +85,7 @@ test('the page\'s maximum concurrency equals the engine\'s, Init included (F12, 
 
 test('the run\'s description stays on the page after the player loads, and the time readout is no live region', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const player = page.locator('lambda-simulation-player');
   await expect(player.locator('.lsp-controls')).toBeVisible();
   const about = player.locator('.lsp-about');
@@ -102,6 +106,7 @@ test('the run\'s description stays on the page after the player loads, and the t
 
 test('predict, then run: a committed prediction is set beside rate x duration over the sale (F54)', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const player = page.locator('lambda-simulation-player');
   await player.getByLabel(/170 requests\/s × 0\.12 s/).fill('20');
   await player.getByRole('button', { name: 'Commit my prediction' }).click();
@@ -115,6 +120,7 @@ test('predict, then run: a committed prediction is set beside rate x duration ov
 
 test('a lesson hides seed and presenter mode; Space in a knob field types, and a knob change keeps the speed', async ({ page }) => {
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const player = page.locator('lambda-simulation-player');
   await expect(player.locator('.lsp-controls')).toBeVisible();
   await expect(player.getByLabel('Seed')).toHaveCount(0);
@@ -147,6 +153,7 @@ for (const theme of themes) {
     test.slow();
     await useSystemTheme(page, theme);
     await page.goto(LESSON);
+    await scrollToWidgets(page);
     const player = page.locator('lambda-simulation-player');
     await player.locator('.lsp-predict-input').fill('25');
     await player.getByRole('button', { name: 'Commit my prediction' }).click();
@@ -160,6 +167,7 @@ for (const theme of themes) {
 test('on a 360 px phone, Play sits right above the chart it starts', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(LESSON);
+  await scrollToWidgets(page);
   const player = page.locator('lambda-simulation-player');
   const play = await player.getByRole('button', { name: 'Play' }).boundingBox();
   const chart = await player.locator('figure[data-view="concurrency"] canvas').boundingBox();

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { watchConsole } from './helpers/console';
-import { STORAGE_KEY as CONSOLE_KEY } from './helpers/function-console';
+import { STORAGE_KEY as CONSOLE_KEY, consoleWidget, waitForMonaco } from './helpers/function-console';
 import { PROGRESS_STORAGE_KEY } from './helpers/progress';
 
 const FULL = process.env.FUZZ_FULL === '1';
@@ -56,9 +56,8 @@ const pages: { path: string; widget: (page: Page) => Promise<void> }[] = [
   {
     path: '/lab/',
     widget: async (page) => {
-      const widget = page.locator('function-console[data-id="lab"]');
-      await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
-      await expect(widget.locator('.monaco-editor .view-lines')).toContainText(/handler/);
+      await waitForMonaco(page); // Monaco waits for a first input: the helper points at the console
+      await expect(consoleWidget(page).locator('.monaco-editor .view-lines')).toContainText(/handler/);
     },
   },
   { path: '/playground/', widget: async (page) => expect(page.locator('lambda-simulation-player .lsp-controls')).toBeVisible() },

@@ -38,12 +38,62 @@ export async function swapInMonaco(area: HTMLTextAreaElement, host: HTMLElement,
  */
 export async function createEditor(host: HTMLElement, options: EditorOptions | (() => EditorOptions)): Promise<CodeEditor> {
   const mod = await loadMonaco();
+  await noPress();
   return mod.createMonacoEditor(host, typeof options === 'function' ? options() : options);
 }
 
 /**
- * Calls `activate` when the element comes near the viewport (after the page has loaded, so
- * first paint never waits on Monaco) or at once when the user clicks or focuses inside it.
+ * Resolves when no pointer is pressed on the page. Monaco is taller than the textarea it replaces,
+ * so a swap between a press and its release moves the buttons below it: the release then lands
+ * elsewhere and the click (Invoke, Run) never reaches the button that was pressed. The swap waits
+ * until that click has been dispatched (or, for a press that makes none, a moment after release).
+ */
+function noPress(): Promise<void> {
+  if (!pressed) return Promise.resolve();
+  return new Promise((resolve) => afterPress.push(resolve));
+}
+let pressed = false;
+const afterPress: (() => void)[] = [];
+function onPress(): void {
+  pressed = true;
+}
+function onRelease(): void {
+  if (!pressed) return;
+  pressed = false;
+  let done = false;
+  const resume = () => {
+    if (done) return;
+    done = true;
+    removeEventListener('click', resume, true);
+    // A task later: every click listener has run, and a new press keeps the swap waiting.
+    setTimeout(() => {
+      if (!pressed) for (const run of afterPress.splice(0)) run();
+    }, 0);
+  };
+  addEventListener('click', resume, { capture: true, once: true });
+  setTimeout(resume, 300); // a touch's click follows its release in a later task, or never (a drag)
+}
+if (typeof addEventListener === 'function') {
+  addEventListener('pointerdown', onPress, { capture: true, passive: true });
+  for (const type of ['pointerup', 'pointercancel'] as const) addEventListener(type, onRelease, { capture: true, passive: true });
+}
+
+/** Set by the learner's first input on the page (a pointer move, touch, key, wheel or scroll). */
+let interacted = false;
+const waitingForInput: (() => void)[] = [];
+const INPUTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel', 'scroll'] as const;
+function onFirstInput(): void {
+  interacted = true;
+  for (const type of INPUTS) removeEventListener(type, onFirstInput, true);
+  for (const run of waitingForInput.splice(0)) run();
+}
+if (typeof addEventListener === 'function') for (const type of INPUTS) addEventListener(type, onFirstInput, { capture: true, passive: true });
+const afterFirstInput = (run: () => void): void => void (interacted ? run() : waitingForInput.push(run));
+
+/**
+ * Calls `activate` when the element is near the viewport and the learner has used the page (so
+ * a console visible at load, as on /lab, does not start Monaco and its TypeScript worker while
+ * the page is still loading), or at once when the user clicks or focuses inside it (or already has).
  */
 export function whenNeeded(element: HTMLElement, activate: () => void): () => void {
   let done = false;
@@ -62,8 +112,9 @@ export function whenNeeded(element: HTMLElement, activate: () => void): () => vo
     ? new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       observer?.disconnect();
-      if (document.readyState === 'complete') onVisible();
-      else window.addEventListener('load', onVisible, { once: true });
+      const ready = () => afterFirstInput(onVisible);
+      if (document.readyState === 'complete') ready();
+      else window.addEventListener('load', ready, { once: true });
     }, { rootMargin: '300px 0px' })
     : undefined;
   observer?.observe(element);
@@ -74,7 +125,8 @@ export function whenNeeded(element: HTMLElement, activate: () => void): () => vo
     element.removeEventListener('pointerdown', fire);
     element.removeEventListener('focusin', fire);
   }
-  if (!observer) fire();
+  // No observer, or focus already inside (the learner typed before this script ran): needed now.
+  if (!observer || element.contains(document.activeElement)) fire();
   return cleanup;
 }
 

@@ -1,7 +1,9 @@
 // The one place the viz reaches the engine (simulator/index.ts): build a Player for a scenario.
+// Its numbers come from simulator/constants.ts, which holds no engine code: this module loads with
+// every player, and the engine itself stays in the worker (or is imported on first use below).
 
-import { createSimulation, type Scenario } from '../../../simulator/index';
 import { DEFAULT_ARCHITECTURE, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, INIT_LIMIT_MS } from '../../../simulator/constants';
+import type { Scenario } from '../../../simulator/index';
 import { gridResolutionMs } from './concurrencyGrid';
 import { Player, type PlayerOptions, type SimulationLike } from './player';
 import type { PriceInputs } from './summary';
@@ -30,34 +32,32 @@ export function playerFor(scenario: Scenario, overrides: Partial<PlayerOptions> 
  */
 export function simulationFor(scenario: Scenario): SimulationLike {
   const hasCode = scenario.functions.some((f) => f.handler.kind === 'code');
-  return !hasCode && typeof Worker !== 'undefined' ? new WorkerSimulation(scenario) : localSimulation(scenario, hasCode);
+  return !hasCode && typeof Worker !== 'undefined' ? new WorkerSimulation(scenario) : deferredLocalSimulation(scenario, hasCode);
 }
 
-/** The engine on this thread, streamed into a TraceStore like the worker's. */
-function localSimulation(scenario: Scenario, hasCode: boolean): SimulationLike {
-  const sim = createSimulation(scenario);
-  const store = new TraceStore();
-  const collect = (): void => {
-    const b = sim.takeRecords();
-    store.addBatch({ finishedRequests: b.requests, invocations: b.invocations, endedEnvironments: b.environments, logs: b.logs });
-    const live = sim.result(); // a snapshot: what is still in flight changes in place later
-    store.setState({ pendingRequests: live.requests, liveEnvironments: live.environments, cost: live.cost, metrics: live.metrics });
-  };
+/**
+ * The engine on this thread, fetched on first use so a page whose players all run in workers
+ * never loads a second copy (localSimulation.ts holds the run itself).
+ */
+function deferredLocalSimulation(scenario: Scenario, hasCode: boolean): SimulationLike {
+  let sim: SimulationLike | undefined;
+  let disposed = false;
+  const ready = import('./localSimulation').then((m) => {
+    sim = m.localSimulation(scenario, hasCode);
+    if (disposed) sim.dispose();
+    return sim;
+  });
+  const empty = new TraceStore();
   return {
-    runUntil: hasCode
-      ? async (ms) => {
-          await sim.runUntil(ms);
-          collect();
-        }
-      : (ms) => {
-          sim.runUntilSync(ms);
-          collect();
-        },
-    now: () => sim.now(),
-    isFinished: () => sim.isFinished(),
-    result: () => store.trace,
-    forgetBefore: (cutoffMs, logCutoffMs) => store.forgetBefore(cutoffMs, logCutoffMs),
-    dispose: () => sim.dispose(),
+    runUntil: (ms) => (sim ? sim.runUntil(ms) : ready.then((s) => s.runUntil(ms))),
+    now: () => sim?.now() ?? 0,
+    isFinished: () => sim?.isFinished?.() ?? false,
+    result: () => (sim ? sim.result() : empty.trace),
+    forgetBefore: (cutoffMs, logCutoffMs) => (sim?.forgetBefore ?? empty.forgetBefore.bind(empty))(cutoffMs, logCutoffMs),
+    dispose: () => {
+      disposed = true;
+      sim?.dispose();
+    },
   };
 }
 

@@ -8,7 +8,7 @@ interface Preset {
   scenario: Scenario;
 }
 
-type PlayerElement = HTMLElement & { applyScenario(next: unknown): string | undefined; player?: { play(): void } };
+type PlayerElement = HTMLElement & { applyScenario(next: unknown): Promise<string | undefined>; player?: { play(): void } };
 
 class ServiceMapElement extends HTMLElement {
   connectedCallback(): void {
@@ -16,15 +16,16 @@ class ServiceMapElement extends HTMLElement {
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('[data-play]');
       const preset = button && presets[button.dataset.play ?? ''];
-      if (preset) this.play(preset);
+      if (preset) void this.play(preset);
     });
   }
 
-  private play(preset: Preset): void {
+  private async play(preset: Preset): Promise<void> {
     const player = this.querySelector<PlayerElement>('lambda-simulation-player');
     const now = this.querySelector<HTMLElement>('[data-now]');
     if (!player || !now) return;
-    const problem = player.applyScenario(preset.scenario);
+    await customElements.whenDefined(player.localName); // both load as they near the viewport
+    const problem = await player.applyScenario(preset.scenario);
     now.replaceChildren();
     const strong = document.createElement('strong');
     strong.textContent = problem ? 'This path could not be played.' : `Playing: ${preset.label}.`;

@@ -4,10 +4,15 @@
 // scenario in the URL hash: "" under `scenario`, a name under `scenario.<name>`, so two shared
 // players keep their own), data-window-ms (timeline width in virtual ms), data-description
 // (the run's shape in words; generated when absent), data-hide ("seed presenter export": controls a
-// lesson does not use), data-predict (JSON: a question answered before Play, see predictionPanel).
+// lesson does not use), data-predict (JSON: a question answered before Play, see predictionPanel),
+// data-checked (the scenario was parsed at build time: playing it needs no engine on this thread).
+//
+// The engine runs in the player's worker. This thread loads it only to check a scenario it has
+// not seen (a knob, a seed, a preset, a shared link), for code handlers, and for referenceResult.
 
-import { parseScenario, simulate, type Scenario, type SimulationResult } from '../../../simulator/index';
+import type { Scenario, SimulationResult } from '../../../simulator/index';
 import { limitsFor, playerFor, pricesFor } from '../../lib/viz/engine';
+import { loadEngine } from '../../lib/viz/loadEngine';
 import { defaultKnobs, type Knob } from '../../lib/viz/knobs';
 import { readPalette, type Palette } from '../../lib/viz/palette';
 import { INGEST_BUDGET_MS, type Player } from '../../lib/viz/player';
@@ -17,7 +22,6 @@ import { ConcurrencyView } from './concurrencyView';
 import { Controls, handlePlayerKey } from './controls';
 import { h } from './dom';
 import { exportRow } from './exportRow';
-import { rulesLine } from './rulesLine';
 import { FlowView } from './flowView';
 import { KnobPanel } from './knobPanel';
 import { PredictionPanel, type Prediction } from './predictionPanel';
@@ -56,14 +60,18 @@ export class SimulationPlayerElement extends HTMLElement {
   presenter = false;
 
   connectedCallback(): void {
-    if (this.root) return;
-    let scenario: Scenario;
-    try {
-      scenario = parseScenario(JSON.parse(this.dataset.scenario ?? 'null'));
-    } catch (err) {
-      this.showError(`This simulation's scenario is not valid: ${describeIssues(err)}`);
-      return;
-    }
+    if (this.root || this.starting) return;
+    const data: unknown = JSON.parse(this.dataset.scenario ?? 'null');
+    if (this.dataset.checked !== undefined) return this.start(data as Scenario);
+    this.starting = loadEngine()
+      .then(({ parseScenario }) => this.start(parseScenario(data)))
+      .catch((err) => this.showError(`This simulation's scenario is not valid: ${describeIssues(err)}`))
+      .finally(() => (this.starting = undefined));
+  }
+  private starting: Promise<void> | undefined;
+
+  private start(scenario: Scenario): void {
+    if (!this.isConnected || this.root) return;
     this.build(scenario);
     this.load(scenario);
     // Draw once now rather than at the first animation frame: a page (or an embed's frame)
@@ -85,14 +93,15 @@ export class SimulationPlayerElement extends HTMLElement {
     this.root = undefined as unknown as HTMLElement;
   }
 
-  /** Validate and run a new scenario from the start; returns the problem text if refused. */
-  applyScenario(next: unknown): string | undefined {
-    const refusal = this.tryScenario(next);
+  /** Validate and run a new scenario from the start; resolves to the problem text if refused. */
+  async applyScenario(next: unknown): Promise<string | undefined> {
+    const refusal = await this.tryScenario(next);
     return refusal === undefined ? undefined : describeIssues(refusal);
   }
 
   /** Like applyScenario, but hands back the engine's refusal itself (knobs word it their way). */
-  private tryScenario(next: unknown): unknown {
+  private async tryScenario(next: unknown): Promise<unknown> {
+    const { parseScenario } = await loadEngine();
     try {
       this.load(parseScenario(next));
       return undefined;
@@ -103,7 +112,8 @@ export class SimulationPlayerElement extends HTMLElement {
 
   /** The complete result of this scenario from simulate(): what the views must agree with. */
   referenceResult(): Promise<SimulationResult> {
-    if (this.reference?.scenario !== this.scenario) this.reference = { scenario: this.scenario, result: simulate(this.scenario) };
+    const scenario = this.scenario;
+    if (this.reference?.scenario !== scenario) this.reference = { scenario, result: loadEngine().then(({ simulate }) => simulate(scenario)) };
     return this.reference.result;
   }
   private reference: { scenario: Scenario; result: Promise<SimulationResult> } | undefined;
@@ -114,7 +124,7 @@ export class SimulationPlayerElement extends HTMLElement {
     const get = () => this.player;
     this.controls = new Controls(
       get,
-      { setSeed: (seed) => this.applyScenario({ ...this.scenario, seed }), togglePresenter: () => this.togglePresenter() },
+      { setSeed: (seed) => void this.applyScenario({ ...this.scenario, seed }), togglePresenter: () => this.togglePresenter() },
       { seed: !hidden.has('seed'), presenter: this.presenterAllowed },
     );
     const title = this.dataset.title ?? 'Simulation';
@@ -122,8 +132,15 @@ export class SimulationPlayerElement extends HTMLElement {
     this.about = h('p', { class: 'lsp-about', id: `lsp-about-${++aboutIds}`, text: this.aboutText(scenario) });
     this.root = h('section', { class: 'lsp not-content', tabindex: 0, 'aria-label': `${title} (simulation player)`, 'aria-describedby': this.about.id, 'aria-keyshortcuts': `Space ArrowLeft ArrowRight + - R${this.presenterAllowed ? ' F' : ''}` });
     this.root.append(h('p', { class: 'lsp-title', text: title }), this.about);
-    const rules = rulesLine(scenario);
-    if (rules) this.root.append(rules);
+    // Only a scenario that picks dated rules needs the line, and it reads the rule ledger from the
+    // engine: that scenario's page fetches it; every other player stays without the engine.
+    if (scenario.rules) {
+      const about = this.about;
+      void import('./rulesLine').then(({ rulesLine }) => {
+        const rules = rulesLine(scenario);
+        if (rules && about.isConnected) about.after(rules);
+      });
+    }
     if (this.dataset.predict) {
       this.prediction = new PredictionPanel(JSON.parse(this.dataset.predict) as Prediction, get);
       this.root.append(this.prediction.root);

@@ -13,7 +13,7 @@ export class KnobPanel {
 
   constructor(
     knobs: Knob[],
-    /** undefined when applied; else the refusal (an engine ScenarioError, or a message). */
+    /** undefined when applied; else the refusal (an engine ScenarioError, or a message), or a promise of it. */
     private apply: (next: unknown) => unknown,
     private current: () => unknown,
     title = 'Scenario knobs (each change re-runs from the start with the same seed)',
@@ -23,7 +23,7 @@ export class KnobPanel {
     for (const knob of knobs) {
       const input = h('input', { type: 'number', min: knob.min, max: knob.max, step: knob.step, 'data-path': knob.path, inputmode: 'decimal' });
       if (knob.optional) input.placeholder = 'not set';
-      input.addEventListener('change', () => this.change(knob, input));
+      input.addEventListener('change', () => void this.change(knob, input));
       this.inputs.set(knob.path, input);
       this.knobs.set(knob.path, knob);
       grid.append(h('label', { class: 'lsp-knob' }, h('span', { text: `${knob.label}${knob.unit ? ` (${knob.unit})` : ''}` }), input));
@@ -41,7 +41,7 @@ export class KnobPanel {
     }
   }
 
-  private change(knob: Knob, input: HTMLInputElement): void {
+  private async change(knob: Knob, input: HTMLInputElement): Promise<void> {
     const raw = input.value.trim();
     const value = raw === '' ? undefined : Number(raw);
     const problem = knobValueProblem(knob, value);
@@ -49,7 +49,7 @@ export class KnobPanel {
       this.fail(input, problem);
       return;
     }
-    const refusal = this.apply(setPath(this.current(), knob.path, storedValue(knob, value)));
+    const refusal = await this.apply(setPath(this.current(), knob.path, storedValue(knob, value)));
     if (refusal !== undefined) this.fail(input, knobRefusal(knob, refusal));
     else {
       input.removeAttribute('aria-invalid');

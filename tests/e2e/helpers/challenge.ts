@@ -2,6 +2,7 @@
 // (knobs, the editor, the Run button) and check that every simulation on a page plays.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { watchConsole } from './console';
+import { scrollToWidgets, widgetReady } from './widgets';
 
 export function challengeWidget(page: Page, id: string): Locator {
   return page.locator(`lambda-challenge:has(#chl-${id}-title)`);
@@ -40,7 +41,7 @@ export async function playEveryPlayer(page: Page): Promise<number> {
   const count = await players.count();
   for (let i = 0; i < count; i++) {
     const player = players.nth(i);
-    await player.scrollIntoViewIfNeeded();
+    await widgetReady(player);
     await player.getByRole('button', { name: 'Play' }).click();
     await expect
       .poll(() => player.evaluate((el) => (el as unknown as { player: { viewMs: number } }).player.viewMs), { timeout: 30_000 })
@@ -66,6 +67,7 @@ export async function pasteCode(widget: Locator, code: string): Promise<void> {
 export async function openChallenge(page: Page, path: string, id: string): Promise<{ problems: ReturnType<typeof watchConsole>; widget: Locator }> {
   const problems = watchConsole(page);
   await page.goto(path);
+  await scrollToWidgets(page);
   const widget = challengeWidget(page, id);
   await widget.scrollIntoViewIfNeeded();
   return { problems, widget };

@@ -5,12 +5,32 @@ import { storageKey } from '../../../src/widgets/function-console/state';
 export const LAB = '/lab/';
 export const STORAGE_KEY = storageKey('lab');
 
+const MONACO_CHUNK = /\/_astro\/.*(monaco|editor\.api).*\.js$/;
+
+/**
+ * Holds Monaco's chunks back until `release()`; `requested` settles with the first chunk's URL
+ * when it is asked for.
+ */
+export async function holdMonaco(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let requested!: (url: string) => void;
+  const asked = new Promise<string>((resolve) => (requested = resolve));
+  await page.route(MONACO_CHUNK, async (route) => {
+    requested(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return { requested: asked, release };
+}
+
 export function consoleWidget(page: Page, id = 'lab'): Locator {
   return page.locator(`function-console[data-id="${id}"]`);
 }
 
 /** Waits until Monaco has replaced the textarea (it loads lazily). */
 export async function waitForMonaco(page: Page, id = 'lab'): Promise<void> {
+  await consoleWidget(page, id).hover(); // Monaco waits for the learner's first input (src/lib/editor/load.ts)
   await expect(consoleWidget(page, id)).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
   await expect(consoleWidget(page, id).locator('.monaco-editor .view-lines')).toBeVisible();
 }
@@ -24,6 +44,7 @@ export async function waitForMonaco(page: Page, id = 'lab'): Promise<void> {
 export async function waitForEditorLineNumbers(page: Page): Promise<void> {
   for (const widget of await page.locator('function-console').all()) {
     await widget.scrollIntoViewIfNeeded();
+    await widget.hover(); // Monaco waits for the learner's first input (src/lib/editor/load.ts)
     await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
     const lines = widget.locator('.monaco-editor .view-lines');
     await expect(widget.locator('.monaco-editor .line-numbers').first()).toBeVisible();

@@ -1,0 +1,20 @@
+// Widgets load their code as they near the viewport (src/lib/near-viewport.ts). A spec that works
+// with a widget scrolls to it first, as a learner would, and waits until it is upgraded.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const WIDGET_TAGS = [
+  'lambda-simulation-player', 'lambda-challenge', 'lambda-service-map', 'lambda-service-sort', 'lambda-event-explorer',
+  'lambda-runtime-loop', 'lambda-bootstrap-exercise', 'lifecycle-chart', 'power-tuning',
+].join(', '); // function-console loads with the page; only its editor waits (src/lib/editor/load.ts)
+
+export async function scrollToWidgets(page: Page, selector = WIDGET_TAGS): Promise<void> {
+  for (const widget of await page.locator(selector).all()) await widget.scrollIntoViewIfNeeded();
+  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((e) => e.matches(':defined')), selector);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Scrolls one widget into view and waits until its code has run (its element is defined). */
+export async function widgetReady(widget: Locator): Promise<void> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect.poll(() => widget.evaluate((el) => el.matches(':defined')), { timeout: 60_000 }).toBe(true);
+}
