@@ -72,7 +72,7 @@ test("F127: the canary's 45 errors are all version 2's, and its log streams say 
   const problems = watchConsole(page);
   await page.goto(LESSON);
   const widget = await runDashboard(page, 'orders:live, 10 % to version 2');
-  const picker = widget.getByLabel('Version');
+  const picker = widget.locator('select[data-part="function"]');
   const pick = async (version: string) => {
     await picker.selectOption(version);
     await expect(widget.locator('[data-part="status"]')).toContainText(`${version}:`);
@@ -88,7 +88,7 @@ test("F127: the canary's 45 errors are all version 2's, and its log streams say 
 
 test('the canary challenge fails as it starts and passes once live stops sending traffic to version 2', async ({ page }) => {
   const { problems, widget } = await openChallenge(page, LESSON, 'canary-rollback');
-  await widget.getByLabel('about 45').check();
+  await widget.getByLabel('about 45', { exact: true }).check();
   expect(await runAttempt(widget, 1)).toContain('1 of 2 goals met');
   expect(await goalStates(widget)).toEqual(['not-met', 'met']);
   await expect(widget.locator('[data-part="versus"]')).toContainText('about 45');
