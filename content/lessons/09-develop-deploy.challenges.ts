@@ -67,6 +67,8 @@ export const canaryRollback: ChallengeSpec = {
     { path: 'functions.0.aliases.0.version', label: 'Version alias live points at', min: 1, max: 3, step: 1 },
     { path: 'functions.0.aliases.0.additionalVersion.version', label: 'Canary version', min: 1, max: 3, step: 1 },
     { path: 'functions.0.aliases.0.additionalVersion.weight', label: 'Canary weight', min: 0, max: 100, step: 1, unit: '%', scale: 0.01 },
+    // Reserved concurrency 0 stops every invocation (F59, F137): no errors, and no orders either.
+    { path: 'functions.0.reservedConcurrency', label: 'Reserved concurrency', min: 0, max: 1000, step: 1, optional: true },
   ],
   goals: [
     { measure: 'errors', op: '==', value: 0, label: 'no order sent through live fails (0 errors)' },
@@ -83,7 +85,7 @@ export const canaryRollback: ChallengeSpec = {
   },
   hints: [
     'Open the run’s errors: which version do they come from? The dashboard above splits them by version.',
-    'A rollback does not delete anything: it changes where the alias sends traffic.',
+    'Stopping the function (reserved concurrency 0) ends the errors and the orders with them. A rollback does not stop or delete anything: it changes where the alias sends traffic.',
     'Either stop sending traffic to the broken version, or send the canary share to a version that works.',
   ],
   solution: {

@@ -94,12 +94,19 @@ test('the canary challenge fails as it starts and passes once live stops sending
   await expect(widget.locator('[data-part="versus"]')).toContainText('about 45');
   expect(await exerciseSolved(page, SLUG, 'canary-rollback')).toBe(false);
 
+  // Stopping the function (F137) ends the errors, and every order with them.
+  await setKnob(widget, 'Reserved concurrency', 0);
+  expect(await runAttempt(widget, 2)).toContain('1 of 2 goals met');
+  expect(await goalStates(widget)).toEqual(['met', 'not-met']);
+  await widget.getByLabel('Reserved concurrency').fill('');
+  await widget.getByLabel('Reserved concurrency').press('Enter');
+
   // Moving the canary to the fixed version 3 is one way; a rollback to 0 % is the other.
   await setKnob(widget, 'Canary version', 3);
-  expect(await runAttempt(widget, 2)).toContain('every goal met');
+  expect(await runAttempt(widget, 3)).toContain('every goal met');
   await setKnob(widget, 'Canary version', 2);
   await setKnob(widget, 'Canary weight', 0);
-  expect(await runAttempt(widget, 3)).toContain('every goal met');
+  expect(await runAttempt(widget, 4)).toContain('every goal met');
   expect(await goalStates(widget)).toEqual(['met', 'met']);
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'canary-rollback')).toBe(true);
