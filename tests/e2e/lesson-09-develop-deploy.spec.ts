@@ -2,6 +2,9 @@
 // the dashboard shows a minute of version 1 behind alias live (F125); the canary's errors sit on
 // version 2 alone; the rollback challenge is solved by moving the alias's weight.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { expectNoAxeViolations } from './helpers/axe';
 import { challengeWidget, goalStates, openChallenge, runAttempt, setKnob } from './helpers/challenge';
 import { watchConsole } from './helpers/console';
@@ -50,6 +53,23 @@ test('F09, F116, F11: the console function is cold, then warm on $LATEST, then c
   await expect(history).toHaveCount(3, { timeout: 60_000 });
   await expect(history.first()).toContainText('cold');
   await expect(widget.locator('[data-part="summary"]')).toContainText(/Deployment\s*2/);
+  problems.expectNone();
+});
+
+test('Take it to AWS: the console exports template.yaml and src/index.mjs with the settings chosen, and no role (SAM makes one)', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const widget = page.locator('function-console[data-id="orders-function"]');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+  const [file] = await Promise.all([page.waitForEvent('download'), widget.getByRole('button', { name: 'Export to AWS SAM' }).click()]);
+  expect(file.suggestedFilename()).toBe('lambda-lab-sam.zip'); // the name the lesson's commands unzip
+  const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
+  expect(strFromU8(zip['lambda-lab-sam/src/index.mjs'])).toBe(pricingV1);
+  const template = parse(strFromU8(zip['lambda-lab-sam/template.yaml'])) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+  const [fn] = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Serverless::Function');
+  expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', MemorySize: 256, Timeout: 3, Handler: 'index.handler', CodeUri: 'src/' });
+  expect(fn.Properties.Role).toBeUndefined();
   problems.expectNone();
 });
 
