@@ -8,7 +8,8 @@ export type MeasureName =
   | 'invocations' | 'coldStarts' | 'throttles' | 'errors' | 'p50' | 'p99' | 'maxDuration'
   | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion' | 'latencyP99'
   | 'deadLettered' | 'messagesLost' | 'turnedAway' | 'iteratorAgeMax'
-  | 'dbPeakConnections' | 'dbRefusedConnections';
+  | 'dbPeakConnections' | 'dbRefusedConnections'
+  | 'accessDenied' | 'invokeDenied' | 'unneededGrants';
 
 /** A measure and what it is taken over: one function, one source, or the whole run. */
 export interface MeasureRef {
