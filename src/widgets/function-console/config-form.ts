@@ -21,6 +21,11 @@ export class ConfigForm {
     });
   }
 
+  /** Present only when the lesson gave this console an execution role. */
+  private get rolePolicy(): HTMLTextAreaElement | null {
+    return this.root.querySelector('[name="rolePolicy"]');
+  }
+
   private field(name: string): HTMLInputElement | HTMLSelectElement {
     return this.root.querySelector(`[name="${name}"]`)!;
   }
@@ -37,6 +42,7 @@ export class ConfigForm {
       timeoutS: numberOf(this.field('timeoutS').value),
       handler: this.field('handler').value.trim(),
       environment,
+      ...(this.rolePolicy ? { rolePolicy: this.rolePolicy.value } : {}),
     };
   }
 
@@ -48,6 +54,7 @@ export class ConfigForm {
     this.field('handler').value = config.handler;
     this.envList.replaceChildren();
     for (const [k, v] of config.environment) this.addEnvRow(k, v);
+    if (this.rolePolicy && config.rolePolicy !== undefined) this.rolePolicy.value = config.rolePolicy;
   }
 
   private addEnvRow(key: string, value: string): HTMLLIElement {

@@ -1,7 +1,7 @@
 // One simulated Lambda function per console instance, kept alive between clicks so a warm
 // execution environment (and its module state) really is reused. The only file of the widget
 // that drives the engine; it reads every figure from the engine's records.
-import { createSimulation, DEFAULT_MEMORY_MB, type InvocationRecord, type RequestRecord, type Simulation, type SimulationResult } from '../../../simulator/index';
+import { createSimulation, DEFAULT_MEMORY_MB, type InvocationRecord, type RequestRecord, type Scenario, type Simulation, type SimulationResult } from '../../../simulator/index';
 import { CONSOLE_FUNCTION_NAME, environmentRecord, functionSpec } from './validate-config';
 import type { Deployment, InvocationView, InvokeMode } from './view';
 
@@ -10,6 +10,10 @@ const HORIZON_MS = 30 * 24 * 3600 * 1000; // the engine allows at most 30 days
 
 export class ConsoleSession {
   private sim: Simulation | undefined;
+
+  /** `aws`: the small AWS account (buckets, tables…) a lesson gives this console's handler. */
+  constructor(private readonly aws?: Scenario['aws']) {}
+
   /** createSimulation loads the code runtime lazily; invoke must wait for it. */
   private ready: Promise<void> = Promise.resolve();
   private deployedKey = '';
@@ -22,7 +26,7 @@ export class ConsoleSession {
     if (key === this.deployedKey && this.sim) return false;
     const spec = functionSpec(d.config, d.source, environmentRecord(d.config.environment).env);
     if (!this.sim) {
-      this.sim = createSimulation({ durationMs: HORIZON_MS, functions: [spec], sources: [] });
+      this.sim = createSimulation({ durationMs: HORIZON_MS, functions: [spec], sources: [], ...(this.aws ? { aws: this.aws } : {}) });
       this.ready = this.sim.ready();
     } else {
       const { name: _name, ...patch } = spec;

@@ -14,6 +14,8 @@ export const configSchema = z.object({
   timeoutS: z.number(),
   handler: z.string().max(200),
   environment: z.array(z.tuple([z.string().max(4096), z.string().max(4096)])).max(100),
+  /** The execution role's permissions policy as JSON text; only on a console a lesson gives a role. */
+  rolePolicy: z.string().max(20_000).optional(),
 });
 
 export const consoleStateSchema = z.object({
