@@ -2,7 +2,7 @@
 import type { LoopCheckpoint } from './loop';
 
 const usd = (v: number) => `$${v < 0.01 ? v.toPrecision(3) : v.toFixed(4)}`;
-const count = (n: number) => n.toLocaleString('en-US');
+export const count = (n: number) => n.toLocaleString('en-US');
 
 /** The table's cells for one checkpoint, in column order (pure: tested with the runs' figures). */
 export function rowCells(t: LoopCheckpoint, a: LoopCheckpoint): Record<string, string> {

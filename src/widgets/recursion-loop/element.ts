@@ -1,5 +1,5 @@
 // <recursion-loop>: runs the loop under both settings when asked and fills the table.
-import { rowCells } from './cells';
+import { count, rowCells } from './cells';
 
 class RecursionLoopElement extends HTMLElement {
   connectedCallback(): void {
