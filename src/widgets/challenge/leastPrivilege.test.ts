@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { leastPrivilege } from '../../../content/lessons/06-using-lambda.challenges';
 import { grantedActions } from './leastPrivilege';
+import type { KnobValue } from './types';
 import { runAttempt } from './run';
 
 const solved = leastPrivilege.solution.knobs!;
 const ROLE = 'functions.0.role.policy.Statement';
-const measured = async (knobs: Record<string, string>) => {
+const measured = async (knobs: Record<string, KnobValue>) => {
   const { checks } = await runAttempt(leastPrivilege, { knobs });
   return Object.fromEntries(checks.map((c) => [c.goal.measure, c.measured]));
 };
