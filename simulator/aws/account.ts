@@ -30,6 +30,8 @@ export class AwsAccount {
   private readonly services: Record<string, AwsService>;
   private readonly env: AwsEnv;
   private readonly calls: Record<string, number> = {};
+  /** Calls the execution role refused (AccessDenied), by `<service>:<Operation>`. */
+  private readonly denied: Record<string, number> = {};
   private readonly jitterRng: Rng;
   private readonly durationMs: number;
   private nextRequest = 0;
@@ -65,6 +67,7 @@ export class AwsAccount {
     }
     this.env.count(op);
     const access = checkAccess(caller, `${service}:${operation}`, impl.resourceArn(operation, input));
+    if (!access.allowed) this.denied[op] = (this.denied[op] ?? 0) + 1;
     const { latencyMs, jitterMs } = impl.latency(operation, input);
     const delayMs = latencyMs + (jitterMs > 0 ? Math.round(this.jitterRng.float() * jitterMs) : 0);
     this.env.schedule(this.env.now() + delayMs, () => {
@@ -126,6 +129,7 @@ export class AwsAccount {
       dynamodb: { ...this.dynamodb.totals },
       lambda: { ...this.lambda.totals },
       calls: { ...this.calls },
+      denied: { ...this.denied },
     };
   }
 }

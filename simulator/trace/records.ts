@@ -158,6 +158,8 @@ export interface AwsTotals {
   lambda: { invokes: number; refused: number };
   /** Every SDK call that reached the account, by `<service>:<Operation>`. */
   calls: Record<string, number>;
+  /** Engine extension: the calls among them the caller's execution role refused (AccessDenied). */
+  denied: Record<string, number>;
 }
 
 export interface SimulationResult {

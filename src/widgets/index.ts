@@ -14,3 +14,4 @@ export { default as BootstrapExercise } from './bootstrap-exercise/BootstrapExer
 export { default as LifecycleChart } from './lifecycle-chart/LifecycleChart.astro';
 export { default as PowerTuning } from './power-tuning/PowerTuning.astro';
 export { default as MetricsDashboard } from './metrics-dashboard/MetricsDashboard.astro';
+export { default as RecursionLoop } from './recursion-loop/RecursionLoop.astro';

@@ -1,7 +1,7 @@
 // Lesson 6: both power-tuning charts run through the engine in the page and mark the right
 // sizes, every player plays, and the memory challenge is solved the way a learner would.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cheapestFastEnough } from '../../content/lessons/06-using-lambda.challenges';
+import { cheapestFastEnough, leastPrivilege } from '../../content/lessons/06-using-lambda.challenges';
 import { solutionAttempt } from '../../src/widgets/challenge/attempt';
 import { formatMeasured } from '../../src/widgets/challenge/measures';
 import { runAttempt as runHeadless } from '../../src/widgets/challenge/run';
@@ -122,6 +122,56 @@ test('the memory challenge fails at 128 MB, passes at 1,152 MB and marks progres
   problems.expectNone();
 });
 
+test('a role without dynamodb:PutItem: the handler\'s PutCommand fails with the real AccessDenied; adding it to the policy fixes it', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const widget = page.locator('function-console[data-id="missing-permission"]');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 }); // a click before may be lost
+  await widget.getByRole('button', { name: 'Invoke', exact: true }).click();
+  const logs = widget.locator('[data-part="logs"]');
+  await expect(logs).toContainText('AccessDeniedException', { timeout: 60_000 });
+  await expect(logs).toContainText('read orders/1.json'); // the GetObject before it was allowed
+  await expect(logs).toContainText('assumed-role/console-function-role/console-function is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders because no identity-based policy allows the dynamodb:PutItem action');
+
+  // The learner grants the action in the role's JSON and invokes again.
+  const policy = widget.getByLabel('Execution role: permissions policy (JSON)');
+  const text = await policy.inputValue();
+  await policy.fill(text.replace('"Action": "s3:GetObject"', '"Action": ["s3:GetObject"]').replace(/"Resource": "arn:aws:s3:::lambda-lab-bucket\/\*"/, '"Resource": "arn:aws:s3:::lambda-lab-bucket/*" }, { "Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/orders"'));
+  await widget.getByRole('button', { name: 'Invoke', exact: true }).click();
+  await expect(widget.locator('[data-part="response"]')).toContainText('"stored": "orders/1.json"', { timeout: 60_000 });
+
+  // Not JSON: the field says so, before anything runs.
+  await policy.fill('{ "Statement": [');
+  await expect(widget.locator('[data-part="config-errors"]')).toContainText('Execution role policy: not valid JSON');
+  problems.expectNone();
+});
+
+test('least privilege: S3 is refused by the resource-based policy at first; wildcards pass the errors but not least privilege; the exact grants solve it', async ({ page }) => {
+  const { problems, widget } = await openChallenge(page, LESSON, 'least-privilege');
+  await widget.getByLabel('one to four times').check();
+  expect(await runAttempt(widget, 1)).toContain('2 of 5 goals met');
+  expect(await goalStates(widget)).toEqual(['not-met', 'not-met', 'met', 'met', 'not-met']);
+  expect(await verdicts(widget)).toEqual(expect.arrayContaining(['Not met: measured 5']));
+  expect(await exerciseSolved(page, SLUG, 'least-privilege')).toBe(false);
+
+  const pick = (group: string, label: string) => widget.getByRole('group', { name: group }).getByLabel(label).check();
+  await pick('Resource-based policy: who may invoke the function', 'S3 (s3.amazonaws.com)');
+  await pick('Execution role, statement WriteOrders: the DynamoDB action', 'dynamodb:* (everything in DynamoDB)');
+  // Every upload now runs and nothing is denied, but s3:* and dynamodb:* grant more than is used.
+  expect(await runAttempt(widget, 2)).toContain('4 of 5 goals met');
+  expect(await goalStates(widget)).toEqual(['met', 'met', 'met', 'met', 'not-met']);
+
+  await pick('Execution role, statement ReadUploads: the S3 action', 's3:GetObject');
+  await pick('Execution role, statement WriteOrders: the DynamoDB action', 'dynamodb:PutItem');
+  expect(await runAttempt(widget, 3)).toContain('every goal met');
+  await expect(widget).toHaveAttribute('data-state', 'solved');
+  expect(await exerciseSolved(page, SLUG, 'least-privilege')).toBe(true);
+  const headless = await runHeadless(leastPrivilege, solutionAttempt(leastPrivilege));
+  expect(await verdicts(widget)).toEqual(headless.checks.map((c) => `Met: measured ${formatMeasured(c.goal, c.measured)}`));
+  problems.expectNone();
+});
+
 for (const theme of themes) {
   test(`no axe violations in the ${theme} theme, after a tuning run and a challenge run`, async ({ page }) => {
     await useSystemTheme(page, theme);
@@ -130,6 +180,14 @@ for (const theme of themes) {
     const widget = challengeWidget(page, 'cheapest-fast-enough');
     await widget.getByLabel('under 300 ms').check();
     await runAttempt(widget, 1);
+    const privilege = challengeWidget(page, 'least-privilege');
+    await privilege.getByLabel('not at all').check();
+    await runAttempt(privilege, 1);
+    const console_ = page.locator('function-console[data-id="missing-permission"]');
+    await console_.scrollIntoViewIfNeeded();
+    await expect(console_).toHaveAttribute('data-editor', 'monaco', { timeout: 60_000 });
+    await console_.getByRole('button', { name: 'Invoke', exact: true }).click();
+    await expect(console_.locator('[data-part="logs"]')).toContainText('AccessDeniedException', { timeout: 60_000 });
     await expectNoAxeViolations(page);
   });
 }

@@ -1,5 +1,5 @@
 // Lesson 11: every practice's widget shows what the prose says (the core called directly, the
-// environment variable, package size, load test, downstream cap), and the three challenges start
+// environment variable, package size, recursive loop detection, load test, downstream cap), and the three challenges start
 // unsolved and are solved the way a learner would; axe in both themes.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { coreLogic, reuseConnection } from '../../content/lessons/11-best-practices.challenges';
@@ -156,6 +156,28 @@ test('the timeout challenge fails at 1 s and 2 s, and passes at 4 s', async ({ p
   problems.expectNone();
 });
 
+test('F95: the self-feeding queue stops at 16 invocations under Terminate, with 2 dropped and the message in the DLQ; under Allow it keeps growing', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(LESSON);
+  const widget = page.locator('recursion-loop');
+  await widget.scrollIntoViewIfNeeded();
+  await widget.getByRole('button', { name: 'Run both' }).click();
+  await expect(widget.getByRole('status')).toContainText('Done.', { timeout: 90_000 });
+  const cell = (at: number, key: string) => widget.locator(`tr[data-at="${at}"] [data-cell="${key}"]`);
+  for (const at of [5000, 35000, 65000]) await expect(cell(at, 't-inv')).toHaveText('16');
+  await expect(cell(5000, 't-drop')).toHaveText('1');
+  await expect(cell(65000, 't-drop')).toHaveText('2');
+  await expect(cell(65000, 't-dlq')).toHaveText('1');
+  const allow = await Promise.all([5000, 35000, 65000].map(async (at) => Number((await cell(at, 'a-inv').textContent())!.replace(/,/g, ''))));
+  expect(allow[0]).toBeGreaterThan(16);
+  expect(allow[1]).toBeGreaterThan(allow[0] * 5);
+  expect(allow[2]).toBeGreaterThan(allow[1]);
+  // The prose's "roughly 85 invocations a second".
+  expect(allow[2] / 65).toBeGreaterThan(75);
+  expect(allow[2] / 65).toBeLessThan(95);
+  problems.expectNone();
+});
+
 for (const theme of themes) {
   test(`no axe violations in the ${theme} theme`, async ({ page }) => {
     await useSystemTheme(page, theme);
@@ -163,6 +185,9 @@ for (const theme of themes) {
     await page.locator('lambda-simulation-player').first().getByRole('button', { name: 'Play' }).click();
     const widget = challengeWidget(page, 'timeout-from-load-test');
     await widget.getByRole('button', { name: /Show a hint/ }).click();
+    const loop = page.locator('recursion-loop');
+    await loop.getByRole('button', { name: 'Run both' }).click();
+    await expect(loop.getByRole('status')).toContainText('Done.', { timeout: 90_000 });
     await expectNoAxeViolations(page);
   });
 }

@@ -1,13 +1,15 @@
 // The goal vocabulary: each measure is a pure function of the engine's result. The browser and
 // the Node tests call the same functions, so an attempt gets the same verdict in both.
-import type { SimulationResult } from '../../../simulator/index';
+import type { Scenario, SimulationResult } from '../../../simulator/index';
+import { unneededGrants } from './leastPrivilege';
 import type { Comparator, Goal, GoalCheck, MeasureName, MeasureRef } from './types';
 
 interface MeasureDef {
   /** How a line names it: "p99 duration". */
   name: string;
   unit: 'ms' | 'usd' | 'count';
-  of(result: SimulationResult, fn: string, source: string | undefined): number;
+  /** `scenario` is the attempt's, for measures over its configuration (a role's grants). */
+  of(result: SimulationResult, fn: string, source: string | undefined, scenario?: Scenario): number;
 }
 
 const requestsOf = (r: SimulationResult, fn: string, source: string | undefined) =>
@@ -61,6 +63,17 @@ export const MEASURES: Record<MeasureName, MeasureDef> = {
   latencyP99: { name: 'p99 latency (arrival to end, waits included)', unit: 'ms', of: (r, fn, s) => nearestRankP99(requestsOf(r, fn, s)) },
   dbPeakConnections: { name: 'database connections at peak', unit: 'count', of: (r) => r.dependencies?.db.peakConnections ?? 0 },
   dbRefusedConnections: { name: 'refused database connections', unit: 'count', of: (r) => r.dependencies?.db.refusedConnections ?? 0 },
+  // SDK calls the execution role refused: the handler got AccessDenied (simulator/aws/access.ts).
+  accessDenied: { name: 'SDK calls denied (AccessDenied)', unit: 'count', of: (r) => Object.values(r.aws?.denied ?? {}).reduce((a, b) => a + b, 0) },
+  // Push events the resource-based policy refused: the function never ran (aws/triggerPermission.ts).
+  invokeDenied: { name: 'events the resource-based policy refused', unit: 'count', of: (r, fn) => metric(r, fn).counters?.InvokePermissionDenied ?? 0 },
+  unneededGrants: {
+    name: 'granted actions the run never needed', unit: 'count',
+    of: (r, fn, _s, scenario) => {
+      if (!scenario) throw new Error('unneededGrants needs the attempt\'s scenario');
+      return unneededGrants(scenario, r, fn).length;
+    },
+  },
 };
 
 function nearestRankP99(requests: SimulationResult['requests']): number {
@@ -71,10 +84,10 @@ function nearestRankP99(requests: SimulationResult['requests']): number {
 export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
 
 /** The value of one measure in a run; `defaultFunction` is the scenario's first function. */
-export function measure(result: SimulationResult, ref: MeasureRef, defaultFunction: string): number {
+export function measure(result: SimulationResult, ref: MeasureRef, defaultFunction: string, scenario?: Scenario): number {
   const def = MEASURES[ref.measure];
   if (!def) throw new Error(`unknown measure "${ref.measure}"; known: ${MEASURE_NAMES.join(', ')}`);
-  return def.of(result, ref.function ?? defaultFunction, ref.source);
+  return def.of(result, ref.function ?? defaultFunction, ref.source, scenario);
 }
 
 const COMPARE: Record<Comparator, (a: number, b: number) => boolean> = {
@@ -103,10 +116,10 @@ export function goalLabel(goal: Goal): string {
 }
 
 /** Every goal checked against one run: the line, the measured value, met or not. */
-export function evaluateGoals(result: SimulationResult, goals: readonly Goal[], defaultFunction: string): GoalCheck[] {
+export function evaluateGoals(result: SimulationResult, goals: readonly Goal[], defaultFunction: string, scenario?: Scenario): GoalCheck[] {
   return goals.map((goal) => {
-    const measured = measure(result, goal, defaultFunction);
-    const target = typeof goal.value === 'number' ? goal.value : measure(result, goal.value, defaultFunction);
+    const measured = measure(result, goal, defaultFunction, scenario);
+    const target = typeof goal.value === 'number' ? goal.value : measure(result, goal.value, defaultFunction, scenario);
     return { goal, label: goalLabel(goal), measured, target, met: COMPARE[goal.op](measured, target) };
   });
 }

@@ -15,6 +15,6 @@ export interface AttemptOutcome {
 export async function runAttempt(spec: ChallengeSpec, attempt: Attempt): Promise<AttemptOutcome> {
   const scenario = parseScenario(attemptScenario(spec, attempt));
   const result = await simulate(scenario);
-  const checks = evaluateGoals(result, spec.goals, scenario.functions[0].name);
+  const checks = evaluateGoals(result, spec.goals, scenario.functions[0].name, scenario);
   return { result, checks, solved: allMet(checks) };
 }

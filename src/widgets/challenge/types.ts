@@ -9,7 +9,8 @@ export type MeasureName =
   | 'maxConcurrency' | 'environments' | 'cost' | 'costPerMillion' | 'latencyP99'
   | 'runCostPerMillion'
   | 'deadLettered' | 'messagesLost' | 'turnedAway' | 'iteratorAgeMax'
-  | 'dbPeakConnections' | 'dbRefusedConnections';
+  | 'dbPeakConnections' | 'dbRefusedConnections'
+  | 'accessDenied' | 'invokeDenied' | 'unneededGrants';
 
 /** A measure and what it is taken over: one function, one source, or the whole run. */
 export interface MeasureRef {

@@ -21,6 +21,11 @@ export class ConfigForm {
     });
   }
 
+  /** Present only when the lesson gave this console an execution role. */
+  private get rolePolicy(): HTMLTextAreaElement | null {
+    return this.root.querySelector('[name="rolePolicy"]');
+  }
+
   private field(name: string): HTMLInputElement | HTMLSelectElement {
     return this.root.querySelector(`[name="${name}"]`)!;
   }
@@ -38,6 +43,7 @@ export class ConfigForm {
       handler: this.field('handler').value.trim(),
       environment,
       ...this.readLayers(),
+      ...(this.rolePolicy ? { rolePolicy: this.rolePolicy.value } : {}),
     };
   }
 
@@ -49,6 +55,7 @@ export class ConfigForm {
     this.field('handler').value = config.handler;
     this.envList.replaceChildren();
     for (const [k, v] of config.environment) this.addEnvRow(k, v);
+    if (this.rolePolicy && config.rolePolicy !== undefined) this.rolePolicy.value = config.rolePolicy;
     const attached = config.layers ?? [];
     for (const box of this.layerBoxes()) box.checked = attached.includes(box.value);
   }

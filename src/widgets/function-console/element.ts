@@ -322,7 +322,7 @@ export class FunctionConsoleElement extends HTMLElement {
       }
       this.status(invoking);
       const engine = await loadEngine();
-      this.session ??= new engine.ConsoleSession(this.offered);
+      this.session ??= new engine.ConsoleSession(this.offered, this.dataset.account ? JSON.parse(this.dataset.account) : undefined);
       const deployed = this.session.deploy({ source: js.js, config: this.state.config });
       const { views, totalCostUsd } = await this.session.invoke(event.value, count, mode, this.views.length + 1,
         count === 1 ? (text) => this.status(text) : undefined);

@@ -2,7 +2,7 @@
 // execution environment (and its module state) really is reused. The only file of the widget
 // that drives the engine; it reads every figure from the engine's records.
 import { DEFAULT_MEMORY_MB } from '../../../simulator/constants';
-import { createSimulation, type InvocationRecord, type RequestRecord, type Simulation, type SimulationResult } from '../../../simulator/index';
+import { createSimulation, type InvocationRecord, type RequestRecord, type Scenario, type Simulation, type SimulationResult } from '../../../simulator/index';
 import { CONSOLE_FUNCTION_NAME, environmentRecord, functionSpec } from './validate-config';
 import type { OfferedLayer } from './state';
 import type { Deployment, InvocationView, InvokeMode } from './view';
@@ -12,14 +12,18 @@ const HORIZON_MS = 30 * 24 * 3600 * 1000; // the engine allows at most 30 days
 
 export class ConsoleSession {
   private sim: Simulation | undefined;
+
   /** createSimulation loads the code runtime lazily; invoke must wait for it. */
   private ready: Promise<void> = Promise.resolve();
   private deployedKey = '';
   private deployment = 0;
   private memoryMB = DEFAULT_MEMORY_MB;
 
-  /** `offered`: the layers the lesson offers; the configuration names the attached ones. */
-  constructor(private readonly offered: readonly OfferedLayer[] = []) {}
+  /**
+   * `offered`: the layers the lesson offers (the configuration names the attached ones); `aws`: the
+   * small AWS account (buckets, tables…) a lesson gives this console's handler.
+   */
+  constructor(private readonly offered: readonly OfferedLayer[] = [], private readonly aws?: Scenario['aws']) {}
 
   /** Deploys when code or configuration changed; true when that made a new deployment. */
   deploy(d: Deployment): boolean {
@@ -27,7 +31,7 @@ export class ConsoleSession {
     if (key === this.deployedKey && this.sim) return false;
     const spec = functionSpec(d.config, d.source, environmentRecord(d.config.environment).env, this.offered);
     if (!this.sim) {
-      this.sim = createSimulation({ durationMs: HORIZON_MS, functions: [spec], sources: [] });
+      this.sim = createSimulation({ durationMs: HORIZON_MS, functions: [spec], sources: [], ...(this.aws ? { aws: this.aws } : {}) });
       this.ready = this.sim.ready();
     } else {
       const { name: _name, ...patch } = spec;

@@ -17,6 +17,8 @@ export const configSchema = z.object({
   environment: z.array(z.tuple([z.string().max(4096), z.string().max(4096)])).max(100),
   // Names of the layers the lesson offers that the learner attached, in extraction order (F38).
   layers: z.array(z.string().max(140)).max(20).optional(),
+  /** The execution role's permissions policy as JSON text; only on a console a lesson gives a role. */
+  rolePolicy: z.string().max(20_000).optional(),
 });
 
 /** A layer a lesson offers the console's function: the engine's layer fields (files under /opt). */

@@ -8,9 +8,20 @@ export const CONSOLE_FUNCTION_NAME = 'console-function';
 
 const FIELD_LABELS: Record<string, string> = {
   runtime: 'Runtime', architecture: 'Architecture', memoryMB: 'Memory', timeoutMs: 'Timeout',
-  handler: 'Handler', environment: 'Environment variables', layers: 'Layers',
+  handler: 'Handler', environment: 'Environment variables', layers: 'Layers', role: 'Execution role policy',
 };
-const FIELD_OF_PATH: Record<string, string> = { timeoutMs: 'timeoutS' };
+const FIELD_OF_PATH_ROLE = 'rolePolicy';
+const FIELD_OF_PATH: Record<string, string> = { timeoutMs: 'timeoutS', role: FIELD_OF_PATH_ROLE };
+
+/** The role the policy text describes (named as AWS's console names it), or why it is not JSON. */
+export function roleOf(config: FunctionConfig): { role?: { name: string; policy: unknown }; issue?: FieldIssue } {
+  if (config.rolePolicy === undefined) return {};
+  try {
+    return { role: { name: `${CONSOLE_FUNCTION_NAME}-role`, policy: JSON.parse(config.rolePolicy) } };
+  } catch (err) {
+    return { issue: { field: FIELD_OF_PATH_ROLE, message: `Execution role policy: not valid JSON (${(err as Error).message}).` } };
+  }
+}
 
 /** The environment as the engine takes it, or the problems that stop it being one. */
 export function environmentRecord(pairs: FunctionConfig['environment']): { env: Record<string, string>; issues: FieldIssue[] } {
@@ -38,11 +49,15 @@ export function functionSpec(config: FunctionConfig, source: string, env: Record
     timeoutMs: config.timeoutS * 1000,
     environment: env,
     handler: { kind: 'code' as const, source, handler: config.handler },
+    // Invalid JSON is reported by validateConfig; the engine then gets no role (allow-all) until fixed.
+    ...(roleOf(config).role ? { role: roleOf(config).role as never } : {}),
   };
 }
 
 export function validateConfig(config: FunctionConfig, offered: readonly OfferedLayer[] = []): FieldIssue[] {
   const { env, issues } = environmentRecord(config.environment);
+  const roleIssue = roleOf(config).issue;
+  if (roleIssue) issues.push(roleIssue);
   // An empty or non-numeric box: say so plainly instead of the schema's "expected number".
   const spec: Record<string, unknown> = functionSpec(config, '', env, offered);
   if (!Number.isFinite(config.memoryMB)) {
