@@ -18,8 +18,7 @@ export type {
 } from './trace/records';
 export type { Simulation, SimulationOptions, SimulationEvent, LiveEnvironment, InvokeOptions, RecordBatch } from './simulationTypes';
 export { plainResult, plainRecords } from './trace/recordList';
-export { unpackRecords, type PackedRecords, type UnpackedRecords } from './trace/packedRecords';
-export { RecordStrings } from './trace/invocationColumns';
+export * from './readers';
 export { executionEnvironmentMachine } from './machines/executionEnvironmentMachine';
 export { functionScalerMachine } from './machines/functionScalerMachine';
 export { registerSource, sourceKey, registeredSourceKeys } from './sources/types';

@@ -182,7 +182,9 @@ for (const theme of themes) {
   test(`no axe violations in the ${theme} theme`, async ({ page }) => {
     await useSystemTheme(page, theme);
     await page.goto(LESSON);
-    await page.locator('lambda-simulation-player').first().getByRole('button', { name: 'Play' }).click();
+    const firstPlayer = page.locator('lambda-simulation-player').first();
+    await firstPlayer.scrollIntoViewIfNeeded(); // players load near the viewport
+    await firstPlayer.getByRole('button', { name: 'Play' }).click();
     const widget = challengeWidget(page, 'timeout-from-load-test');
     await widget.getByRole('button', { name: /Show a hint/ }).click();
     const loop = page.locator('recursion-loop');

@@ -2,7 +2,7 @@
 // simulated that far, and result() is the trace gathered from its replies (traceStore.ts).
 
 import type { SimulationLike } from './player';
-import { RecordStrings, unpackRecords } from '../../../simulator/index';
+import { RecordStrings, unpackRecords } from '../../../simulator/readers';
 import { TraceStore, type Forgotten } from './traceStore';
 import type { VizResult } from './types';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';

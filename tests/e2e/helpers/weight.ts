@@ -24,8 +24,9 @@ export function recordScripts(page: Page): ScriptLoad[] {
       seen.push({ url: res.url(), gzipBytes: gzipSync(await res.body(), { level: 9 }).length, worker });
     } catch {
       // A body Chromium no longer holds (rare, for worker scripts): refetch it so it still counts.
-      const body = await page.request.get(res.url()).then((r) => r.body());
-      seen.push({ url: res.url(), gzipBytes: gzipSync(body, { level: 9 }).length, worker });
+      // A response that lands after the test has ended has nothing left to count towards.
+      const body = await page.request.get(res.url()).then((r) => r.body(), () => undefined);
+      if (body) seen.push({ url: res.url(), gzipBytes: gzipSync(body, { level: 9 }).length, worker });
     }
   });
   return seen;
