@@ -40,6 +40,18 @@ describe('a trigger without permission never invokes', () => {
     expect(other.metrics.fn.counters.InvokePermissionDenied).toBe(1);
   });
 
+  it('F91: an S3 trigger on a named bucket is allowed by a SourceArn for that bucket, not for another', async () => {
+    const scenario = (sourceArn: string) => simulate({
+      durationMs: 2000, functions: [fn({ resourcePolicy: invokeBy('s3.amazonaws.com', sourceArn) })],
+      aws: { buckets: [{ name: 'photos', uploads: { arrivals: { at: [0] } } }] },
+      sources: [{ type: 's3', function: 'fn', bucket: 'photos', arrivals: { at: [] } }],
+    } as Scenario);
+    expect((await scenario('arn:aws:s3:::photos')).invocations).toHaveLength(1);
+    const other = await scenario('arn:aws:s3:::lambda-lab-bucket');
+    expect(other.invocations).toHaveLength(0);
+    expect(other.metrics.fn.counters.InvokePermissionDenied).toBe(1);
+  });
+
   it('F92: API Gateway without permission answers its client 500 and the function never runs', async () => {
     const api: SourceSpec = { type: 'api-gateway', function: 'fn', arrivals: { at: [0] } };
     const denied = await run([fn({ resourcePolicy: invokeBy('s3.amazonaws.com') })], [api]);

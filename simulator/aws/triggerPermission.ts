@@ -25,9 +25,11 @@ export interface Trigger {
 /** Who calls for a push source of this scenario (undefined: a caller the resource policy does not gate here). */
 export function triggerOf(src: SourceContext, method = 'GET'): Trigger | undefined {
   const scope = scopeOf(src.scenario);
-  switch (src.spec.type) {
-    case 's3': return { service: 's3.amazonaws.com', sourceArn: s3BucketArn(TRIGGER_RESOURCES.bucket) };
-    case 'sns': return { service: 'sns.amazonaws.com', sourceArn: snsTopicArn(TRIGGER_RESOURCES.topic, scope) };
+  const spec = src.spec;
+  // The bucket or topic the source names (aws.buckets / aws.topics), else the default its events carry.
+  switch (spec.type) {
+    case 's3': return { service: 's3.amazonaws.com', sourceArn: s3BucketArn(spec.bucket ?? TRIGGER_RESOURCES.bucket) };
+    case 'sns': return { service: 'sns.amazonaws.com', sourceArn: snsTopicArn(spec.topic ?? TRIGGER_RESOURCES.topic, scope) };
     case 'api-gateway':
       return { service: 'apigateway.amazonaws.com', sourceArn: executeApiArn(TRIGGER_RESOURCES.apiId, TRIGGER_RESOURCES.stage, method, '/', scope) };
     default: return undefined;
