@@ -81,6 +81,7 @@ class SimulationRun implements Simulation {
       epochMs: epochMsOf(scenario),
       region,
       rules: rulesFor(scenario.rules, region),
+      endMs: scenario.durationMs,
       provisionedAllocationMs: scenario.service?.provisionedAllocationMs ?? DEFAULT_PROVISIONED_ALLOCATION_MS,
       provisionedRecycleMs: scenario.service?.provisionedRecycleMs ?? DEFAULT_PROVISIONED_RECYCLE_MS,
       accountConcurrencyLimit: scenario.account?.concurrencyLimit ?? DEFAULT_ACCOUNT_CONCURRENCY,

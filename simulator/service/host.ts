@@ -26,6 +26,8 @@ export interface ServiceConfig {
   provisionedRecycleMs: number;
   /** The dated rules this run follows (rules/resolve.ts). */
   rules: EffectiveRules;
+  /** The scenario's durationMs: loops under Allow are held after it (recursion.ts, HELD_AT_END). */
+  endMs: number;
 }
 
 export interface EnvironmentHost {

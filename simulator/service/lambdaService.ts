@@ -27,7 +27,7 @@ import { attachVersions, updateVersions } from './versionPools';
 import { completeRecycle, provision as provisionPool } from './provisioning';
 import type { FunctionStats } from './recorder';
 import { lineageOf } from './caller';
-import { RECURSION_STOPPED_OUTCOME, RECURSIVE_INVOCATIONS_DROPPED, stopsRecursion } from './recursion';
+import { HELD_AT_END, heldAtEnd, RECURSION_STOPPED_OUTCOME, RECURSIVE_INVOCATIONS_DROPPED, stopsRecursion } from './recursion';
 
 export type { ServiceConfig } from './host';
 
@@ -122,11 +122,14 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     const target = lookupTarget(this.functions, call.function);
     if (!target) throw new Error(`invoke: no function named ${call.function}`);
     if (call.lineage === undefined && call.requests.some((r) => r.lineage)) call.lineage = lineageOf(call.requests, '');
-    if (call.lineage !== undefined && stopsRecursion(target.pool.spec.recursiveLoop, call.lineage)) return this.stopRecursion(target.pool, call);
+    const now = this.scheduler.now();
+    if (call.lineage !== undefined) {
+      if (stopsRecursion(target.pool.spec.recursiveLoop, call.lineage)) return this.stopRecursion(target.pool, call);
+      if (heldAtEnd(call.lineage, now, this.config.endMs)) return this.count(target.pool, HELD_AT_END);
+    }
     const alias = target.alias;
     const fn = alias ? alias.pick() : target.pool;
     if (alias) this.routedBy.set(call, alias);
-    const now = this.scheduler.now();
     const ctx = fn.placement;
     ctx.idleProvisioned = fn.idleProvisioned.length;
     ctx.idleOnDemand = fn.idleOnDemand.size;
@@ -187,8 +190,12 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
 
   /** F95: the function does not run; the caller learns why at once, and the metric counts it. */
   private stopRecursion(fn: FunctionPool, call: InvokeCall): void {
-    fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] = (fn.stats.counters[RECURSIVE_INVOCATIONS_DROPPED] ?? 0) + 1;
+    this.count(fn, RECURSIVE_INVOCATIONS_DROPPED);
     call.onDone(RECURSION_STOPPED_OUTCOME);
+  }
+
+  private count(fn: FunctionPool, counter: string): void {
+    fn.stats.counters[counter] = (fn.stats.counters[counter] ?? 0) + 1;
   }
 
   /** One more environment serving a request (F12); `holds`: it takes a share of the account now. */

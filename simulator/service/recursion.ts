@@ -19,6 +19,18 @@ export function stopsRecursion(setting: 'Terminate' | 'Allow' | undefined, linea
   return lineage.depth >= RECURSION_LIMIT && (setting ?? 'Terminate') === 'Terminate';
 }
 
+/**
+ * Not AWS, the simulator's own end: a loop under Allow never stops, so a run would never finish.
+ * Once the scenario's durationMs has passed, an invocation past the 16th of its chain is held: it
+ * does not run, its request stays 'unfinished', and the function counts it here. Chains shorter
+ * than the F95 limit (a pipeline draining after the last arrival) are never held.
+ */
+export const HELD_AT_END = 'RecursiveInvocationsHeldAtEnd';
+
+export function heldAtEnd(lineage: Lineage, nowMs: number, endMs: number): boolean {
+  return lineage.depth >= RECURSION_LIMIT && nowMs >= endMs;
+}
+
 export const RECURSION_STOPPED_OUTCOME: InvokeOutcome = {
   status: 'recursion-stopped',
   response: { errorType: 'RecursiveInvocationException', errorMessage: RECURSIVE_INVOCATION_MESSAGE },

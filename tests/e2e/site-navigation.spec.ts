@@ -8,7 +8,7 @@ const built = new Set(sitePaths());
 const written = lessonsInOrder().filter(({ lesson }) => built.has(lessonHref(lesson.slug)));
 const unwritten = lessonsInOrder().filter(({ lesson }) => !built.has(lessonHref(lesson.slug)));
 
-test('the home page shows all twelve modules, linking written lessons and marking the rest coming soon', async ({ page }) => {
+test('the home page shows all twelve modules, linking every written lesson and marking only unwritten ones coming soon', async ({ page }) => {
   await page.goto('/');
   const modules = page.locator('.module-card');
   await expect(modules).toHaveCount(curriculum.length);
@@ -18,7 +18,8 @@ test('the home page shows all twelve modules, linking written lessons and markin
   for (const { lesson } of written) {
     await expect(page.locator(`.course-map a[href="${lessonHref(lesson.slug)}"]`)).toHaveCount(1);
   }
-  expect(unwritten.length).toBeGreaterThan(0);
+  // With the whole course written there is nothing to mark; the count still guards the badge.
+  await expect(page.locator('.lesson.soon')).toHaveCount(unwritten.length);
   for (const { lesson } of unwritten) {
     const item = page.locator('.lesson.soon', { hasText: lesson.title });
     await expect(item).toContainText('Coming soon');

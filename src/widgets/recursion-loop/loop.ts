@@ -35,9 +35,8 @@ export function variant(scenario: Scenario, recursiveLoop: 'Terminate' | 'Allow'
 }
 
 /**
- * One simulation per setting, read at each checkpoint (ascending) while it runs. A loop under
- * Allow never ends on its own, so the run is stopped at the last checkpoint rather than run to
- * the end (run() waits for all work to finish, which a loop never does).
+ * One simulation per setting, read at each checkpoint (ascending) while it runs; the scenario
+ * ends at the last checkpoint, where the engine holds a loop under Allow (HELD_AT_END).
  */
 export async function runLoop(scenario: Scenario, mode: 'Terminate' | 'Allow', checkpointsMs: readonly number[]): Promise<LoopCheckpoint[]> {
   const fn = scenario.functions[0].name;
