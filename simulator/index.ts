@@ -1,6 +1,8 @@
 // The engine's one front door (shared/simulator-contract.md). Widgets, lessons, tests and
 // scripts use only what this file exports.
-export { simulate, createSimulation } from './simulation';
+export { simulate, createSimulation } from './run';
+// A scenario parseScenario already returned, run without checking it again: also alone in ./checked.ts, without zod.
+export { createCheckedSimulation, type ScenarioCheck } from './simulation';
 export { parseScenario, ScenarioError, type ScenarioIssue } from './scenario/parse';
 // The scenario as JSON Schema with every field's description (editors' hover and diagnostics).
 export { scenarioJsonSchema } from './scenario/fieldTable';

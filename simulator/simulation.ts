@@ -1,4 +1,4 @@
-// simulate() and createSimulation(): parse the scenario, wire the scheduler, the service and
+// A simulation of a checked scenario (run.ts checks and creates): wire the scheduler, the service and
 // the sources, and run the event loop. Model-only scenarios run a synchronous loop; code
 // handlers make the loop wait for tracked runtime work before each event (runtime/types.ts).
 import { PRIORITY_ARRIVAL, PRIORITY_NORMAL, Scheduler } from './core/scheduler';
@@ -6,7 +6,7 @@ import { createRng, deriveSeed, type Rng } from './core/rng';
 import { AwsAccount, withAwsAccount } from './aws/account';
 import { utf8ByteLength } from './core/utf8';
 import type { LambdaInvoker } from './aws/lambdaApi';
-import { parseScenario, ScenarioError } from './scenario/parse';
+import { ScenarioError } from './scenario/issues';
 import type { FunctionSpec, Scenario, SourceSpec } from './scenario/types';
 import {
   DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_REGION, DEFAULT_SCALING_ENVIRONMENTS,
@@ -27,19 +27,16 @@ import type { InvokeOptions, LiveEnvironment, RecordBatch, Simulation, Simulatio
 
 const DEFAULT_MAX_STEPS = 200_000_000;
 
-/** Runs a scenario to its end and returns everything it recorded. */
-export async function simulate(scenario: Scenario, options?: SimulationOptions): Promise<SimulationResult> {
-  const sim = createSimulation(scenario, options);
-  try {
-    return await sim.run();
-  } finally {
-    sim.dispose();
-  }
-}
+/** Checks a scenario, as parseScenario does (./scenario/parse.ts). */
+export type ScenarioCheck = (input: unknown) => Scenario;
 
-/** A simulation to step (for the UI). Throws ScenarioError before anything runs. */
-export function createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation {
-  return new SimulationRun(parseScenario(scenario), options ?? {});
+/**
+ * A simulation of a scenario that parseScenario has already returned (a worker handed one by a
+ * page that checked it): it is not checked again, so neither the checker nor zod needs to load.
+ * Without `check`, updateFunction refuses, since a changed function could not be checked.
+ */
+export function createCheckedSimulation(scenario: Scenario, options?: SimulationOptions, check?: ScenarioCheck): Simulation {
+  return new SimulationRun(scenario, options ?? {}, check);
 }
 
 /** Every source type must have a registered implementation, or nothing runs. */
@@ -69,7 +66,7 @@ class SimulationRun implements Simulation {
   private disposed = false;
   private factoryLoad: Promise<void> | null = null;
 
-  constructor(scenario: Scenario, private readonly options: SimulationOptions) {
+  constructor(scenario: Scenario, private readonly options: SimulationOptions, private readonly check?: ScenarioCheck) {
     checkSourcesImplemented(scenario.sources);
     this.scenario = scenario;
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
@@ -374,7 +371,8 @@ class SimulationRun implements Simulation {
     const before = this.scenario.functions[i];
     checkVersionsKept(before, patch);
     const after = { ...before, ...patch, name: functionName } as FunctionSpec;
-    const next = parseScenario({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
+    if (!this.check) throw new Error('updateFunction: this simulation was created without a scenario checker (createSimulation has one)');
+    const next = this.check({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
     this.scenario = next;
     // F11: new code or configuration means new environments; concurrency settings do not.
     // Publishing versions and moving aliases leave $LATEST's environments alone; AddPermission and

@@ -44,10 +44,47 @@ function cycles(files: string[]): string[][] {
   return found;
 }
 
+/** What a module imports at load time: value imports and re-exports, not types nor import(). */
+function loadImports(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  return source.statements.flatMap((s) => {
+    if (ts.isImportDeclaration(s) && !s.importClause?.isTypeOnly) return [(s.moduleSpecifier as ts.StringLiteral).text];
+    if (ts.isExportDeclaration(s) && s.moduleSpecifier && !s.isTypeOnly) return [(s.moduleSpecifier as ts.StringLiteral).text];
+    return [];
+  });
+}
+
+/** Every module (relative to simulator/) and package a file brings along when it loads. */
+function loadedFrom(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    for (const spec of loadImports(file)) {
+      if (!spec.startsWith('.')) {
+        seen.add(spec);
+        continue;
+      }
+      const path = resolve(dirname(file), spec.endsWith('.ts') ? spec : `${spec}.ts`);
+      const key = relative(ROOT, path);
+      if (seen.has(key) || !existsSync(path)) continue;
+      seen.add(key);
+      visit(path);
+    }
+  };
+  visit(join(ROOT, entry));
+  return seen;
+}
+
 describe('simulator/ import graph', () => {
   it('has no cycle', () => {
     const files = sourceFiles(ROOT);
     expect(files.length).toBeGreaterThan(50);
     expect(cycles(files)).toEqual([]);
+  });
+
+  it("checked.ts (the player's worker) loads the engine without the checker, zod or the editor's declarations", () => {
+    const loaded = loadedFrom('checked.ts');
+    expect(loaded.has('simulation.ts')).toBe(true);
+    expect([...loaded].filter((m) => /^zod|scenario\/(parse|schema)\.ts|runtime\/(handler|aws-sdk)-types\.ts/.test(m))).toEqual([]);
+    expect([...loadedFrom('index.ts')].filter((m) => /^zod$|scenario\/parse\.ts/.test(m))).toHaveLength(2); // the test can see them
   });
 });

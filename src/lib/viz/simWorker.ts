@@ -4,7 +4,8 @@
 // buffers transferred, so neither side keeps the whole run and no object per record is
 // cloned: the page builds each record when it reads it (unpackRecords).
 
-import { createSimulation, plainRecords, type Scenario, type Simulation } from '../../../simulator/index';
+// The engine's door for a checked scenario: no checker, no zod (the page checked it).
+import { createCheckedSimulation, plainRecords, type Scenario, type Simulation } from '../../../simulator/checked';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 let sim: Simulation | undefined;
@@ -17,7 +18,8 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   try {
     if (msg.type === 'init') {
-      sim = createSimulation(msg.scenario as Scenario);
+      // Every scenario a page hands its worker was checked there (at build time or by parseScenario).
+      sim = createCheckedSimulation(msg.scenario as Scenario);
       return;
     }
     if (!sim) throw new Error('the simulation worker has no scenario');
