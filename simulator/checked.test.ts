@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCheckedSimulation, plainRecords } from './checked';
+import { createCheckedSimulation, openCheckedSimulation, plainRecords } from './checked';
 import { createSimulation, parseScenario, type Scenario } from './index';
 
 const scenario = (): Scenario => ({
@@ -23,8 +23,19 @@ describe('createCheckedSimulation (the worker door, simulator/checked.ts)', () =
   it('refuses updateFunction without a checker, and applies it with one', () => {
     const bare = createCheckedSimulation(parseScenario(scenario()));
     expect(() => bare.updateFunction('fn', { memoryMB: 1024 })).toThrow(/scenario checker/);
-    const withCheck = createCheckedSimulation(parseScenario(scenario()), {}, parseScenario);
+    const withCheck = createCheckedSimulation(parseScenario(scenario()), {}, { check: parseScenario });
     expect(() => withCheck.updateFunction('fn', { memoryMB: 100 })).toThrow(/memoryMB|128/); // F28: still checked
     withCheck.updateFunction('fn', { memoryMB: 1024 });
+  });
+
+  it('a scenario with an AWS account needs the account part: openCheckedSimulation fetches it', async () => {
+    const withBucket: Scenario = { ...scenario(), aws: { buckets: [{ name: 'uploads' }] }, sources: [
+      { type: 's3', function: 'fn', bucket: 'uploads', arrivals: { rate: 5, process: 'poisson' } } as Scenario['sources'][number],
+    ] };
+    const checked = parseScenario(withBucket);
+    expect(() => createCheckedSimulation(checked)).toThrow(/AWS account/);
+    const result = await (await openCheckedSimulation(checked)).run();
+    expect(result.requests.length).toBeGreaterThan(50);
+    expect(result).toEqual(await createSimulation(withBucket).run());
   });
 });

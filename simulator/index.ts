@@ -2,7 +2,7 @@
 // scripts use only what this file exports.
 export { simulate, createSimulation } from './run';
 // A scenario parseScenario already returned, run without checking it again: also alone in ./checked.ts, without zod.
-export { createCheckedSimulation, type ScenarioCheck } from './simulation';
+export { createCheckedSimulation, openCheckedSimulation, needsAccountParts, type AccountParts, type EngineParts, type ScenarioCheck } from './checked';
 export { parseScenario, ScenarioError, type ScenarioIssue } from './scenario/parse';
 // The scenario as JSON Schema with every field's description (editors' hover and diagnostics).
 export { scenarioJsonSchema } from './scenario/fieldTable';

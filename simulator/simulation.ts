@@ -3,7 +3,7 @@
 // handlers make the loop wait for tracked runtime work before each event (runtime/types.ts).
 import { PRIORITY_ARRIVAL, PRIORITY_NORMAL, Scheduler } from './core/scheduler';
 import { createRng, deriveSeed, type Rng } from './core/rng';
-import { AwsAccount, withAwsAccount } from './aws/account';
+import type { AwsAccount } from './aws/account';
 import { utf8ByteLength } from './core/utf8';
 import type { LambdaInvoker } from './aws/lambdaApi';
 import { ScenarioError } from './scenario/issues';
@@ -22,21 +22,36 @@ import { rulesFor, rulesUsed } from './rules/resolve';
 import { checkVersionsKept, lookupTarget } from './service/versions';
 import { Recorder } from './service/recorder';
 import { createSourceContext, type RequestLedger } from './service/sourceContext';
-import { createDependencyService } from './runtime/dependencies';
 import type { InvokeOptions, LiveEnvironment, RecordBatch, Simulation, SimulationEvent, SimulationOptions } from './simulationTypes';
 
 const DEFAULT_MAX_STEPS = 200_000_000;
 
 /** Checks a scenario, as parseScenario does (./scenario/parse.ts). */
 export type ScenarioCheck = (input: unknown) => Scenario;
+/** The AWS account and the database and HTTP services (./accountParts.ts). */
+export type AccountParts = typeof import('./accountParts');
+
+/** The parts of the engine a caller hands in, so that whoever needs none of them loads none. */
+export interface EngineParts {
+  /** Checks a function changed by updateFunction; without it, updateFunction refuses. */
+  check?: ScenarioCheck;
+  /** Required when needsAccountParts(scenario). */
+  account?: AccountParts;
+}
+
+/** A scenario with an AWS account or code handlers needs AccountParts. */
+export const needsAccountParts = (scenario: Scenario): boolean =>
+  !!scenario.aws || scenario.functions.some((f) => f.handler.kind === 'code');
 
 /**
  * A simulation of a scenario that parseScenario has already returned (a worker handed one by a
  * page that checked it): it is not checked again, so neither the checker nor zod needs to load.
- * Without `check`, updateFunction refuses, since a changed function could not be checked.
  */
-export function createCheckedSimulation(scenario: Scenario, options?: SimulationOptions, check?: ScenarioCheck): Simulation {
-  return new SimulationRun(scenario, options ?? {}, check);
+export function createCheckedSimulation(scenario: Scenario, options?: SimulationOptions, parts: EngineParts = {}): Simulation {
+  if (needsAccountParts(scenario) && !parts.account) {
+    throw new Error('this scenario has an AWS account or code handlers: hand in its AccountParts (checked.ts openCheckedSimulation loads them)');
+  }
+  return new SimulationRun(scenario, options ?? {}, parts);
 }
 
 /** Every source type must have a registered implementation, or nothing runs. */
@@ -66,7 +81,7 @@ class SimulationRun implements Simulation {
   private disposed = false;
   private factoryLoad: Promise<void> | null = null;
 
-  constructor(scenario: Scenario, private readonly options: SimulationOptions, private readonly check?: ScenarioCheck) {
+  constructor(scenario: Scenario, private readonly options: SimulationOptions, private readonly parts: EngineParts) {
     checkSourcesImplemented(scenario.sources);
     this.scenario = scenario;
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
@@ -90,12 +105,13 @@ class SimulationRun implements Simulation {
     this.service.codeFactory = options.createCodeEnvironment;
     // Created here, not with the lazily loaded runtime, so that synchronous stepping with an
     // injected factory reaches the simulated database and HTTP services too.
-    const dependencies = options.dependencies ?? (this.hasCode ? createDependencyService(
+    const account = parts.account!; // present whenever hasCode or scenario.aws (createCheckedSimulation)
+    const dependencies = options.dependencies ?? (this.hasCode ? account.createDependencyService(
       { now: () => this.scheduler.now(), schedule: (atMs, fn) => this.scheduler.schedule(atMs, fn) },
       { seed: deriveSeed(scenario.seed ?? DEFAULT_SEED, 'dependencies'), ...(scenario.dependencies ?? {}) },
     ) : undefined);
-    this.account = scenario.aws || this.hasCode ? this.createAccount(scenario, rng.derive('aws')) : undefined;
-    this.service.dependencies = dependencies && this.account ? withAwsAccount(dependencies, this.account) : dependencies;
+    this.account = scenario.aws || this.hasCode ? this.createAccount(scenario, rng.derive('aws'), account) : undefined;
+    this.service.dependencies = dependencies && this.account ? account.withAwsAccount(dependencies, this.account) : dependencies;
     scenario.sources.forEach((spec, i) => {
       const ctx = createSourceContext(spec, i, scenario, this.scheduler, rng.derive(`source:${i}`), this.service,
         this.recorder, this.ledger, () => this.service.emit, this.account);
@@ -104,7 +120,7 @@ class SimulationRun implements Simulation {
   }
 
   /** The scenario's AWS account; Lambda Invoke from handler code gets one source context per function. */
-  private createAccount(scenario: Scenario, rng: Rng): AwsAccount {
+  private createAccount(scenario: Scenario, rng: Rng, parts: AccountParts): AwsAccount {
     const contexts = new Map<string, SourceContext>();
     const invoker: LambdaInvoker = {
       hasFunction: (name) => this.service.functions.has(name),
@@ -126,7 +142,7 @@ class SimulationRun implements Simulation {
         })),
       }),
     };
-    return new AwsAccount(
+    return new parts.AwsAccount(
       { now: () => this.scheduler.now(), schedule: (t, fn, p) => { this.scheduler.schedule(t, fn, p === 'arrival' ? PRIORITY_ARRIVAL : PRIORITY_NORMAL); } },
       scenario.aws ?? {}, rng,
       { region: scenario.service?.region ?? DEFAULT_REGION, epochMs: epochMsOf(scenario), durationMs: scenario.durationMs, invoker },
@@ -371,8 +387,9 @@ class SimulationRun implements Simulation {
     const before = this.scenario.functions[i];
     checkVersionsKept(before, patch);
     const after = { ...before, ...patch, name: functionName } as FunctionSpec;
-    if (!this.check) throw new Error('updateFunction: this simulation was created without a scenario checker (createSimulation has one)');
-    const next = this.check({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
+    const check = this.parts.check;
+    if (!check) throw new Error('updateFunction: this simulation was created without a scenario checker (createSimulation has one)');
+    const next = check({ ...this.scenario, functions: this.scenario.functions.map((f, j) => (j === i ? after : f)) });
     this.scenario = next;
     // F11: new code or configuration means new environments; concurrency settings do not.
     // Publishing versions and moving aliases leave $LATEST's environments alone; AddPermission and

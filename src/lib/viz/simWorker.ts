@@ -5,32 +5,35 @@
 // cloned: the page builds each record when it reads it (unpackRecords).
 
 // The engine's door for a checked scenario: no checker, no zod (the page checked it).
-import { createCheckedSimulation, plainRecords, type Scenario, type Simulation } from '../../../simulator/checked';
+import { openCheckedSimulation, plainRecords, type Scenario, type Simulation } from '../../../simulator/checked';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
-let sim: Simulation | undefined;
+/** Runs wait for it: a scenario with an AWS account fetches that part of the engine first. */
+let sim: Promise<Simulation> | undefined;
 
 function post(reply: WorkerReply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(reply, transfer);
 }
 
-self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   try {
     if (msg.type === 'init') {
       // Every scenario a page hands its worker was checked there (at build time or by parseScenario).
-      sim = createCheckedSimulation(msg.scenario as Scenario);
+      sim = openCheckedSimulation(msg.scenario as Scenario);
+      sim.catch(() => undefined); // a refusal is reported to each run, which waits on it
       return;
     }
     if (!sim) throw new Error('the simulation worker has no scenario');
-    sim.runUntilSync(msg.untilMs);
-    const { packed, transfer } = sim.takePackedRecords();
-    const live = sim.result({ snapshot: false }); // what is left after the take: only what is in flight
+    const run = await sim; // runs resume in the order they came: each awaits the same promise
+    run.runUntilSync(msg.untilMs);
+    const { packed, transfer } = run.takePackedRecords();
+    const live = run.result({ snapshot: false }); // what is left after the take: only what is in flight
     post({
       type: 'delta',
       id: msg.id,
-      now: sim.now(),
-      finished: sim.isFinished(),
+      now: run.now(),
+      finished: run.isFinished(),
       records: packed,
       pendingRequests: plainRecords(live.requests),
       liveEnvironments: live.environments,
