@@ -246,6 +246,24 @@ test('a scenario with real handler code plays on the page and shows what the cod
   problems.expectNone();
 });
 
+test('a scenario with an AWS account plays in the worker, which fetches that part of the engine for it', async ({ page }) => {
+  const problems = watchConsole(page);
+  const { default: LZString } = await import('lz-string');
+  const scenario = {
+    seed: 3,
+    durationMs: 10_000,
+    functions: [{ name: 'thumbs', memoryMB: 512, handler: { kind: 'model', durationMs: 150 } }],
+    sources: [{ type: 's3', function: 'thumbs', bucket: 'uploads', arrivals: { rate: 10, process: 'poisson' } }],
+    aws: { buckets: [{ name: 'uploads' }] },
+  };
+  await openPlayground(page, `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
+  await seek(page, 1e9);
+  const end = await shownVsEngine(page);
+  expect(end.total).toBeGreaterThan(50);
+  expect(end.shown).toEqual(end.engine);
+  problems.expectNone();
+});
+
 test('the default scenario\'s knobs name their sources, the flow view too, and the timeout is in seconds (F29)', async ({ page }) => {
   await openPlayground(page);
   const player = page.locator(PLAYER);
