@@ -3,7 +3,7 @@
 export { simulate, createSimulation } from './run';
 // A scenario parseScenario already returned, run without checking it again: also alone in ./checked.ts, without zod.
 export { createCheckedSimulation, openCheckedSimulation, needsAccountParts, type AccountParts, type EngineParts, type ScenarioCheck } from './checked';
-export { parseScenario, ScenarioError, type ScenarioIssue } from './scenario/parse';
+export { parseScenario, ScenarioError, type ScenarioIssue } from './check';
 // The scenario as JSON Schema with every field's description (editors' hover and diagnostics).
 export { scenarioJsonSchema } from './scenario/fieldTable';
 // Lambda's limits, the scenario's defaults and the prices (F03, F28, F29, F31, F32, F46, F47); pages that

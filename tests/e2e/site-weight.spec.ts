@@ -4,7 +4,9 @@
 // - /lab before the editor is requested: 60 KiB;
 // - a lesson, or an embed, once its player runs: the engine fetched once (by the worker), and at
 //   most RUNNING_KIB in all. The worker runs the scenario its page already checked
-//   (simulator/checked.ts), so it carries neither zod nor the scenario's schemas;
+//   (simulator/checked.ts), so it carries neither zod nor the scenario's schemas (nor, for a
+//   model-only scenario, the AWS account); a knob change is checked on the page by the checker
+//   alone (simulator/check.ts), without a second engine;
 // - nobody's page loads Pagefind's UI before search opens.
 // Print every page's figures: E2E_DIST=… E2E_PORT=… npx playwright test tests/e2e/site-weight.spec.ts --workers=1
 import { expect, test, type Page } from '@playwright/test';
@@ -37,7 +39,7 @@ function report(what: string, js: ScriptLoad[]): number {
 
 async function engineCopies(page: Page, js: ScriptLoad[]): Promise<string[]> {
   const carrying: string[] = [];
-  for (const { url } of js) {
+  for (const url of new Set(js.map((r) => r.url))) { // a second worker of the same script is one copy
     const body = await page.request.get(url).then((r) => r.text());
     if (body.includes(ENGINE_MARKER)) carrying.push(new URL(url).pathname);
   }
@@ -78,6 +80,25 @@ for (const path of PLAYER_PAGES) {
     expect(bytes).toBeLessThanOrEqual(RUNNING_KIB * KIB);
   });
 }
+
+test(`${LESSON_WITH_PLAYER}: a knob change is checked on the page without a second engine`, async ({ page }) => {
+  const js = recordScripts(page);
+  await page.goto(LESSON_WITH_PLAYER);
+  const player = page.locator('lambda-simulation-player');
+  await player.scrollIntoViewIfNeeded();
+  const scenario = () => page.evaluate(() => JSON.stringify((document.querySelector('lambda-simulation-player') as unknown as { scenario?: unknown }).scenario));
+  await expect.poll(scenario).toBeDefined();
+  const before = await scenario();
+  const knob = player.locator('.lsp-knob input').first();
+  await knob.fill(String(Number(await knob.inputValue()) + 10));
+  await knob.press('Enter');
+  await expect.poll(scenario, 'the knob made a new scenario').not.toBe(before);
+  await player.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => page.evaluate(() => (document.querySelector('lambda-simulation-player') as unknown as { player?: { viewMs: number } }).player?.viewMs ?? 0)).toBeGreaterThan(1000);
+  await page.waitForLoadState('networkidle');
+  report(`${LESSON_WITH_PLAYER} after a knob change`, js);
+  expect(await engineCopies(page, js), 'the checker alone on the page; the engine in the worker').toHaveLength(1);
+});
 
 test('search still loads Pagefind when it opens', async ({ page }) => {
   const js = recordScripts(page);

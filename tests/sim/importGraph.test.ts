@@ -87,4 +87,11 @@ describe('simulator/ import graph', () => {
     expect([...loaded].filter((m) => /^zod|scenario\/(parse|schema)\.ts|runtime\/(handler|aws-sdk)-types\.ts|aws\/account\.ts|runtime\/dependencies\.ts/.test(m))).toEqual([]);
     expect([...loadedFrom('index.ts')].filter((m) => /^zod$|scenario\/parse\.ts/.test(m))).toHaveLength(2); // the test can see them
   });
+
+  it('check.ts (a page checking a scenario) loads the checker and zod, not the engine', () => {
+    const loaded = loadedFrom('check.ts');
+    expect(loaded.has('scenario/parse.ts') && loaded.has('zod')).toBe(true);
+    const engine = /^(simulation|run)\.ts$|^service\/(?!coldStartCalibration\.ts)|^sources\/|^machines\/|^xstate$|aws\/account\.ts/;
+    expect([...loaded].filter((m) => engine.test(m))).toEqual([]);
+  });
 });

@@ -7,12 +7,13 @@
 // lesson does not use), data-predict (JSON: a question answered before Play, see predictionPanel),
 // data-checked (the scenario was parsed at build time: playing it needs no engine on this thread).
 //
-// The engine runs in the player's worker. This thread loads it only to check a scenario it has
-// not seen (a knob, a seed, a preset, a shared link), for code handlers, and for referenceResult.
+// The engine runs in the player's worker. This thread loads only the checker (simulator/check.ts)
+// for a scenario it has not seen (a knob, a seed, a preset, a shared link), and the engine itself
+// only for code handlers, the dated rules' line and referenceResult.
 
 import type { Scenario, SimulationResult } from '../../../simulator/index';
 import { limitsFor, playerFor, pricesFor } from '../../lib/viz/engine';
-import { loadEngine } from '../../lib/viz/loadEngine';
+import { loadChecker, loadEngine } from '../../lib/viz/loadEngine';
 import { defaultKnobs, type Knob } from '../../lib/viz/knobs';
 import { readPalette, type Palette } from '../../lib/viz/palette';
 import { INGEST_BUDGET_MS, type Player } from '../../lib/viz/player';
@@ -63,7 +64,7 @@ export class SimulationPlayerElement extends HTMLElement {
     if (this.root || this.starting) return;
     const data: unknown = JSON.parse(this.dataset.scenario ?? 'null');
     if (this.dataset.checked !== undefined) return this.start(data as Scenario);
-    this.starting = loadEngine()
+    this.starting = loadChecker()
       .then(({ parseScenario }) => this.start(parseScenario(data)))
       .catch((err) => this.showError(`This simulation's scenario is not valid: ${describeIssues(err)}`))
       .finally(() => (this.starting = undefined));
@@ -101,7 +102,7 @@ export class SimulationPlayerElement extends HTMLElement {
 
   /** Like applyScenario, but hands back the engine's refusal itself (knobs word it their way). */
   private async tryScenario(next: unknown): Promise<unknown> {
-    const { parseScenario } = await loadEngine();
+    const { parseScenario } = await loadChecker();
     try {
       this.load(parseScenario(next));
       return undefined;
