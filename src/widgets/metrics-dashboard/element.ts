@@ -102,9 +102,12 @@ export class MetricsDashboardElement extends HTMLElement {
 
   private draw(): void {
     const box = this.part_('charts');
-    const width = Math.max(240, Math.floor(box.clientWidth >= 640 ? box.clientWidth / 2 - 8 : box.clientWidth));
     for (const def of CHARTS) {
-      const svg = box.querySelector<SVGSVGElement>(`[data-chart="${def.key}"] svg`)!;
+      const figure = box.querySelector<HTMLElement>(`[data-chart="${def.key}"]`)!;
+      const svg = figure.querySelector('svg')!;
+      // The figure's own width: the grid decides one or two columns (CSS), so the SVG is drawn at
+      // the size it is shown and its 11 px labels are not scaled down.
+      const width = Math.max(240, Math.floor(figure.clientWidth));
       const series = def.series(this.rows);
       svg.setAttribute('aria-label', `${def.title}: ${series.map((s) => `${s.label} peaks at ${fmt(Math.max(0, ...s.values.filter((v): v is number => v !== undefined)))}`).join('; ')}. The table below lists every period.`);
       renderMetricChart(svg, this.rows.map((r) => r.startMs), this.periodMs, series, width);
