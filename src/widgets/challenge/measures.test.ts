@@ -131,3 +131,24 @@ describe('attempts', () => {
     expect(spec.scenario.functions[0].memoryMB).toBeUndefined(); // the definition itself is untouched
   });
 });
+
+describe('responsesMatching', () => {
+  const echo: Scenario = {
+    seed: 5, durationMs: 2000,
+    functions: [{ name: 'api', handler: { kind: 'code', source: 'export const handler = async (e) => ({ said: e.word });' } }],
+    sources: [{ name: 'calls', type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { at: [0, 500, 1000] }, payloads: [{ word: 'hello' }, { word: 'bye' }] }],
+  };
+
+  test('counts the responses whose JSON text matches the pattern', async () => {
+    const r = await simulate(echo);
+    expect(measure(r, { measure: 'responsesMatching', pattern: '"said":"hello"' }, 'api')).toBe(2);
+    expect(measure(r, { measure: 'responsesMatching', pattern: '"said":"(hello|bye)"' }, 'api')).toBe(3);
+    expect(measure(r, { measure: 'responsesMatching', pattern: 'nothing' }, 'api')).toBe(0);
+    expect(() => measure(r, { measure: 'responsesMatching' }, 'api')).toThrow(/needs a pattern/);
+  });
+
+  test('its line names the pattern, or the label given for it', () => {
+    expect(goalLabel({ measure: 'responsesMatching', pattern: 'ok', op: '==', value: 3 })).toBe('responses matching /ok/: exactly 3');
+    expect(goalLabel({ measure: 'responsesMatching', pattern: 'ok', patternLabel: 'answers that say ok', op: '>=', value: 1 })).toBe('answers that say ok: at least 1');
+  });
+});
