@@ -11,7 +11,10 @@ import { MAX_BATCH_INVOKES } from './options';
 import { watchOtherTabs } from './other-tab';
 import { historyLine, renderSummary, responseText, statusLine } from './render';
 import { consoleStateSchema, CUSTOM_EVENT, defaultState, shareKey, storageKey, type ConsoleState, type Language, type OfferedLayer } from './state';
-import type { InvocationView, InvokeMode } from './view';
+import type { InvocationView, InvokeMode, ResourceTally } from './view';
+import { guideSteps } from './guide';
+import { LATEST, NO_RELEASES, publish, rollback, setAlias, type Outcome, type Releases } from './releases';
+import { ReleasesPanel } from './releases-panel';
 
 type Engine = typeof import('./engine');
 let enginePromise: Promise<Engine> | undefined;
@@ -40,6 +43,10 @@ export class FunctionConsoleElement extends HTMLElement {
   /** What another tab saved for this console last, until this tab loads or dismisses it. */
   private otherTab: ConsoleState | undefined;
   private stopWatching: (() => void) | undefined;
+  /** Versions and aliases, on a console whose lesson offers the deploy workflow. */
+  private panel: ReleasesPanel | undefined;
+  private releases: Releases = NO_RELEASES;
+  private tallies: ResourceTally[] = [];
 
   connectedCallback(): void {
     if (this.started) return;
@@ -56,6 +63,15 @@ export class FunctionConsoleElement extends HTMLElement {
     if (Object.keys(early).length > 0) this.update({}); // saves what was typed early
     if (notice) this.notice(notice);
     this.wire();
+    const releasesRoot = this.el('releases');
+    if (releasesRoot) {
+      this.panel = new ReleasesPanel(releasesRoot, this.el<HTMLSelectElement>('target'), {
+        publish: () => void this.publishVersion(),
+        saveAlias: (req) => void this.changeRouting((r) => setAlias(r, req, this.views.length), req.name.trim()),
+        rollback: (name) => void this.changeRouting((r) => rollback(r, name, this.views.length)),
+      });
+      this.renderReleases();
+    }
     // The server rendered every button disabled and said "Loading the console…": now a click works.
     for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-action]')) b.disabled = false;
     this.status('');
@@ -275,6 +291,89 @@ export class FunctionConsoleElement extends HTMLElement {
   private refreshInvokable(): void {
     const blocked = this.busy || !this.eventOk || this.configIssues.length > 0;
     for (const action of ['invoke', 'invoke-sequential', 'invoke-concurrent']) this.button(action).disabled = blocked;
+    this.panel?.setEnabled(!blocked, this.releases);
+  }
+
+  private renderReleases(): void {
+    this.panel?.render(this.releases, guideSteps(this.releases, this.views), this.tallies);
+    this.panel?.setEnabled(!(this.busy || !this.eventOk || this.configIssues.length > 0), this.releases);
+  }
+
+  /** Deploys what the editor holds (as Invoke does), then freezes it as the next version. */
+  private async publishVersion(): Promise<void> {
+    await this.whileBusy('Publishing…', async () => {
+      const deployment = await this.deployEditor();
+      if (!deployment) return;
+      const out = publish(this.releases, deployment.d, this.views.length);
+      if (out.ok && out.releases !== this.releases) this.session!.applyReleases(out.releases);
+      this.commitReleases(out, deployment.deployed);
+    });
+  }
+
+  /** Creates, moves or rolls back an alias: a routing change, nothing is redeployed. */
+  private async changeRouting(change: (r: Releases) => Outcome, selectAlias?: string): Promise<void> {
+    await this.whileBusy('Updating the alias…', async () => {
+      const out = change(this.releases);
+      if (!out.ok) {
+        this.panel?.showAliasError(out.message);
+        this.status('Not changed.');
+        return;
+      }
+      this.panel?.showAliasError('');
+      this.session!.applyReleases(out.releases);
+      this.commitReleases(out, false);
+      if (selectAlias) this.panel?.setTarget(selectAlias); // the guided flow invokes through it next
+    });
+  }
+
+  private commitReleases(out: Outcome, deployed: boolean): void {
+    if (out.ok) this.releases = out.releases;
+    this.renderReleases();
+    this.status((deployed ? 'Deployed the changed code and configuration. ' : '') + out.message);
+  }
+
+  /** Runs `work` with every action disabled; an engine refusal is shown, not thrown. */
+  private async whileBusy(saying: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.refreshInvokable();
+    this.status(saying);
+    try {
+      await work();
+    } catch (err) {
+      this.status('Not changed.');
+      this.notice(`The simulation refused this: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.busy = false;
+      this.refreshInvokable();
+    }
+  }
+
+  /**
+   * Compiles the editor's code and deploys it with the configuration when either changed; undefined
+   * (with the reason shown) when the configuration or the code cannot deploy.
+   */
+  private async deployEditor(): Promise<{ d: { source: string; config: ConsoleState['config'] }; deployed: boolean } | undefined> {
+    if (!this.engineWanted) await this.checkConfig();
+    if (this.configIssues.length > 0) {
+      this.status('Not deployed: fix the configuration first.');
+      return undefined;
+    }
+    if (this.state.language === 'typescript') this.status('Compiling TypeScript…');
+    const js = await this.editor.toJavaScript();
+    if (!js.ok) {
+      this.notice(js.message);
+      this.status('Not deployed.');
+      return undefined;
+    }
+    const engine = await loadEngine();
+    const fresh = !this.session;
+    this.session ??= new engine.ConsoleSession(this.offered, this.dataset.account ? JSON.parse(this.dataset.account) : undefined);
+    const d = { source: js.js, config: this.state.config };
+    const deployed = this.session.deploy(d);
+    // A console reconnected after its session was disposed publishes its versions again.
+    if (fresh && this.releases.versions.length > 0) this.session.applyReleases(this.releases);
+    return { d, deployed };
   }
 
   private async pickEvent(kind: string): Promise<void> {
@@ -306,30 +405,20 @@ export class FunctionConsoleElement extends HTMLElement {
     const invoking = count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`;
     this.status(invoking);
     try {
-      if (!this.engineWanted) {
-        await this.checkConfig();
-        if (this.configIssues.length > 0) {
-          this.status('Not invoked.');
-          return;
-        }
-      }
-      if (this.state.language === 'typescript') this.status('Compiling TypeScript…');
-      const js = await this.editor.toJavaScript();
-      if (!js.ok) {
-        this.notice(js.message);
+      const deployment = await this.deployEditor();
+      if (!deployment) {
         this.status('Not invoked.');
         return;
       }
       this.status(invoking);
-      const engine = await loadEngine();
-      this.session ??= new engine.ConsoleSession(this.offered, this.dataset.account ? JSON.parse(this.dataset.account) : undefined);
-      const deployed = this.session.deploy({ source: js.js, config: this.state.config });
-      const { views, totalCostUsd } = await this.session.invoke(event.value, count, mode, this.views.length + 1,
-        count === 1 ? (text) => this.status(text) : undefined);
+      const { views, totalCostUsd, resources } = await this.session!.invoke(event.value, count, mode, this.views.length + 1,
+        count === 1 ? (text) => this.status(text) : undefined, this.panel?.target() ?? LATEST);
       this.views.push(...views);
       this.show(views[views.length - 1]);
       for (const v of views) this.addHistory(v);
-      this.status((deployed ? 'Deployed the changed code and configuration. ' : '') + statusLine(views, totalCostUsd));
+      this.tallies = resources;
+      this.renderReleases();
+      this.status((deployment.deployed ? 'Deployed the changed code and configuration. ' : '') + statusLine(views, totalCostUsd));
     } catch (err) {
       this.status('The simulation failed.');
       this.notice(`The simulation could not run this invocation: ${err instanceof Error ? err.message : String(err)}`);

@@ -8,6 +8,10 @@ export interface InvocationView {
   requestId: string;
   /** Counts the console's deployments of new code or configuration (1 = the first). */
   deployment: number;
+  /** What was invoked: $LATEST, a version number or an alias name. */
+  target: string;
+  /** The version that ran ($LATEST or a number): an alias with a canary picks one per invocation. */
+  version: string;
   status: InvocationStatus;
   coldStart: boolean;
   environmentId?: string;
@@ -31,3 +35,11 @@ export interface Deployment {
 }
 
 export type InvokeMode = 'sequential' | 'concurrent';
+
+/** One row of the metrics by CloudWatch Resource: a version (`2`, `$LATEST`) or an alias (`live`). */
+export interface ResourceTally {
+  resource: string;
+  invocations: number;
+  errors: number;
+  throttles: number;
+}
