@@ -166,7 +166,9 @@ export class FunctionConsoleElement extends HTMLElement {
     this.button('invoke-concurrent').addEventListener('click', () => void this.invoke(this.count(), 'concurrent'));
     this.button('new-environment').addEventListener('click', () => {
       this.session?.newEnvironment();
-      this.status('The next invocation starts a new execution environment (cold start).');
+      this.status(this.releases.versions.length === 0
+        ? 'The next invocation starts a new execution environment (cold start).'
+        : 'The next invocation of $LATEST starts a new execution environment (cold start); published versions keep theirs.');
     });
     this.button('reset').addEventListener('click', () => this.reset());
     this.button('share').addEventListener('click', () => void this.share());

@@ -140,7 +140,7 @@ export class ReleasesPanel {
       const th = document.createElement('th');
       th.scope = 'row';
       th.textContent = /^\d+$/.test(t.resource) ? `version ${t.resource}` : t.resource === LATEST ? LATEST : `alias ${t.resource}`;
-      tr.append(th, ...[t.invocations, t.errors, t.throttles].map((n) => {
+      tr.append(th, ...[t.invocations, t.errors].map((n) => {
         const td = document.createElement('td');
         td.textContent = n.toLocaleString('en-US');
         return td;

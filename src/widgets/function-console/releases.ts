@@ -135,6 +135,6 @@ export function invokeTargets(r: Releases): { value: string; label: string }[] {
   return [
     { value: LATEST, label: '$LATEST (unpublished)' },
     ...r.versions.map((v) => ({ value: String(v.version), label: `Version ${v.version}` })),
-    ...r.aliases.map((a) => ({ value: a.name, label: `Alias ${a.name} (${routingText(a)})` })),
+    ...r.aliases.map((a) => ({ value: a.name, label: `Alias ${a.name}` })),
   ];
 }

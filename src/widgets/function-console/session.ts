@@ -172,8 +172,8 @@ function functionCostUsd(result: SimulationResult): number {
 function resourceTallies(result: SimulationResult): ResourceTally[] {
   const resources = result.metrics[CONSOLE_FUNCTION_NAME]?.resources ?? {};
   return Object.entries(resources)
-    .filter(([, m]) => m.invocations > 0 || m.throttles > 0)
-    .map(([key, m]) => ({ resource: key.slice(CONSOLE_FUNCTION_NAME.length + 1), invocations: m.invocations, errors: m.errors, throttles: m.throttles }));
+    .filter(([, m]) => m.invocations > 0)
+    .map(([key, m]) => ({ resource: key.slice(CONSOLE_FUNCTION_NAME.length + 1), invocations: m.invocations, errors: m.errors }));
 }
 
 /** This invocation's lines of its environment's log stream: its init lines (cold), START..REPORT. */

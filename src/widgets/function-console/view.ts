@@ -41,5 +41,4 @@ export interface ResourceTally {
   resource: string;
   invocations: number;
   errors: number;
-  throttles: number;
 }
