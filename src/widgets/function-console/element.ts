@@ -11,10 +11,7 @@ import { MAX_BATCH_INVOKES } from './options';
 import { watchOtherTabs } from './other-tab';
 import { historyLine, renderSummary, responseText, statusLine } from './render';
 import { consoleStateSchema, CUSTOM_EVENT, defaultState, shareKey, storageKey, type ConsoleState, type Language, type OfferedLayer } from './state';
-import type { InvocationView, InvokeMode, ResourceTally } from './view';
-import { guideSteps } from './guide';
-import { LATEST, NO_RELEASES, publish, rollback, setAlias, type Outcome, type Releases } from './releases';
-import { ReleasesPanel } from './releases-panel';
+import { LATEST, type Deployment, type InvocationView, type InvokeMode } from './view';
 
 type Engine = typeof import('./engine');
 let enginePromise: Promise<Engine> | undefined;
@@ -43,10 +40,8 @@ export class FunctionConsoleElement extends HTMLElement {
   /** What another tab saved for this console last, until this tab loads or dismisses it. */
   private otherTab: ConsoleState | undefined;
   private stopWatching: (() => void) | undefined;
-  /** Versions and aliases, on a console whose lesson offers the deploy workflow. */
-  private panel: ReleasesPanel | undefined;
-  private releases: Releases = NO_RELEASES;
-  private tallies: ResourceTally[] = [];
+  /** Versions and aliases, on a console whose lesson offers the deploy workflow (loaded when needed). */
+  private releases: import('./releases-controller').ReleasesController | undefined;
 
   connectedCallback(): void {
     if (this.started) return;
@@ -63,23 +58,16 @@ export class FunctionConsoleElement extends HTMLElement {
     if (Object.keys(early).length > 0) this.update({}); // saves what was typed early
     if (notice) this.notice(notice);
     this.wire();
-    const releasesRoot = this.el('releases');
-    if (releasesRoot) {
-      this.panel = new ReleasesPanel(releasesRoot, this.el<HTMLSelectElement>('target'), {
-        publish: () => void this.publishVersion(),
-        saveAlias: (req) => void this.changeRouting((r) => setAlias(r, req, this.views.length), req.name.trim()),
-        rollback: (name) => void this.changeRouting((r) => rollback(r, name, this.views.length)),
-      });
-      this.renderReleases();
-    }
     // The server rendered every button disabled and said "Loading the console…": now a click works.
-    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-action]')) b.disabled = false;
+    // The versions panel's buttons wait for its own code (loadReleases).
+    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-action]')) if (!b.closest('[data-part="releases"]')) b.disabled = false;
     this.status('');
     this.refreshInvokable();
     window.addEventListener('pagehide', this.flushSave);
     this.stopWatching = watchOtherTabs(storageKey(this.id_), (saved) => this.onOtherTab(saved));
     // Monaco and the engine (config checks, samples, invoke) both wait until the console is needed.
     whenNeeded(this, () => {
+      void this.loadReleases();
       void this.upgradeEditor();
       void this.checkConfig();
     });
@@ -166,7 +154,7 @@ export class FunctionConsoleElement extends HTMLElement {
     this.button('invoke-concurrent').addEventListener('click', () => void this.invoke(this.count(), 'concurrent'));
     this.button('new-environment').addEventListener('click', () => {
       this.session?.newEnvironment();
-      this.status(this.releases.versions.length === 0
+      this.status(!this.releases?.hasVersions()
         ? 'The next invocation starts a new execution environment (cold start).'
         : 'The next invocation of $LATEST starts a new execution environment (cold start); published versions keep theirs.');
     });
@@ -293,45 +281,21 @@ export class FunctionConsoleElement extends HTMLElement {
   private refreshInvokable(): void {
     const blocked = this.busy || !this.eventOk || this.configIssues.length > 0;
     for (const action of ['invoke', 'invoke-sequential', 'invoke-concurrent']) this.button(action).disabled = blocked;
-    this.panel?.setEnabled(!blocked, this.releases);
+    this.releases?.setEnabled(!blocked);
   }
 
-  private renderReleases(): void {
-    this.panel?.render(this.releases, guideSteps(this.releases, this.views), this.tallies);
-    this.panel?.setEnabled(!(this.busy || !this.eventOk || this.configIssues.length > 0), this.releases);
-  }
-
-  /** Deploys what the editor holds (as Invoke does), then freezes it as the next version. */
-  private async publishVersion(): Promise<void> {
-    await this.whileBusy('Publishing…', async () => {
-      const deployment = await this.deployEditor();
-      if (!deployment) return;
-      const out = publish(this.releases, deployment.d, this.views.length);
-      if (out.ok && out.releases !== this.releases) this.session!.applyReleases(out.releases);
-      this.commitReleases(out, deployment.deployed);
+  private async loadReleases(): Promise<void> {
+    const root = this.el('releases');
+    if (!root || this.releases) return;
+    const { ReleasesController } = await import('./releases-controller');
+    this.releases = new ReleasesController(root, this.el<HTMLSelectElement>('target'), {
+      views: () => this.views,
+      session: () => this.session,
+      whileBusy: (saying, work) => this.whileBusy(saying, work),
+      deployEditor: () => this.deployEditor(),
+      status: (text) => this.status(text),
     });
-  }
-
-  /** Creates, moves or rolls back an alias: a routing change, nothing is redeployed. */
-  private async changeRouting(change: (r: Releases) => Outcome, selectAlias?: string): Promise<void> {
-    await this.whileBusy('Updating the alias…', async () => {
-      const out = change(this.releases);
-      if (!out.ok) {
-        this.panel?.showAliasError(out.message);
-        this.status('Not changed.');
-        return;
-      }
-      this.panel?.showAliasError('');
-      this.session!.applyReleases(out.releases);
-      this.commitReleases(out, false);
-      if (selectAlias) this.panel?.setTarget(selectAlias); // the guided flow invokes through it next
-    });
-  }
-
-  private commitReleases(out: Outcome, deployed: boolean): void {
-    if (out.ok) this.releases = out.releases;
-    this.renderReleases();
-    this.status((deployed ? 'Deployed the changed code and configuration. ' : '') + out.message);
+    this.refreshInvokable();
   }
 
   /** Runs `work` with every action disabled; an engine refusal is shown, not thrown. */
@@ -355,7 +319,7 @@ export class FunctionConsoleElement extends HTMLElement {
    * Compiles the editor's code and deploys it with the configuration when either changed; undefined
    * (with the reason shown) when the configuration or the code cannot deploy.
    */
-  private async deployEditor(): Promise<{ d: { source: string; config: ConsoleState['config'] }; deployed: boolean } | undefined> {
+  private async deployEditor(): Promise<{ d: Deployment; deployed: boolean } | undefined> {
     if (!this.engineWanted) await this.checkConfig();
     if (this.configIssues.length > 0) {
       this.status('Not deployed: fix the configuration first.');
@@ -374,7 +338,7 @@ export class FunctionConsoleElement extends HTMLElement {
     const d = { source: js.js, config: this.state.config };
     const deployed = this.session.deploy(d);
     // A console reconnected after its session was disposed publishes its versions again.
-    if (fresh && this.releases.versions.length > 0) this.session.applyReleases(this.releases);
+    if (fresh) this.releases?.restore(this.session);
     return { d, deployed };
   }
 
@@ -414,12 +378,11 @@ export class FunctionConsoleElement extends HTMLElement {
       }
       this.status(invoking);
       const { views, totalCostUsd, resources } = await this.session!.invoke(event.value, count, mode, this.views.length + 1,
-        count === 1 ? (text) => this.status(text) : undefined, this.panel?.target() ?? LATEST);
+        count === 1 ? (text) => this.status(text) : undefined, this.releases?.target() ?? LATEST);
       this.views.push(...views);
       this.show(views[views.length - 1]);
       for (const v of views) this.addHistory(v);
-      this.tallies = resources;
-      this.renderReleases();
+      this.releases?.afterInvoke(resources);
       this.status((deployment.deployed ? 'Deployed the changed code and configuration. ' : '') + statusLine(views, totalCostUsd));
     } catch (err) {
       this.status('The simulation failed.');

@@ -3,9 +3,9 @@
 // canary). Pure data and functions: the session turns them into the engine's versions/aliases.
 // Versions: https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html
 // Aliases and weighted routing: https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html
-import type { Deployment } from './view';
+import { LATEST, type Deployment } from './view';
 
-export const LATEST = '$LATEST';
+export { LATEST };
 
 export interface PublishedVersion {
   /** 1, 2, … in publishing order. */

@@ -1,5 +1,8 @@
 // What the console shows about one invocation. Filled by session.ts from the engine's records;
 // no field here is computed by the widget itself.
+/** The unpublished function: what an unqualified invoke runs. */
+export const LATEST = '$LATEST';
+
 export type InvocationStatus = 'success' | 'error' | 'timeout' | 'crash' | 'throttled';
 
 export interface InvocationView {
