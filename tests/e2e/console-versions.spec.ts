@@ -6,12 +6,14 @@ import { pricingV2 } from '../../content/lessons/09-develop-deploy.challenges';
 import { expectNoAxeViolations } from './helpers/axe';
 import { watchConsole } from './helpers/console';
 import { invokeButton, setCode } from './helpers/function-console';
+import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
 
 test.describe.configure({ timeout: 240_000 });
 
 const LESSON = '/lessons/09-develop-deploy/';
 const ID = 'orders-function';
+const SLUG = 'lessons/09-develop-deploy';
 const SHOTS = process.env.E2E_SHOTS; // a folder outside the repository, when screenshots are wanted
 
 async function openConsole(page: Page): Promise<Locator> {
@@ -91,13 +93,17 @@ test('publish, alias, a 10 % canary whose errors sit on version 2, then a rollba
   await expect(history(widget).filter({ hasText: 'version 2 (via alias live)' }).first()).toContainText('Function error');
   if (SHOTS) await widget.screenshot({ path: `${SHOTS}/console-canary.png` });
 
-  await widget.getByRole('button', { name: 'Roll back live' }).click();
+  expect(await exerciseSolved(page, SLUG, 'deploy-workflow')).toBe(false); // one step left: the rollback
+  await widget.getByRole('button', { name: 'Roll back live' }).focus();
+  await page.keyboard.press('Enter'); // keyboard works as well as a click
   await expect(status(widget)).toContainText('Rolled back alias live: version 1. Nothing was redeployed.');
   await expect(widget.locator('[data-part="aliases"] li p')).toHaveText('live → version 1');
   await invokeTimes(widget, 20);
   await expect(status(widget)).toContainText('20 invocations: 20 succeeded');
   await expect(tallyRow(widget, '2')).toHaveText([onTwo, onTwo]); // version 2 ran no more
   await expect(widget.locator('[data-part="guide"] li[data-done]')).toHaveCount(8);
+  await expect(widget.locator('[data-part="guide-done"]')).toBeVisible();
+  expect(await exerciseSolved(page, SLUG, 'deploy-workflow')).toBe(true);
   problems.expectNone();
 });
 

@@ -294,7 +294,7 @@ export class FunctionConsoleElement extends HTMLElement {
       whileBusy: (saying, work) => this.whileBusy(saying, work),
       deployEditor: () => this.deployEditor(),
       status: (text) => this.status(text),
-    });
+    }, this.dataset.lesson && this.dataset.exercise ? { lesson: this.dataset.lesson, id: this.dataset.exercise } : undefined);
     this.refreshInvokable();
   }
 

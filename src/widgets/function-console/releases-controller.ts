@@ -1,5 +1,6 @@
 // The deploy workflow of a console with a versions panel: publish, alias, rollback. Loaded only
 // when such a console is about to be used, so the other consoles' pages do not carry it.
+import { completeExercise } from '../../lib/progress';
 import { guideSteps } from './guide';
 import { NO_RELEASES, publish, rollback, setAlias, type Outcome, type Releases } from './releases';
 import { ReleasesPanel } from './releases-panel';
@@ -23,7 +24,11 @@ export class ReleasesController {
   private enabled = false;
   private readonly panel: ReleasesPanel;
 
-  constructor(root: HTMLElement, targetSelect: HTMLSelectElement, private readonly host: ReleasesHost) {
+  /** `exercise`: the lesson's exercise that the whole workflow completes, if any. */
+  constructor(
+    root: HTMLElement, targetSelect: HTMLSelectElement, private readonly host: ReleasesHost,
+    private readonly exercise?: { lesson: string; id: string },
+  ) {
     this.panel = new ReleasesPanel(root, targetSelect, {
       publish: () => void this.publishVersion(),
       saveAlias: (req) => void this.changeRouting((r) => setAlias(r, req, host.views().length), req.name.trim()),
@@ -57,8 +62,10 @@ export class ReleasesController {
   }
 
   private render(): void {
-    this.panel.render(this.releases, guideSteps(this.releases, this.host.views()), this.tallies);
+    const steps = guideSteps(this.releases, this.host.views());
+    this.panel.render(this.releases, steps, this.tallies);
     this.panel.setEnabled(this.enabled, this.releases);
+    if (this.exercise && steps.every((s) => s.done)) completeExercise(this.exercise.lesson, this.exercise.id);
   }
 
   /** Deploys what the editor holds (as Invoke does), then freezes it as the next version. */

@@ -81,6 +81,7 @@ export class ReleasesPanel {
 
   private renderGuide(steps: GuideStep[]): void {
     const current = steps.findIndex((s) => !s.done);
+    this.part('guide-done').hidden = current >= 0;
     this.part('guide').replaceChildren(...steps.map((step, i) => {
       const li = document.createElement('li');
       li.dataset.step = step.id;
