@@ -55,4 +55,18 @@ describe('ConsoleSession with versions and aliases', () => {
     expect(after.views.every((v) => v.version === '1' && v.status === 'success')).toBe(true);
     session.dispose();
   }, 60_000);
+
+  test('F38: a version keeps the layers it was published with; attaching one to $LATEST later leaves it alone', async () => {
+    const greet = { name: 'greet', files: { 'nodejs/node_modules/greet/index.js': "exports.word = 'hello';" } };
+    const source = "let word = 'none';\ntry { ({ word } = await import('greet')); } catch {}\nexport const handler = async () => word;";
+    const session = new ConsoleSession([greet]);
+    const bare = { source, config: DEFAULT_CONFIG };
+    session.deploy(bare);
+    session.applyReleases(ok(publish(NO_RELEASES, bare, 0)));
+    session.deploy({ source, config: { ...DEFAULT_CONFIG, layers: ['greet'] } });
+    const one = await session.invoke({}, 1, 'sequential', 1, undefined, '1');
+    const latest = await session.invoke({}, 1, 'sequential', 2, undefined, '$LATEST');
+    expect([one.views[0].response, latest.views[0].response]).toEqual(['none', 'hello']);
+    session.dispose();
+  }, 60_000);
 });

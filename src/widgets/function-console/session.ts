@@ -52,8 +52,10 @@ export class ConsoleSession {
   applyReleases(releases: Releases): void {
     if (!this.sim) throw new Error('deploy before publishing');
     const versions = releases.versions.map(({ snapshot: { config, source } }) => {
-      const { runtime, architecture, memoryMB, timeoutMs, environment, handler } = functionSpec(config, source, environmentRecord(config.environment).env, this.offered);
-      return { runtime, architecture, memoryMB, timeoutMs, environment, handler };
+      const spec = functionSpec(config, source, environmentRecord(config.environment).env, this.offered);
+      const { runtime, architecture, memoryMB, timeoutMs, environment, handler } = spec;
+      // No layers is a choice too: without `layers: []` the version would take $LATEST's.
+      return { runtime, architecture, memoryMB, timeoutMs, environment, handler, layers: spec.layers ?? [] };
     });
     const aliases = releases.aliases.map((a) => ({
       name: a.name, version: a.version, ...(a.canary ? { additionalVersion: { version: a.canary.version, weight: a.canary.weight } } : {}),
