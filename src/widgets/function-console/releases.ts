@@ -43,7 +43,8 @@ const sameDeployment = (a: Deployment, b: Deployment) => JSON.stringify(a) === J
 
 /**
  * Publishes `$LATEST` as the next version. As Lambda does, nothing new is published when the code
- * and configuration are those of the newest version: that version is the answer again.
+ * and configuration are those of the newest version: that version is the answer again
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html).
  */
 export function publish(r: Releases, latest: Deployment, invocations: number): Outcome & { version?: number } {
   const newest = r.versions[r.versions.length - 1];
