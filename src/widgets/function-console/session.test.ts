@@ -45,6 +45,7 @@ describe('ConsoleSession with versions and aliases', () => {
     expect(onTwo.length).toBeLessThan(15); // about 10 % of 50, drawn from the alias's seeded stream
     expect(onTwo.every((v) => v.status === 'error')).toBe(true);
     expect(canary.views.filter((v) => v.version === '1').every((v) => v.status === 'success')).toBe(true);
+    expect(canary.resources.map((t) => t.resource)).toEqual(['1', '2', 'live']); // versions in order, then aliases
     const tally = Object.fromEntries(canary.resources.map((t) => [t.resource, t]));
     expect(tally['2']).toMatchObject({ invocations: onTwo.length, errors: onTwo.length });
     expect(tally['1']).toMatchObject({ invocations: 50 - onTwo.length, errors: 0 });

@@ -175,7 +175,13 @@ function resourceTallies(result: SimulationResult): ResourceTally[] {
   const resources = result.metrics[CONSOLE_FUNCTION_NAME]?.resources ?? {};
   return Object.entries(resources)
     .filter(([, m]) => m.invocations > 0)
-    .map(([key, m]) => ({ resource: key.slice(CONSOLE_FUNCTION_NAME.length + 1), invocations: m.invocations, errors: m.errors }));
+    .map(([key, m]) => ({ resource: key.slice(CONSOLE_FUNCTION_NAME.length + 1), invocations: m.invocations, errors: m.errors }))
+    .sort((a, b) => resourceRank(a.resource) - resourceRank(b.resource) || a.resource.localeCompare(b.resource, 'en', { numeric: true }));
+}
+
+/** $LATEST, then the versions in order, then the aliases. */
+function resourceRank(resource: string): number {
+  return resource === LATEST ? 0 : /^\d+$/.test(resource) ? 1 : 2;
 }
 
 /** This invocation's lines of its environment's log stream: its init lines (cold), START..REPORT. */
