@@ -115,6 +115,7 @@ test('the alias form says what is wrong, next to the field, and keeps the routin
   await widget.getByRole('button', { name: 'Save alias' }).click();
   await expect(widget.locator('[data-part="alias-error"]')).toHaveText('An alias name cannot be only digits: a number names a version.');
   await expect(widget.getByLabel('Alias name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(status(widget)).toHaveText('Not changed: An alias name cannot be only digits: a number names a version.');
   await expect(widget.locator('[data-part="aliases"] li')).toHaveCount(0);
 });
 

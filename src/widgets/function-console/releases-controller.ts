@@ -85,7 +85,7 @@ export class ReleasesController {
       const out = change(this.releases);
       this.panel.showAliasError(out.ok ? '' : out.message);
       if (!out.ok) {
-        this.host.status('Not changed.');
+        this.host.status(`Not changed: ${out.message}`); // the live region says why; the form shows it by the field
         return;
       }
       this.host.session()!.applyReleases(out.releases);
