@@ -117,6 +117,14 @@ test('the alias form says what is wrong, next to the field, and keeps the routin
   await expect(widget.getByLabel('Alias name')).toHaveAttribute('aria-invalid', 'true');
   await expect(status(widget)).toHaveText('Not changed: An alias name cannot be only digits: a number names a version.');
   await expect(widget.locator('[data-part="aliases"] li')).toHaveCount(0);
+
+  await saveAlias(widget, '1');
+  await expect(widget.getByLabel('Alias name')).not.toHaveAttribute('aria-invalid');
+  await widget.getByLabel('Canary version').selectOption('1'); // the version live already points at
+  await widget.getByLabel('Canary share (%)').fill('10');
+  await widget.getByRole('button', { name: 'Save alias' }).click();
+  await expect(widget.locator('[data-part="alias-error"]')).toHaveText('The canary must be a different version from the one the alias points at.');
+  await expect(widget.locator('[data-part="aliases"] li p')).toHaveText('live → version 1');
 });
 
 async function flowDone(page: Page): Promise<Locator> {
