@@ -24,6 +24,9 @@ export const handler = async (event) => {
 };
 `;
 
+/** A response priced by the layer's module: Intl's euro format of the two payloads' cents. */
+export const LAYER_PRICE_PATTERN = '"price":"€(12\\.50|8\\.99)"';
+
 export const useTheLayer: ChallengeSpec = {
   id: 'use-the-layer',
   title: 'Import the shared module from its layer',
@@ -43,6 +46,12 @@ export const useTheLayer: ChallengeSpec = {
   code: { function: 'quote' },
   goals: [
     { measure: 'errors', op: '==', value: 0, label: 'none of the 5 requests fails' },
+    // Without this goal a handler that drops the import and returns the raw cents would pass:
+    // only the layer's formatPrice turns 1250 and 899 into these strings.
+    {
+      measure: 'responsesMatching', pattern: LAYER_PRICE_PATTERN, op: '==', value: 5,
+      label: 'all 5 responses carry the price the layer\'s formatPrice made (€12.50, €8.99)',
+    },
   ],
   prediction: {
     measure: 'errors',

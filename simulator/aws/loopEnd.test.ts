@@ -2,11 +2,11 @@
 // loop's invocations past the 16th once the scenario's durationMs has passed, and run() ends.
 import { describe, expect, it } from 'vitest';
 import { simulate, type Scenario, type SourceSpec } from '../index';
-import type { AwsSpec } from '../scenario/types';
+import type { AwsAccountSpec } from '../scenario/types';
 
 const ARN_QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/work';
 
-const LOOPS: Record<string, { code: string; aws: AwsSpec; source: SourceSpec }> = {
+const LOOPS: Record<string, { code: string; aws: AwsAccountSpec; source: SourceSpec }> = {
   sqs: {
     code: `import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 const sqs = new SQSClient({});

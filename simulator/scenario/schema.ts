@@ -146,6 +146,8 @@ const versionSchema = z
   .strictObject({
     runtime: functionFields.runtime, architecture: functionFields.architecture, memoryMB: functionFields.memoryMB,
     timeoutMs: functionFields.timeoutMs, environment: functionFields.environment, handler: functionFields.handler.optional(),
+    // A version freezes its layers too: attaching a layer to $LATEST later leaves it as it was.
+    layers: packageFields.layers,
     provisionedConcurrency: functionFields.provisionedConcurrency,
   })
   .describe('A published version (numbered from 1 in order): what differs from the function\'s configuration, and its provisioned concurrency (F16)');
@@ -176,6 +178,10 @@ const functionSchema = z.strictObject({
 }).superRefine((fn, ctx) => {
   // Refused at deploy, as CreateFunction would (F36, F37).
   for (const message of deployErrors(fn)) ctx.addIssue({ code: 'custom', path: ['layers'], message });
+  (fn.versions ?? []).forEach((v, i) => {
+    if (!v.layers) return;
+    for (const message of deployErrors({ ...fn, ...v })) ctx.addIssue({ code: 'custom', path: ['versions', i, 'layers'], message });
+  });
 });
 
 const arrivalsSchema = z.union([

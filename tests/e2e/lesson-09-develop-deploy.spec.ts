@@ -41,7 +41,7 @@ test('F09, F116, F11: the console function is cold, then warm on $LATEST, then c
   const invoke = widget.getByRole('button', { name: 'Invoke', exact: true });
   const history = widget.locator('[data-part="history"] li'); // newest first
   await invoke.click();
-  await expect(widget.locator('[data-part="response"]')).toContainText('"total": 72', { timeout: 60_000 });
+  await expect(widget.locator('[data-part="response"]')).toContainText('"total": 24', { timeout: 60_000 });
   await expect(widget.locator('[data-part="logs"]')).toContainText(/START RequestId: \S+ Version: \$LATEST/);
   await expect(widget.locator('[data-part="logs"]')).toContainText('Init Duration');
   await invoke.click();

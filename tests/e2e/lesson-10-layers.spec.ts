@@ -93,13 +93,20 @@ test('Init follows code plus layers: 1 + 20 MB and 21 + 0 MB give the same cold 
 test('the challenge fails with the relative import and passes with the package name', async ({ page }) => {
   const { problems, widget } = await openChallenge(page, LESSON, 'use-the-layer');
   await widget.getByLabel('none: the layer provides the module').check();
-  expect(await runAttempt(widget, 1)).toContain('0 of 1 goals met');
-  expect(await goalStates(widget)).toEqual(['not-met']);
+  expect(await runAttempt(widget, 1)).toContain('0 of 2 goals met');
+  expect(await goalStates(widget)).toEqual(['not-met', 'not-met']);
   expect(await exerciseSolved(page, SLUG, 'use-the-layer')).toBe(false);
 
   await pasteCode(widget, useTheLayer.solution.code!);
-  expect(await runAttempt(widget, 2)).toContain('every goal met. Challenge solved.');
-  expect(await goalStates(widget)).toEqual(['met']);
+  // Dropping the import answers without errors, but no price is the layer's: not solved.
+  await pasteCode(widget, "export const handler = async (event) => ({ item: event.item, price: event.cents });\n");
+  expect(await runAttempt(widget, 2)).toContain('1 of 2 goals met');
+  expect(await goalStates(widget)).toEqual(['met', 'not-met']);
+  expect(await exerciseSolved(page, SLUG, 'use-the-layer')).toBe(false);
+
+  await pasteCode(widget, useTheLayer.solution.code!);
+  expect(await runAttempt(widget, 3)).toContain('every goal met. Challenge solved.');
+  expect(await goalStates(widget)).toEqual(['met', 'met']);
   expect(await exerciseSolved(page, SLUG, 'use-the-layer')).toBe(true);
   problems.expectNone();
 });

@@ -58,6 +58,24 @@ for (const theme of themes) {
   });
 }
 
+/** Each chart's drawn width against the width it is shown at: 1 means its 11 px labels stay 11 px. */
+const chartScales = (widget: Locator) => widget.locator('.md-chart svg').evaluateAll((svgs) =>
+  svgs.map((s) => s.getBoundingClientRect().width / Number(s.getAttribute('width'))));
+
+// Lesson 9 at 1280 px is the case that shrank them: two grid columns in a column under 640 px.
+for (const [path, width] of [[PAGE, 1280], [PAGE, 700], ['/lessons/09-develop-deploy/', 1280]] as const) {
+  test(`on ${path} at ${width} px each chart is drawn at the size it is shown, so its axis labels are not shrunk`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(path);
+    const widget = page.locator('metrics-dashboard').first();
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-ready', '');
+    await widget.getByRole('button', { name: 'Run the load' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    for (const scale of await chartScales(widget)) expect(scale).toBeCloseTo(1, 1);
+  });
+}
+
 test('at 360 px the charts fit the column and only the table scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(PAGE);

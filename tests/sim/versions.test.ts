@@ -114,4 +114,21 @@ describe('versions seen from a code handler', () => {
       { arn: 'arn:aws:lambda:us-east-1:123456789012:function:fn', version: '$LATEST', env: '$LATEST' },
     ]);
   });
+
+  it('F38, F39: a version keeps the layers it was published with when $LATEST attaches others', async () => {
+    const greet = (word: string) => ({ name: 'greet', files: { 'nodejs/node_modules/greet/index.js': `exports.word = '${word}';` } });
+    const source = "import { word } from 'greet';\nexport const handler = async () => word;";
+    const r = await simulate({
+      durationMs: 2000,
+      functions: [{ name: 'fn', handler: { kind: 'code', source }, layers: [greet('two')], versions: [{ layers: [greet('one')] }, {}] }],
+      sources: [syncAt([0], 'fn:1'), syncAt([0], 'fn:2'), syncAt([0], 'fn')],
+    });
+    expect(r.requests.map((q) => q.response)).toEqual(['one', 'two', 'two']);
+  });
+
+  it('F37: a version with six layers is refused at its own path', () => {
+    const six = Array.from({ length: 6 }, (_, i) => ({ name: `l${i}`, sizeBytes: 10 }));
+    const fn: FunctionSpec = { name: 'fn', handler: { kind: 'model', durationMs: 1 }, versions: [{ layers: six }] };
+    expect(issuesOf({ durationMs: 1000, functions: [fn], sources: [] }).map((i) => i.path)).toContain('functions.0.versions.0.layers');
+  });
 });

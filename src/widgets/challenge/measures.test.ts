@@ -3,6 +3,7 @@ import { simulate, type Scenario } from '../../../simulator/index';
 import { attemptScenario, startingAttempt } from './attempt';
 import { allMet, evaluateGoals, goalLabel, measure } from './measures';
 import type { ChallengeSpec } from './types';
+import { challengeProblems } from './validate';
 
 const scenario: Scenario = {
   seed: 5,
@@ -129,5 +130,41 @@ describe('attempts', () => {
     expect(s.functions[0]).toMatchObject({ memoryMB: 1024, handler: { kind: 'code', source: 'x' } });
     expect(s.functions[0].timeoutMs).toBeUndefined();
     expect(spec.scenario.functions[0].memoryMB).toBeUndefined(); // the definition itself is untouched
+  });
+});
+
+describe('responsesMatching', () => {
+  const echo: Scenario = {
+    seed: 5, durationMs: 2000,
+    functions: [{ name: 'api', handler: { kind: 'code', source: 'export const handler = async (e) => ({ said: e.word });' } }],
+    sources: [{ name: 'calls', type: 'invoke', function: 'api', invocationType: 'RequestResponse', arrivals: { at: [0, 500, 1000] }, payloads: [{ word: 'hello' }, { word: 'bye' }] }],
+  };
+
+  test('counts the responses whose JSON text matches the pattern', async () => {
+    const r = await simulate(echo);
+    expect(measure(r, { measure: 'responsesMatching', pattern: '"said":"hello"' }, 'api')).toBe(2);
+    expect(measure(r, { measure: 'responsesMatching', pattern: '"said":"(hello|bye)"' }, 'api')).toBe(3);
+    expect(measure(r, { measure: 'responsesMatching', pattern: 'nothing' }, 'api')).toBe(0);
+    expect(() => measure(r, { measure: 'responsesMatching' }, 'api')).toThrow(/needs a pattern/);
+  });
+
+  test('its line names the pattern, or the label given for it', () => {
+    expect(goalLabel({ measure: 'responsesMatching', pattern: 'ok', op: '==', value: 3 })).toBe('responses matching /ok/: exactly 3');
+    expect(goalLabel({ measure: 'responsesMatching', pattern: 'ok', patternLabel: 'answers that say ok', op: '>=', value: 1 })).toBe('answers that say ok: at least 1');
+  });
+});
+
+describe('responsesMatching in a definition', () => {
+  const base: ChallengeSpec = {
+    id: 't', title: 't', scenario: { ...scenario, functions: [{ name: 'api', handler: { kind: 'code', source: 'export const handler = async () => 1;' } }] },
+    code: { function: 'api' }, goals: [], hints: ['h'], solution: { text: 's' },
+  };
+  const problems = (goal: ChallengeSpec['goals'][number]) => challengeProblems({ ...base, goals: [goal] });
+
+  test('needs a pattern that compiles, and no other measure takes one', () => {
+    expect(problems({ measure: 'responsesMatching', pattern: '"ok":true', op: '==', value: 1 })).toEqual([]);
+    expect(problems({ measure: 'responsesMatching', op: '==', value: 1 })).toEqual(['goals.0: responsesMatching needs a pattern']);
+    expect(problems({ measure: 'responsesMatching', pattern: '(', op: '==', value: 1 })[0]).toMatch(/^goals\.0: pattern is not a regular expression/);
+    expect(problems({ measure: 'errors', pattern: 'x', op: '==', value: 0 })).toEqual(['goals.0: only responsesMatching takes a pattern']);
   });
 });

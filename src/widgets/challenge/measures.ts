@@ -9,7 +9,7 @@ interface MeasureDef {
   name: string;
   unit: 'ms' | 'usd' | 'count';
   /** `scenario` is the attempt's, for measures over its configuration (a role's grants). */
-  of(result: SimulationResult, fn: string, source: string | undefined, scenario?: Scenario): number;
+  of(result: SimulationResult, fn: string, source: string | undefined, scenario?: Scenario, pattern?: string): number;
 }
 
 const requestsOf = (r: SimulationResult, fn: string, source: string | undefined) =>
@@ -67,6 +67,16 @@ export const MEASURES: Record<MeasureName, MeasureDef> = {
   accessDenied: { name: 'SDK calls denied (AccessDenied)', unit: 'count', of: (r) => Object.values(r.aws?.denied ?? {}).reduce((a, b) => a + b, 0) },
   // Push events the resource-based policy refused: the function never ran (aws/triggerPermission.ts).
   invokeDenied: { name: 'events the resource-based policy refused', unit: 'count', of: (r, fn) => metric(r, fn).counters?.InvokePermissionDenied ?? 0 },
+  // What callers got back: a handler can only produce a given answer by running the code that
+  // makes it (a layer's module, say). JSON text, so the pattern sees keys and string quotes.
+  responsesMatching: {
+    name: 'responses matching', unit: 'count',
+    of: (r, fn, s, _scenario, pattern) => {
+      if (pattern === undefined) throw new Error('responsesMatching needs a pattern');
+      const re = new RegExp(pattern);
+      return requestsOf(r, fn, s).filter((q) => q.response !== undefined && re.test(JSON.stringify(q.response))).length;
+    },
+  },
   unneededGrants: {
     name: 'granted actions the run never needed', unit: 'count',
     of: (r, fn, _s, scenario) => {
@@ -87,7 +97,7 @@ export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
 export function measure(result: SimulationResult, ref: MeasureRef, defaultFunction: string, scenario?: Scenario): number {
   const def = MEASURES[ref.measure];
   if (!def) throw new Error(`unknown measure "${ref.measure}"; known: ${MEASURE_NAMES.join(', ')}`);
-  return def.of(result, ref.function ?? defaultFunction, ref.source, scenario);
+  return def.of(result, ref.function ?? defaultFunction, ref.source, scenario, ref.pattern);
 }
 
 const COMPARE: Record<Comparator, (a: number, b: number) => boolean> = {
@@ -105,7 +115,8 @@ export function formatMeasured(ref: MeasureRef, value: number): string {
 
 function refName(ref: MeasureRef): string {
   const of = ref.source ? ` from ${ref.source}` : ref.function ? ` of ${ref.function}` : '';
-  return `${MEASURES[ref.measure]?.name ?? ref.measure}${of}`;
+  const name = ref.pattern === undefined ? MEASURES[ref.measure]?.name ?? ref.measure : ref.patternLabel ?? `responses matching /${ref.pattern}/`;
+  return `${name}${of}`;
 }
 
 /** "p99 duration of api: under 300 ms". */

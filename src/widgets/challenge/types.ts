@@ -10,7 +10,8 @@ export type MeasureName =
   | 'runCostPerMillion'
   | 'deadLettered' | 'messagesLost' | 'turnedAway' | 'iteratorAgeMax'
   | 'dbPeakConnections' | 'dbRefusedConnections'
-  | 'accessDenied' | 'invokeDenied' | 'unneededGrants';
+  | 'accessDenied' | 'invokeDenied' | 'unneededGrants'
+  | 'responsesMatching';
 
 /** A measure and what it is taken over: one function, one source, or the whole run. */
 export interface MeasureRef {
@@ -19,6 +20,10 @@ export interface MeasureRef {
   function?: string;
   /** A source's name: request counts (deadLettered, messagesLost, invocations) over its requests only. */
   source?: string;
+  /** responsesMatching only: a regular expression tried on each response as JSON text. */
+  pattern?: string;
+  /** responsesMatching only: how a line names what the pattern looks for ("responses with a formatted price"). */
+  patternLabel?: string;
 }
 
 export type Comparator = '<' | '<=' | '==' | '>=' | '>';

@@ -24,6 +24,7 @@ export function challengeProblems(spec: ChallengeSpec): string[] {
     if (!MEASURE_NAMES.includes(ref.measure)) problems.push(`${where}: unknown measure "${ref.measure}"`);
     if (ref.function !== undefined && !names.has(ref.function)) problems.push(`${where}: no function "${ref.function}"`);
     if (ref.source !== undefined && !sources.has(ref.source)) problems.push(`${where}: no source named "${ref.source}"`);
+    problems.push(...patternProblems(ref, where));
   };
   if (spec.goals.length === 0) problems.push('goals: at least one goal');
   spec.goals.forEach((g, i) => {
@@ -46,6 +47,18 @@ export function challengeProblems(spec: ChallengeSpec): string[] {
     problems.push(`solution: ${e instanceof Error ? e.message : String(e)}`);
   }
   return problems;
+}
+
+/** responsesMatching takes a pattern that compiles; no other measure takes one. */
+function patternProblems(ref: MeasureRef, where: string): string[] {
+  if (ref.measure !== 'responsesMatching') return ref.pattern === undefined ? [] : [`${where}: only responsesMatching takes a pattern`];
+  if (ref.pattern === undefined) return [`${where}: responsesMatching needs a pattern`];
+  try {
+    new RegExp(ref.pattern);
+    return [];
+  } catch (e) {
+    return [`${where}: pattern is not a regular expression (${(e as Error).message})`];
+  }
 }
 
 /** A choice knob offers at least two distinct values, including the scenario's and the solution's. */

@@ -11,7 +11,7 @@ import { MAX_BATCH_INVOKES } from './options';
 import { watchOtherTabs } from './other-tab';
 import { historyLine, renderSummary, responseText, statusLine } from './render';
 import { consoleStateSchema, CUSTOM_EVENT, defaultState, shareKey, storageKey, type ConsoleState, type Language, type OfferedLayer } from './state';
-import type { InvocationView, InvokeMode } from './view';
+import { LATEST, type Deployment, type InvocationView, type InvokeMode } from './view';
 
 type Engine = typeof import('./engine');
 let enginePromise: Promise<Engine> | undefined;
@@ -40,6 +40,8 @@ export class FunctionConsoleElement extends HTMLElement {
   /** What another tab saved for this console last, until this tab loads or dismisses it. */
   private otherTab: ConsoleState | undefined;
   private stopWatching: (() => void) | undefined;
+  /** Versions and aliases, on a console whose lesson offers the deploy workflow (loaded when needed). */
+  private releases: import('./releases-controller').ReleasesController | undefined;
 
   connectedCallback(): void {
     if (this.started) return;
@@ -57,13 +59,15 @@ export class FunctionConsoleElement extends HTMLElement {
     if (notice) this.notice(notice);
     this.wire();
     // The server rendered every button disabled and said "Loading the console…": now a click works.
-    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-action]')) b.disabled = false;
+    // The versions panel's buttons wait for its own code (loadReleases).
+    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-action]')) if (!b.closest('[data-part="releases"]')) b.disabled = false;
     this.status('');
     this.refreshInvokable();
     window.addEventListener('pagehide', this.flushSave);
     this.stopWatching = watchOtherTabs(storageKey(this.id_), (saved) => this.onOtherTab(saved));
     // Monaco and the engine (config checks, samples, invoke) both wait until the console is needed.
     whenNeeded(this, () => {
+      void this.loadReleases();
       void this.upgradeEditor();
       void this.checkConfig();
     });
@@ -150,7 +154,9 @@ export class FunctionConsoleElement extends HTMLElement {
     this.button('invoke-concurrent').addEventListener('click', () => void this.invoke(this.count(), 'concurrent'));
     this.button('new-environment').addEventListener('click', () => {
       this.session?.newEnvironment();
-      this.status('The next invocation starts a new execution environment (cold start).');
+      this.status(!this.releases?.hasVersions()
+        ? 'The next invocation starts a new execution environment (cold start).'
+        : 'The next invocation of $LATEST starts a new execution environment (cold start); published versions keep theirs.');
     });
     this.button('reset').addEventListener('click', () => this.reset());
     this.button('share').addEventListener('click', () => void this.share());
@@ -275,6 +281,65 @@ export class FunctionConsoleElement extends HTMLElement {
   private refreshInvokable(): void {
     const blocked = this.busy || !this.eventOk || this.configIssues.length > 0;
     for (const action of ['invoke', 'invoke-sequential', 'invoke-concurrent']) this.button(action).disabled = blocked;
+    this.releases?.setEnabled(!blocked);
+  }
+
+  private async loadReleases(): Promise<void> {
+    const root = this.el('releases');
+    if (!root || this.releases) return;
+    const { ReleasesController } = await import('./releases-controller');
+    this.releases = new ReleasesController(root, this.el<HTMLSelectElement>('target'), {
+      views: () => this.views,
+      session: () => this.session,
+      whileBusy: (saying, work) => this.whileBusy(saying, work),
+      deployEditor: () => this.deployEditor(),
+      status: (text) => this.status(text),
+    }, this.dataset.lesson && this.dataset.exercise ? { lesson: this.dataset.lesson, id: this.dataset.exercise } : undefined);
+    this.refreshInvokable();
+  }
+
+  /** Runs `work` with every action disabled; an engine refusal is shown, not thrown. */
+  private async whileBusy(saying: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.refreshInvokable();
+    this.status(saying);
+    try {
+      await work();
+    } catch (err) {
+      this.status('Not changed.');
+      this.notice(`The simulation refused this: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.busy = false;
+      this.refreshInvokable();
+    }
+  }
+
+  /**
+   * Compiles the editor's code and deploys it with the configuration when either changed; undefined
+   * (with the reason shown) when the configuration or the code cannot deploy.
+   */
+  private async deployEditor(): Promise<{ d: Deployment; deployed: boolean } | undefined> {
+    if (!this.engineWanted) await this.checkConfig();
+    if (this.configIssues.length > 0) {
+      this.status('Not deployed: fix the configuration first.');
+      return undefined;
+    }
+    if (this.state.language === 'typescript') this.status('Compiling TypeScript…');
+    const js = await this.editor.toJavaScript();
+    if (!js.ok) {
+      this.notice(js.message);
+      this.status('Not deployed.');
+      return undefined;
+    }
+    const engine = await loadEngine();
+    const fresh = !this.session;
+    this.session ??= new engine.ConsoleSession(this.offered, this.dataset.account ? JSON.parse(this.dataset.account) : undefined);
+    const d = { source: js.js, config: this.state.config };
+    const deployed = this.session.deploy(d);
+    // A console reconnected after its session was disposed publishes its versions again.
+    if (fresh) this.releases?.restore(this.session);
+    return { d, deployed };
   }
 
   private async pickEvent(kind: string): Promise<void> {
@@ -306,30 +371,19 @@ export class FunctionConsoleElement extends HTMLElement {
     const invoking = count === 1 ? 'Invoking…' : `Invoking ${count} times${mode === 'concurrent' ? ' at once' : ''}…`;
     this.status(invoking);
     try {
-      if (!this.engineWanted) {
-        await this.checkConfig();
-        if (this.configIssues.length > 0) {
-          this.status('Not invoked.');
-          return;
-        }
-      }
-      if (this.state.language === 'typescript') this.status('Compiling TypeScript…');
-      const js = await this.editor.toJavaScript();
-      if (!js.ok) {
-        this.notice(js.message);
+      const deployment = await this.deployEditor();
+      if (!deployment) {
         this.status('Not invoked.');
         return;
       }
       this.status(invoking);
-      const engine = await loadEngine();
-      this.session ??= new engine.ConsoleSession(this.offered, this.dataset.account ? JSON.parse(this.dataset.account) : undefined);
-      const deployed = this.session.deploy({ source: js.js, config: this.state.config });
-      const { views, totalCostUsd } = await this.session.invoke(event.value, count, mode, this.views.length + 1,
-        count === 1 ? (text) => this.status(text) : undefined);
+      const { views, totalCostUsd, resources } = await this.session!.invoke(event.value, count, mode, this.views.length + 1,
+        count === 1 ? (text) => this.status(text) : undefined, this.releases?.target() ?? LATEST);
       this.views.push(...views);
       this.show(views[views.length - 1]);
       for (const v of views) this.addHistory(v);
-      this.status((deployed ? 'Deployed the changed code and configuration. ' : '') + statusLine(views, totalCostUsd));
+      this.releases?.afterInvoke(resources);
+      this.status((deployment.deployed ? 'Deployed the changed code and configuration. ' : '') + statusLine(views, totalCostUsd));
     } catch (err) {
       this.status('The simulation failed.');
       this.notice(`The simulation could not run this invocation: ${err instanceof Error ? err.message : String(err)}`);

@@ -28,7 +28,14 @@ export function summaryItems(v: InvocationView): [string, string][] {
   items.push(['Init duration', v.coldStart ? ms(v.initDurationMs) : 'none (warm start)']);
   items.push(['Cost of this invocation', usd(v.costUsd)]);
   items.push(['Deployment', String(v.deployment)]);
+  items.push(['Version that ran', ranText(v)]);
   return items;
+}
+
+/** F112, F116: the version that ran, and the alias it was invoked through: "2 (via alias live)". */
+export function ranText(v: InvocationView): string {
+  const viaAlias = v.target !== v.version && !/^\d+$/.test(v.target);
+  return viaAlias ? `${v.version} (via alias ${v.target})` : v.version;
 }
 
 export function renderSummary(dl: HTMLElement, v: InvocationView): void {
@@ -49,7 +56,7 @@ export function responseText(v: InvocationView): string {
 
 export function historyLine(v: InvocationView): string {
   const start = v.coldStart ? `cold, init ${ms(v.initDurationMs)}` : 'warm';
-  return `#${v.index} ${STATUS_TEXT[v.status]} · ${start} · ${ms(v.durationMs)} · billed ${v.billedDurationMs ?? '–'} ms · ${usd(v.costUsd)} · deployment ${v.deployment}`;
+  return `#${v.index} ${STATUS_TEXT[v.status]} · ${start} · ${ms(v.durationMs)} · billed ${v.billedDurationMs ?? '–'} ms · ${usd(v.costUsd)} · deployment ${v.deployment} · version ${ranText(v)}`;
 }
 
 export function statusLine(views: InvocationView[], totalCostUsd: number): string {
@@ -58,7 +65,22 @@ export function statusLine(views: InvocationView[], totalCostUsd: number): strin
   if (views.length === 1) return `${historyLine(last)}.${outOfMemory(last) ? ` ${OUT_OF_MEMORY}` : ''}`;
   const ok = views.filter((v) => v.status === 'success').length;
   const cold = views.filter((v) => v.coldStart).length;
-  return `${views.length} invocations: ${ok} succeeded, ${cold} cold starts, ${usd(totalCostUsd)} in total.`;
+  return `${views.length} invocations: ${ok} succeeded, ${cold} cold starts, ${usd(totalCostUsd)} in total.${versionsRan(views)}`;
+}
+
+/** With a canary the versions differ between invocations: " Ran version 1 × 45 (0 failed), version 2 × 5 (5 failed)." */
+function versionsRan(views: InvocationView[]): string {
+  const byVersion = new Map<string, { ran: number; failed: number }>();
+  for (const v of views) {
+    const t = byVersion.get(v.version) ?? { ran: 0, failed: 0 };
+    t.ran += 1;
+    if (v.status !== 'success') t.failed += 1;
+    byVersion.set(v.version, t);
+  }
+  if (byVersion.size < 2) return '';
+  const parts = [...byVersion].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([version, t]) => `version ${version} × ${t.ran} (${t.failed} failed)`);
+  return ` Ran ${parts.join(', ')}.`;
 }
 
 /** F134: Lambda SIGKILLs an environment that needs more than its memory. */

@@ -5,7 +5,8 @@ import { DEFAULT_MEMORY_MB } from '../../../simulator/constants';
 import { createSimulation, type InvocationRecord, type RequestRecord, type Scenario, type Simulation, type SimulationResult } from '../../../simulator/index';
 import { CONSOLE_FUNCTION_NAME, environmentRecord, functionSpec } from './validate-config';
 import type { OfferedLayer } from './state';
-import type { Deployment, InvocationView, InvokeMode } from './view';
+import { LATEST, type Releases } from './releases';
+import type { Deployment, InvocationView, InvokeMode, ResourceTally } from './view';
 
 /** Long enough that the console's arrivals are never past the scenario's horizon. */
 const HORIZON_MS = 30 * 24 * 3600 * 1000; // the engine allows at most 30 days
@@ -45,6 +46,24 @@ export class ConsoleSession {
   }
 
   /**
+   * Publishes versions and points aliases as `releases` says. Published versions never change, so
+   * the engine gets the same snapshots each time plus any new one; $LATEST's environments stay warm.
+   */
+  applyReleases(releases: Releases): void {
+    if (!this.sim) throw new Error('deploy before publishing');
+    const versions = releases.versions.map(({ snapshot: { config, source } }) => {
+      const spec = functionSpec(config, source, environmentRecord(config.environment).env, this.offered);
+      const { runtime, architecture, memoryMB, timeoutMs, environment, handler } = spec;
+      // No layers is a choice too: without `layers: []` the version would take $LATEST's.
+      return { runtime, architecture, memoryMB, timeoutMs, environment, handler, layers: spec.layers ?? [] };
+    });
+    const aliases = releases.aliases.map((a) => ({
+      name: a.name, version: a.version, ...(a.canary ? { additionalVersion: { version: a.canary.version, weight: a.canary.weight } } : {}),
+    }));
+    this.sim.updateFunction(CONSOLE_FUNCTION_NAME, { versions, aliases });
+  }
+
+  /**
    * Retires the warm environments so the next invoke is cold. The engine has no call for that
    * alone; re-applying the unchanged code is a configuration update, which retires them (F11).
    */
@@ -56,9 +75,10 @@ export class ConsoleSession {
     sim.updateFunction(CONSOLE_FUNCTION_NAME, patch);
   }
 
+  /** `target`: $LATEST, a version number or an alias name (F112: the caller's qualifier). */
   async invoke(
-    payload: unknown, count: number, mode: InvokeMode, firstIndex: number, onProgress: (text: string) => void = () => {},
-  ): Promise<{ views: InvocationView[]; totalCostUsd: number }> {
+    payload: unknown, count: number, mode: InvokeMode, firstIndex: number, onProgress: (text: string) => void = () => {}, target = LATEST,
+  ): Promise<{ views: InvocationView[]; totalCostUsd: number; resources: ResourceTally[] }> {
     const sim = this.sim;
     if (!sim) throw new Error('deploy before invoking');
     await this.ready;
@@ -66,13 +86,14 @@ export class ConsoleSession {
       if (e.type === 'invocation.started') onProgress(`Running the handler${e.coldStart ? ' (cold start)' : ''}…`);
     });
     try {
-      return await this.run(sim, payload, count, mode, firstIndex);
+      return await this.run(sim, payload, count, mode, firstIndex, target);
     } finally {
       unsubscribe();
     }
   }
 
-  private async run(sim: Simulation, payload: unknown, count: number, mode: InvokeMode, firstIndex: number) {
+  private async run(sim: Simulation, payload: unknown, count: number, mode: InvokeMode, firstIndex: number, target: string) {
+    const name = target === LATEST ? CONSOLE_FUNCTION_NAME : `${CONSOLE_FUNCTION_NAME}:${target}`;
     // Cost only: the live result, not a snapshot that copies every record kept so far.
     const costNow = () => functionCostUsd(sim.result({ snapshot: false }));
     const startUsd = costNow();
@@ -89,7 +110,7 @@ export class ConsoleSession {
         last = now;
       });
       try {
-        const calls = Array.from({ length: count }, () => sim.invoke(CONSOLE_FUNCTION_NAME, payload));
+        const calls = Array.from({ length: count }, () => sim.invoke(name, payload));
         await sim.settle();
         for (const record of await Promise.all(calls.map((c) => c.finished))) {
           done.push({ record, costUsd: costs.get(record.invocationIds[record.invocationIds.length - 1] ?? '') ?? 0 });
@@ -100,15 +121,15 @@ export class ConsoleSession {
     } else {
       for (let i = 0; i < count; i++) {
         const before = costNow();
-        const call = sim.invoke(CONSOLE_FUNCTION_NAME, payload);
+        const call = sim.invoke(name, payload);
         await sim.settle(); // runs the invocation; warm environments stay (idle reclaim is background)
         const record = await call.finished;
         done.push({ record, costUsd: costNow() - before });
       }
     }
     const result = sim.result();
-    const views = done.map((d, i) => this.view(result, d.record, firstIndex + i, d.costUsd));
-    return { views, totalCostUsd: functionCostUsd(result) - startUsd };
+    const views = done.map((d, i) => ({ ...this.view(result, d.record, firstIndex + i, d.costUsd), target }));
+    return { views, totalCostUsd: functionCostUsd(result) - startUsd, resources: resourceTallies(result) };
   }
 
   private view(result: SimulationResult, request: RequestRecord, index: number, costUsd: number | undefined): InvocationView {
@@ -121,6 +142,8 @@ export class ConsoleSession {
       index,
       requestId: invocationId ?? request.id,
       deployment: this.deployment,
+      target: LATEST,
+      version: inv?.version ?? LATEST,
       status: request.outcome === 'throttled' ? 'throttled' : inv?.status ?? 'error',
       coldStart: inv?.coldStart ?? false,
       environmentId: inv?.environmentId,
@@ -145,6 +168,20 @@ export class ConsoleSession {
 /** What the console's function has cost so far, priced by the engine (F46, F47). */
 function functionCostUsd(result: SimulationResult): number {
   return result.cost[CONSOLE_FUNCTION_NAME]?.usd ?? 0;
+}
+
+/** CloudWatch's Resource dimension (fn:$LATEST, fn:2, fn:live): what ran where, and what failed. */
+function resourceTallies(result: SimulationResult): ResourceTally[] {
+  const resources = result.metrics[CONSOLE_FUNCTION_NAME]?.resources ?? {};
+  return Object.entries(resources)
+    .filter(([, m]) => m.invocations > 0)
+    .map(([key, m]) => ({ resource: key.slice(CONSOLE_FUNCTION_NAME.length + 1), invocations: m.invocations, errors: m.errors }))
+    .sort((a, b) => resourceRank(a.resource) - resourceRank(b.resource) || a.resource.localeCompare(b.resource, 'en', { numeric: true }));
+}
+
+/** $LATEST, then the versions in order, then the aliases. */
+function resourceRank(resource: string): number {
+  return resource === LATEST ? 0 : /^\d+$/.test(resource) ? 1 : 2;
 }
 
 /** This invocation's lines of its environment's log stream: its init lines (cold), START..REPORT. */

@@ -1,5 +1,8 @@
 // What the console shows about one invocation. Filled by session.ts from the engine's records;
 // no field here is computed by the widget itself.
+/** The unpublished function: what an unqualified invoke runs. */
+export const LATEST = '$LATEST';
+
 export type InvocationStatus = 'success' | 'error' | 'timeout' | 'crash' | 'throttled';
 
 export interface InvocationView {
@@ -8,6 +11,10 @@ export interface InvocationView {
   requestId: string;
   /** Counts the console's deployments of new code or configuration (1 = the first). */
   deployment: number;
+  /** What was invoked: $LATEST, a version number or an alias name. */
+  target: string;
+  /** The version that ran ($LATEST or a number): an alias with a canary picks one per invocation. */
+  version: string;
   status: InvocationStatus;
   coldStart: boolean;
   environmentId?: string;
@@ -31,3 +38,10 @@ export interface Deployment {
 }
 
 export type InvokeMode = 'sequential' | 'concurrent';
+
+/** One row of the metrics by CloudWatch Resource: a version (`2`, `$LATEST`) or an alias (`live`). */
+export interface ResourceTally {
+  resource: string;
+  invocations: number;
+  errors: number;
+}

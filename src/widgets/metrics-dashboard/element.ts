@@ -6,6 +6,7 @@ import { aggregate, CLOUDWATCH_PERIOD_MS, periodFor, type PeriodRow } from './ag
 import { logStreams } from './logStreams';
 import { renderMetricChart, type ChartSeries } from './render';
 import type { LoadRun } from './run';
+import { runFromButton } from '../runButton';
 
 const MAX_LOG_LINES = 200; // per stream; the rest is counted, not shown
 
@@ -46,26 +47,15 @@ export class MetricsDashboardElement extends HTMLElement {
   }
 
   private async start(): Promise<void> {
-    const button = this.part_<HTMLButtonElement>('run');
     const status = this.part_('status');
-    button.disabled = true;
-    this.dataset.state = 'running';
-    status.textContent = 'Running the load…';
-    try {
+    await runFromButton(this, this.part_<HTMLButtonElement>('run'), status, { busy: 'Running the load…', failed: 'The run failed' }, async () => {
       const { runLoad } = await import('./run');
       this.run_ = await runLoad(JSON.parse(this.dataset.scenario ?? 'null'), this.dataset.dimension === 'version' ? 'version' : 'function');
       this.periodMs = periodFor(this.run_.endMs);
       this.fillPicker([...this.run_.inputs.keys()]);
       if (this.run_.inputs.size === 0) status.textContent = 'Nothing ran: the scenario sent no requests.';
       else this.show();
-      this.dataset.state = 'done';
-      button.textContent = 'Run again';
-    } catch (e) {
-      this.dataset.state = 'error';
-      status.textContent = `The run failed: ${e instanceof Error ? e.message : String(e)}`;
-    } finally {
-      button.disabled = false;
-    }
+    });
   }
 
   /** One choice per dimension value the run produced (a function, or a function's version). */
@@ -102,9 +92,12 @@ export class MetricsDashboardElement extends HTMLElement {
 
   private draw(): void {
     const box = this.part_('charts');
-    const width = Math.max(240, Math.floor(box.clientWidth >= 640 ? box.clientWidth / 2 - 8 : box.clientWidth));
     for (const def of CHARTS) {
-      const svg = box.querySelector<SVGSVGElement>(`[data-chart="${def.key}"] svg`)!;
+      const figure = box.querySelector<HTMLElement>(`[data-chart="${def.key}"]`)!;
+      const svg = figure.querySelector('svg')!;
+      // The figure's own width: the grid decides one or two columns (CSS), so the SVG is drawn at
+      // the size it is shown and its 11 px labels are not scaled down.
+      const width = Math.max(240, Math.floor(figure.clientWidth));
       const series = def.series(this.rows);
       svg.setAttribute('aria-label', `${def.title}: ${series.map((s) => `${s.label} peaks at ${fmt(Math.max(0, ...s.values.filter((v): v is number => v !== undefined)))}`).join('; ')}. The table below lists every period.`);
       renderMetricChart(svg, this.rows.map((r) => r.startMs), this.periodMs, series, width);

@@ -3,6 +3,7 @@
 import { table } from '../simulation-player/dom';
 import { memoryLabel, microDollars, renderPowerChart } from './render';
 import type { TuningResult } from './tuning';
+import { runFromButton } from '../runButton';
 
 const ms = (v: number) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
 const perMillion = (usd: number) => `$${microDollars(usd).toFixed(2)}`;
@@ -25,12 +26,8 @@ export class PowerTuningElement extends HTMLElement {
   }
 
   private async run(): Promise<void> {
-    const button = this.el<HTMLButtonElement>('run');
-    const status = this.el('status');
-    button.disabled = true;
-    this.dataset.state = 'running';
-    status.textContent = 'Running the handler at each memory size…';
-    try {
+    const texts = { busy: 'Running the handler at each memory size…', failed: 'The tuning run failed' };
+    await runFromButton(this, this.el<HTMLButtonElement>('run'), this.el('status'), texts, async () => {
       const { tuneMemory } = await import('./tuning');
       const started = performance.now();
       this.result = await tuneMemory({
@@ -41,14 +38,7 @@ export class PowerTuningElement extends HTMLElement {
       });
       this.dataset.elapsedMs = String(Math.round(performance.now() - started));
       this.show(this.result);
-      this.dataset.state = 'done';
-      button.textContent = 'Run again';
-    } catch (e) {
-      this.dataset.state = 'error';
-      status.textContent = `The tuning run failed: ${e instanceof Error ? e.message : String(e)}`;
-    } finally {
-      button.disabled = false;
-    }
+    });
   }
 
   private show(r: TuningResult): void {

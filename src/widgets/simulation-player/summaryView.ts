@@ -18,7 +18,9 @@ const STATS = [
   ['p50', 'Duration p50'],
   ['p99', 'Duration p99'],
   ['max-concurrency', 'Max concurrency'],
-  ['cost', 'Cost'],
+  // Priced from the ended invocations at the on-demand rates (F46/F47); provisioned concurrency's
+  // own charge and its lower duration rate (F49) are the engine's result.cost, not this tile.
+  ['cost', 'Cost (on-demand rates)'],
 ] as const;
 
 export class SummaryView {
