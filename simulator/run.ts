@@ -6,7 +6,7 @@ import type { Scenario } from './scenario/types';
 import type { SimulationResult } from './trace/records';
 import type { Simulation, SimulationOptions } from './simulationTypes';
 import { createCheckedSimulation } from './simulation';
-import * as account from './accountParts';
+import { AwsAccount, createDependencyService, withAwsAccount } from './accountParts';
 
 /** Runs a scenario to its end and returns everything it recorded. */
 export async function simulate(scenario: Scenario, options?: SimulationOptions): Promise<SimulationResult> {
@@ -20,5 +20,6 @@ export async function simulate(scenario: Scenario, options?: SimulationOptions):
 
 /** A simulation to step (for the UI). Throws ScenarioError before anything runs. */
 export function createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation {
+  const account = { AwsAccount, withAwsAccount, createDependencyService };
   return createCheckedSimulation(parseScenario(scenario), options, { check: parseScenario, account });
 }
