@@ -246,17 +246,19 @@ test('a scenario with real handler code plays on the page and shows what the cod
   problems.expectNone();
 });
 
+/** A model-only scenario with an AWS account: S3 uploads trigger the function. */
+const WITH_BUCKET = {
+  seed: 3,
+  durationMs: 10_000,
+  functions: [{ name: 'thumbs', memoryMB: 512, handler: { kind: 'model', durationMs: 150 } }],
+  sources: [{ type: 's3', function: 'thumbs', bucket: 'uploads', arrivals: { rate: 10, process: 'poisson' } }],
+  aws: { buckets: [{ name: 'uploads' }] },
+};
+
 test('a scenario with an AWS account plays in the worker, which fetches that part of the engine for it', async ({ page }) => {
   const problems = watchConsole(page);
-  const { default: LZString } = await import('lz-string');
-  const scenario = {
-    seed: 3,
-    durationMs: 10_000,
-    functions: [{ name: 'thumbs', memoryMB: 512, handler: { kind: 'model', durationMs: 150 } }],
-    sources: [{ type: 's3', function: 'thumbs', bucket: 'uploads', arrivals: { rate: 10, process: 'poisson' } }],
-    aws: { buckets: [{ name: 'uploads' }] },
-  };
-  await openPlayground(page, `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
+  const link = (await import('lz-string')).default.compressToEncodedURIComponent(JSON.stringify(WITH_BUCKET));
+  await openPlayground(page, `#scenario=${link}`);
   await seek(page, 1e9);
   const end = await shownVsEngine(page);
   expect(end.total).toBeGreaterThan(50);
