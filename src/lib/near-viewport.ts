@@ -2,6 +2,7 @@
 // lesson's widgets (and the engine behind them) stay off the network until the learner scrolls
 // near one. The elements are server-rendered and readable before; the custom element upgrades
 // them once its module has run.
+import './first-input'; // listens from page load, so widget code loaded later knows the page was used
 
 /** How far ahead of the viewport a widget starts loading: about a phone screen and a half. */
 const AHEAD = '800px 0px';

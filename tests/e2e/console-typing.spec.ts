@@ -13,7 +13,9 @@ const focusInMonaco = (page: Page) =>
 test('text typed while Monaco loads is in the editor, with the caret where it was and focus kept', async ({ page }) => {
   const monaco = await holdMonaco(page);
   await page.goto(LAB);
-  await page.mouse.move(1, 1); // near the viewport, Monaco waits for a first input (src/lib/editor/load.ts)
+  // The console's code loads as it nears the viewport; then Monaco waits for a first input (src/lib/editor/load.ts).
+  await page.waitForFunction(() => customElements.get('function-console') !== undefined);
+  await page.mouse.move(1, 1);
   await monaco.requested; // the page has loaded and Monaco is on its way
   const widget = consoleWidget(page);
   await widget.locator('textarea[data-part="code"]').click();
@@ -36,7 +38,9 @@ test('text typed while Monaco loads is in the editor, with the caret where it wa
 test('focus moves from the textarea into Monaco when it swaps in, so the next key is not lost', async ({ page }) => {
   const monaco = await holdMonaco(page);
   await page.goto(LAB);
-  await page.mouse.move(1, 1); // near the viewport, Monaco waits for a first input (src/lib/editor/load.ts)
+  // The console's code loads as it nears the viewport; then Monaco waits for a first input (src/lib/editor/load.ts).
+  await page.waitForFunction(() => customElements.get('function-console') !== undefined);
+  await page.mouse.move(1, 1);
   await monaco.requested;
   const widget = consoleWidget(page);
   await widget.locator('textarea[data-part="code"]').focus();

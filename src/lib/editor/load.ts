@@ -1,5 +1,6 @@
 // Light entry for the editor: decides when Monaco loads and falls back to the textarea.
 import type { CodeEditor, EditorOptions } from './types';
+import { afterFirstInput } from '../first-input';
 
 let monacoModule: Promise<typeof import('./monaco')> | undefined;
 
@@ -78,17 +79,6 @@ if (typeof addEventListener === 'function') {
   for (const type of ['pointerup', 'pointercancel'] as const) addEventListener(type, onRelease, { capture: true, passive: true });
 }
 
-/** Set by the learner's first input on the page (a pointer move, touch, key, wheel or scroll). */
-let interacted = false;
-const waitingForInput: (() => void)[] = [];
-const INPUTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel', 'scroll'] as const;
-function onFirstInput(): void {
-  interacted = true;
-  for (const type of INPUTS) removeEventListener(type, onFirstInput, true);
-  for (const run of waitingForInput.splice(0)) run();
-}
-if (typeof addEventListener === 'function') for (const type of INPUTS) addEventListener(type, onFirstInput, { capture: true, passive: true });
-const afterFirstInput = (run: () => void): void => void (interacted ? run() : waitingForInput.push(run));
 
 /**
  * Calls `activate` when the element is near the viewport and the learner has used the page (so
