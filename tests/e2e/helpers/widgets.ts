@@ -21,3 +21,12 @@ export async function widgetReady(widget: Locator): Promise<void> {
   await widget.scrollIntoViewIfNeeded();
   await expect.poll(() => widget.evaluate((el) => el.matches(':defined') && !el.querySelector(':scope > .lsp-waiting')), { timeout: 60_000 }).toBe(true);
 }
+
+/**
+ * Reloads the page and goes back to a widget, as a learner would: the players above it hold an
+ * estimate of their room until each is built, so the restored scroll position can land elsewhere.
+ */
+export async function reloadAndScrollTo(widget: Locator): Promise<void> {
+  await widget.page().reload();
+  await widget.scrollIntoViewIfNeeded();
+}
