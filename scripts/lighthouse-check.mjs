@@ -3,7 +3,8 @@
 // scores under 0.95 for performance or under 1 for accessibility. Not part of `npm test`:
 // timings move with the machine's load; the byte budgets in tests/e2e/site-weight.spec.ts are
 // the CI check.
-//   npm run perf -- [--dist dist] [--port 4399] [--runs 3] [/only/this/page/ …]
+//   npm run perf -- [--dist dist] [--port 4399] [--runs 3] [--save dir] [/only/this/page/ …]
+// --save keeps each run's full report (JSON) in dir, to read its long tasks and layout shifts.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,12 @@ import { findBrowser, howToGetABrowser } from './browser.mjs';
 const BUDGET = { performance: 0.95, accessibility: 1 };
 
 function options(argv) {
-  const o = { dist: 'dist', port: 4399, runs: 3, pages: [] };
+  const o = { dist: 'dist', port: 4399, runs: 3, save: '', pages: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dist') o.dist = argv[++i];
     else if (argv[i] === '--port') o.port = Number(argv[++i]);
     else if (argv[i] === '--runs') o.runs = Number(argv[++i]);
+    else if (argv[i] === '--save') o.save = argv[++i];
     else o.pages.push(argv[i]);
   }
   return o;
@@ -43,13 +45,17 @@ async function startServer(dist, port) {
 }
 
 /** One Lighthouse run; returns the scores and the metrics the table shows. */
-function lighthouse(url, chrome) {
+function lighthouse(url, chrome, save) {
   const cli = path.resolve('node_modules/lighthouse/cli/index.js');
   const run = spawnSync(process.execPath, [cli, url, '--output=json', '--output-path=stdout', '--quiet',
     '--only-categories=performance,accessibility', '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run'],
   { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`lighthouse failed on ${url}: ${run.stderr.slice(-2000)}`);
   const lhr = JSON.parse(run.stdout);
+  if (save) {
+    fs.mkdirSync(save.dir, { recursive: true });
+    fs.writeFileSync(path.join(save.dir, `${save.name}.json`), run.stdout);
+  }
   const metric = (id) => lhr.audits[id]?.numericValue ?? NaN;
   return {
     performance: lhr.categories.performance.score,
@@ -81,7 +87,8 @@ async function main() {
   const rows = [];
   try {
     for (const page of pages) {
-      const runs = Array.from({ length: o.runs }, () => lighthouse(base + page, browser.path));
+      const name = (i) => `${page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${i + 1}`;
+      const runs = Array.from({ length: o.runs }, (_, i) => lighthouse(base + page, browser.path, o.save && { dir: o.save, name: name(i) }));
       rows.push({ page, ...medianRun(runs), each: runs.map((r) => r.performance) });
       process.stderr.write(`${page}: ${runs.map((r) => `${r.performance}/${r.accessibility}`).join(', ')}\n`);
     }

@@ -9,7 +9,7 @@ import { challengeWidget, goalStates, openChallenge, playEveryPlayer, runAttempt
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
-import { scrollToWidgets } from './helpers/widgets';
+import { scrollToWidgets, reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -59,8 +59,8 @@ test('the memory challenge fails at 128 MB and passes at 1,024 MB, marks progres
   const headless = await runHeadless(memoryForCost, solutionAttempt(memoryForCost));
   expect(await verdicts(widget)).toEqual(headless.checks.map((c) => `Met: measured ${formatMeasured(c.goal, c.measured)}`));
 
-  await page.reload();
   const again = challengeWidget(page, 'memory-for-cost');
+  await reloadAndScrollTo(again);
   await expect(again.getByLabel('Memory (MB)')).toHaveValue('1024');
   await expect(again.locator('[data-part="committed"]')).toContainText('more than 1 s');
   await expect(again.getByRole('button', { name: /Show a hint \(2 of 3\)/ })).toBeVisible();

@@ -9,7 +9,7 @@ import { goalStates, openChallenge, pasteCode, runAttempt } from './helpers/chal
 import { consoleWidget, invokeButton } from './helpers/function-console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
-import { scrollToWidgets } from './helpers/widgets';
+import { scrollToWidgets, reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -139,7 +139,7 @@ test('F102: the starter bootstrap fails; the completed loop serves three events,
   await expect(exercise.locator('[data-goals] li[data-met="true"]')).toHaveCount(5);
   expect(await exerciseSolved(page, SLUG, 'bootstrap')).toBe(true);
 
-  await page.reload();
+  await reloadAndScrollTo(page.locator('lambda-bootstrap-exercise'));
   await expect(page.locator('lambda-bootstrap-exercise').getByLabel('bootstrap (JavaScript)')).toHaveValue(REFERENCE_BOOTSTRAP);
   problems.expectNone();
 });

@@ -7,7 +7,7 @@ import { challengeWidget, goalStates, openChallenge, pasteCode, playEveryPlayer,
 import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
-import { scrollToWidgets } from './helpers/widgets';
+import { scrollToWidgets, reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -76,8 +76,8 @@ test('the connection challenge fails as written and passes once the connection m
   expect(await goalStates(widget)).toEqual(['met', 'met', 'met']);
   expect(await exerciseSolved(page, SLUG, 'connection-reuse')).toBe(true);
 
-  await page.reload();
   const again = challengeWidget(page, 'connection-reuse');
+  await reloadAndScrollTo(again);
   await expect(again).toHaveAttribute('data-state', 'solved');
   await expect(again.locator('[data-part="code"]')).toHaveValue(connectionReuse.solution.code!);
   problems.expectNone();

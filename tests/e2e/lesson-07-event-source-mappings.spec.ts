@@ -9,6 +9,7 @@ import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
 import { seekPlayer } from './helpers/player';
+import { reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -57,7 +58,7 @@ test('the poison-message challenge fails as written and passes with a partial ba
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'poison-message')).toBe(true);
 
-  await page.reload();
+  await reloadAndScrollTo(challengeWidget(page, 'poison-message'));
   await expect(challengeWidget(page, 'poison-message')).toHaveAttribute('data-state', 'solved');
   await expect(challengeWidget(page, 'poison-message').locator('[data-part="code"]')).toHaveValue(poisonMessage.solution.code!);
   problems.expectNone();
@@ -77,7 +78,7 @@ test('the iterator-age challenge fails with one batch per shard and passes with 
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'iterator-age')).toBe(true);
 
-  await page.reload();
+  await reloadAndScrollTo(challengeWidget(page, 'iterator-age'));
   await expect(challengeWidget(page, 'iterator-age').getByLabel('Parallelization factor')).toHaveValue('3');
   problems.expectNone();
 });

@@ -8,6 +8,7 @@ import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
 import { seekPlayer } from './helpers/player';
+import { reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -90,8 +91,8 @@ test('the no-lost-events challenge fails as configured, still fails with retries
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'no-lost-events')).toBe(true);
 
-  await page.reload();
   const again = challengeWidget(page, 'no-lost-events');
+  await reloadAndScrollTo(again);
   await expect(again.getByRole('group', { name: 'Where failed events go' }).getByLabel('On-failure destination: SQS queue failed-uploads')).toBeChecked();
   await expect(again.getByLabel('Retry attempts')).toHaveValue('2');
   // Start over puts the choice back too.

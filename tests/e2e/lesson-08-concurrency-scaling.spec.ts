@@ -7,6 +7,7 @@ import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
 import { seekPlayer } from './helpers/player';
+import { reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -102,7 +103,7 @@ test('the database challenge fails uncapped, fails too tightly capped (p99 laten
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'protect-database')).toBe(true);
 
-  await page.reload();
+  await reloadAndScrollTo(challengeWidget(page, 'protect-database'));
   await expect(challengeWidget(page, 'protect-database').getByLabel('SQS maximum concurrency')).toHaveValue('20');
   problems.expectNone();
 });

@@ -12,6 +12,7 @@ import { setCode } from './helpers/function-console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
 import { pricingV1 } from '../../content/lessons/09-develop-deploy.challenges';
+import { reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -131,7 +132,7 @@ test('the canary challenge fails as it starts and passes once live stops sending
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'canary-rollback')).toBe(true);
 
-  await page.reload();
+  await reloadAndScrollTo(challengeWidget(page, 'canary-rollback'));
   await expect(challengeWidget(page, 'canary-rollback').getByLabel('Canary weight')).toHaveValue('0');
   problems.expectNone();
 });

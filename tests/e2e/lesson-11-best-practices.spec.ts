@@ -9,6 +9,7 @@ import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { seekPlayer } from './helpers/player';
 import { themes, useSystemTheme } from './helpers/theme';
+import { reloadAndScrollTo } from './helpers/widgets';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -151,7 +152,7 @@ test('the timeout challenge fails at 1 s and 2 s, and passes at 4 s', async ({ p
   expect(await runAttempt(widget, 4)).toContain('every goal met');
   await expect(widget).toHaveAttribute('data-state', 'solved');
   expect(await exerciseSolved(page, SLUG, 'timeout-from-load-test')).toBe(true);
-  await page.reload();
+  await reloadAndScrollTo(challengeWidget(page, 'timeout-from-load-test'));
   await expect(challengeWidget(page, 'timeout-from-load-test').getByLabel('Timeout (s)')).toHaveValue('4');
   problems.expectNone();
 });

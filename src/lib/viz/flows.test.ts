@@ -37,4 +37,10 @@ describe('flowCounts', () => {
     expect(at(180_250)).toMatchObject({ running: 1, succeeded: 0 });
     expect(at(180_300)).toMatchObject({ running: 0, succeeded: 1, oldestWaitingAgeMs: 0 });
   });
+
+  it("gives each of the scenario's sources a board from the start, in the scenario's order", () => {
+    const sources = [{ source: 'api', function: 'fn' }, { source: 's3#0', function: 'fn' }];
+    expect(flowCounts(index, -1, sources).map((c) => [c.source, c.arrived, c.runningBatches])).toEqual([['api', 0, 0], ['s3#0', 0, 0]]);
+    expect(flowCounts(index, 250, sources).map((c) => [c.source, c.arrived, c.runningBatches])).toEqual([['api', 0, 0], ['s3#0', 1, 1]]);
+  });
 });

@@ -22,8 +22,12 @@ export interface FlowCounts {
   oldestWaitingAgeMs: number;
 }
 
-export function flowCounts(index: TraceIndex, t: number): FlowCounts[] {
-  const bySource = new Map<string, FlowCounts>();
+/**
+ * Counts by source at t. `sources` (the scenario's, in its order) get a board each from the
+ * start, at zero until their first request arrives, so the view does not grow as they do.
+ */
+export function flowCounts(index: TraceIndex, t: number, sources: Pick<VizRequest, 'source' | 'function'>[] = []): FlowCounts[] {
+  const bySource = new Map<string, FlowCounts>(sources.map((s) => [s.source, emptyCounts(s)]));
   const batches = new Map<string, Set<string>>();
   for (const r of index.result.requests) {
     if (r.arrivedMs > t) continue;
@@ -31,8 +35,8 @@ export function flowCounts(index: TraceIndex, t: number): FlowCounts[] {
     if (!c) {
       c = emptyCounts(r);
       bySource.set(r.source, c);
-      batches.set(r.source, new Set());
     }
+    if (!batches.has(r.source)) batches.set(r.source, new Set());
     c.arrived++;
     const state = requestState(index, r, t);
     if (state.kind === 'running') batches.get(r.source)!.add(state.invocationId);
@@ -41,7 +45,7 @@ export function flowCounts(index: TraceIndex, t: number): FlowCounts[] {
       c.oldestWaitingAgeMs = Math.max(c.oldestWaitingAgeMs, t - r.arrivedMs);
     }
   }
-  for (const [source, c] of bySource) c.runningBatches = batches.get(source)!.size;
+  for (const [source, c] of bySource) c.runningBatches = batches.get(source)?.size ?? 0;
   // Forgotten requests had their final outcome before any t the index can be asked about.
   for (const [source, f] of index.forgottenRequests) {
     let c = bySource.get(source);

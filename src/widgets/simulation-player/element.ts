@@ -14,6 +14,7 @@
 import type { Scenario, SimulationResult } from '../../../simulator/index';
 import { limitsFor, playerFor, pricesFor } from '../../lib/viz/engine';
 import { loadChecker, loadEngine } from '../../lib/viz/loadEngine';
+import { whenNearViewport } from '../../lib/near-viewport';
 import { defaultKnobs, type Knob } from '../../lib/viz/knobs';
 import { readPalette, type Palette } from '../../lib/viz/palette';
 import { INGEST_BUDGET_MS, type Player } from '../../lib/viz/player';
@@ -28,6 +29,7 @@ import { KnobPanel } from './knobPanel';
 import { PredictionPanel, type Prediction } from './predictionPanel';
 import { SummaryView } from './summaryView';
 import { TimelineView } from './timelineView';
+import { viewList } from './views';
 
 const TEXT_INTERVAL_MS = 250; // text alternatives and tables refresh at 4 Hz while playing...
 const TEXT_BUDGET_SHARE = 0.05; // ...or less often, so text work stays under 5 % of the time
@@ -61,7 +63,18 @@ export class SimulationPlayerElement extends HTMLElement {
   presenter = false;
 
   connectedCallback(): void {
-    if (this.root || this.starting) return;
+    // Every player on a page upgrades when the module is defined; each builds (and starts its
+    // worker) only as it nears the viewport, so a lesson's load runs one or two, not all.
+    if (this.root || this.starting || this.waiting) return;
+    this.waiting = whenNearViewport(this, () => {
+      this.waiting = undefined;
+      this.begin();
+    });
+  }
+  private waiting: (() => void) | undefined;
+  private starting: Promise<void> | undefined;
+
+  private begin(): void {
     const data: unknown = JSON.parse(this.dataset.scenario ?? 'null');
     if (this.dataset.checked !== undefined) return this.start(data as Scenario);
     this.starting = loadChecker()
@@ -69,15 +82,32 @@ export class SimulationPlayerElement extends HTMLElement {
       .catch((err) => this.showError(`This simulation's scenario is not valid: ${describeIssues(err)}`))
       .finally(() => (this.starting = undefined));
   }
-  private starting: Promise<void> | undefined;
 
   private start(scenario: Scenario): void {
     if (!this.isConnected || this.root) return;
     this.build(scenario);
+    // Measured and drawn in the next frame, before it is painted (the charts never show at no
+    // height), not in this task: building, laying out and drawing at once is one long task.
+    // This callback runs just before the frame load() asks for, which draws at the measured width.
+    let measured = false;
+    requestAnimationFrame(() => {
+      measured = true;
+      if (this.root) this.measure();
+    });
     this.load(scenario);
-    // Draw once now rather than at the first animation frame: a page (or an embed's frame)
-    // scrolled out of view gets no frames, and its height would be wrong until it is seen.
-    this.render(performance.now());
+    // A page (or an embed's frame) scrolled out of view gets no frames: draw it anyway, or its
+    // height would be wrong until it is seen.
+    setTimeout(() => {
+      if (measured || !this.root) return;
+      this.measure();
+      this.render(performance.now());
+    }, 100);
+  }
+
+  private startNow(scenario: Scenario): void {
+    this.waiting?.();
+    this.waiting = undefined;
+    this.start(scenario);
   }
 
   private onFullscreenChange = (): void => {
@@ -85,6 +115,8 @@ export class SimulationPlayerElement extends HTMLElement {
   };
 
   disconnectedCallback(): void {
+    this.waiting?.();
+    this.waiting = undefined;
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     cancelAnimationFrame(this.frameId);
     this.resize?.disconnect();
@@ -104,7 +136,9 @@ export class SimulationPlayerElement extends HTMLElement {
   private async tryScenario(next: unknown): Promise<unknown> {
     const { parseScenario } = await loadChecker();
     try {
-      this.load(parseScenario(next));
+      const scenario = parseScenario(next);
+      if (this.root) this.load(scenario);
+      else this.startNow(scenario); // asked for before it came near: it is wanted now
       return undefined;
     } catch (err) {
       return err ?? new Error('refused');
@@ -149,7 +183,7 @@ export class SimulationPlayerElement extends HTMLElement {
     this.root.append(this.controls.root);
     // Views in the order the page lists them, right under the controls; knobs after them, so
     // on a phone Play sits next to the picture it starts.
-    for (const view of (this.dataset.views ?? 'summary timeline concurrency flows').split(/\s+/)) this.addView(view, get);
+    for (const view of viewList(this.dataset.views)) this.addView(view, get);
     this.knobSlot = h('div', { class: 'lsp-knob-slot' });
     this.root.append(this.knobSlot);
     this.buildKnobs(scenario);
@@ -161,14 +195,13 @@ export class SimulationPlayerElement extends HTMLElement {
     this.resize.observe(this.root);
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
     this.reducedMotion?.addEventListener?.('change', () => this.invalidate());
-    this.measure();
   }
 
   private addView(view: string, get: () => Player): void {
     if (view === 'summary' && !this.summary) this.root.append((this.summary = new SummaryView(get, () => pricesFor(this.scenario), this.dataset.title ?? 'Simulation')).root);
     if (view === 'timeline' && !this.timeline) this.root.append((this.timeline = new TimelineView(get, () => this.invalidate())).figure.root);
     if (view === 'concurrency' && !this.concurrency) this.root.append((this.concurrency = new ConcurrencyView(get, () => limitsFor(this.scenario))).figure.root);
-    if (view === 'flows' && !this.flows) this.root.append((this.flows = new FlowView(get, (label) => this.sourceInfo(label))).figure.root);
+    if (view === 'flows' && !this.flows) this.root.append((this.flows = new FlowView(get, (label) => this.sourceInfo(label), () => this.sourceLabels())).figure.root);
   }
 
   private aboutText(scenario: Scenario): string {
@@ -217,8 +250,13 @@ export class SimulationPlayerElement extends HTMLElement {
     }
   }
 
+  /** Each source as the engine labels its requests: its name, else type#index. */
+  private sourceLabels(): { source: string; function: string }[] {
+    return this.scenario.sources.map((s, k) => ({ source: s.name ?? `${s.type}#${k}`, function: s.function }));
+  }
+
   private sourceInfo(label: string) {
-    const i = this.scenario.sources.findIndex((s, k) => (s.name ?? `${s.type}#${k}`) === label);
+    const i = this.sourceLabels().findIndex((s) => s.source === label);
     const s = i >= 0 ? this.scenario.sources[i] : this.scenario.sources.find((x) => label.startsWith(x.type));
     if (!s) return undefined;
     const f = this.scenario.functions.find((fn) => fn.name === s.function);

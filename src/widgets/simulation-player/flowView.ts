@@ -25,7 +25,11 @@ export class FlowView {
   readonly figure: ChartFigure;
   private boards: HTMLDivElement;
 
-  constructor(private player: () => Player, private sourceInfo: (label: string) => SourceInfo | undefined) {
+  constructor(
+    private player: () => Player,
+    private sourceInfo: (label: string) => SourceInfo | undefined,
+    private sources: () => { source: string; function: string }[],
+  ) {
     this.figure = new ChartFigure('flows', 'How requests flow');
     this.boards = h('div', { class: 'lsp-flow-boards' });
     this.figure.body.append(this.boards);
@@ -33,14 +37,14 @@ export class FlowView {
 
   update(t: number): void {
     const index = this.player().index;
-    const counts = flowCounts(index, t);
+    const counts = flowCounts(index, t, this.sources());
     const streams = counts.some((c) => isStream(this.sourceInfo(c.source)?.type)) ? shardFlows(index, t) : [];
     this.boards.replaceChildren(...counts.map((c) => this.board(c, t, streams.find((f) => f.source === c.source))));
     const waiting = counts.reduce((n, c) => n + c.queued + c.retrying, 0);
     const running = counts.reduce((n, c) => n + c.running, 0);
     const blocked = streams.reduce((n, f) => n + f.shards.filter((s) => s.blocked).length, 0);
     this.figure.setSentence(
-      counts.length
+      counts.some((c) => c.arrived > 0)
         ? `At ${formatVirtualMs(t)}: ${waiting} request${waiting === 1 ? '' : 's'} waiting and ${running} being processed across ${counts.length} source${counts.length === 1 ? '' : 's'}.` +
             (blocked ? ` ${blocked} shard${blocked === 1 ? ' is' : 's are'} blocked by a failing batch.` : '')
         : `At ${formatVirtualMs(t)}: no requests have arrived yet.`,

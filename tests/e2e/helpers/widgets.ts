@@ -8,13 +8,25 @@ export const WIDGET_TAGS = [
 ].join(', '); // function-console loads with the page; only its editor waits (src/lib/editor/load.ts)
 
 export async function scrollToWidgets(page: Page, selector = WIDGET_TAGS): Promise<void> {
-  for (const widget of await page.locator(selector).all()) await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((e) => e.matches(':defined')), selector);
+  for (const widget of await page.locator(selector).all()) await widgetReady(widget);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-/** Scrolls one widget into view and waits until its code has run (its element is defined). */
+/**
+ * Scrolls one widget into view and waits until its code has run (its element is defined) and,
+ * for a player, until it has built itself: each player waits for its own turn near the viewport
+ * and keeps its server-rendered placeholder (.lsp-waiting) until then.
+ */
 export async function widgetReady(widget: Locator): Promise<void> {
   await widget.scrollIntoViewIfNeeded();
-  await expect.poll(() => widget.evaluate((el) => el.matches(':defined')), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => widget.evaluate((el) => el.matches(':defined') && !el.querySelector(':scope > .lsp-waiting')), { timeout: 60_000 }).toBe(true);
+}
+
+/**
+ * Reloads the page and goes back to a widget, as a learner would: the players above it hold an
+ * estimate of their room until each is built, so the restored scroll position can land elsewhere.
+ */
+export async function reloadAndScrollTo(widget: Locator): Promise<void> {
+  await widget.page().reload();
+  await widget.scrollIntoViewIfNeeded();
 }
