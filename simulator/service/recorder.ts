@@ -13,6 +13,7 @@ import { RequestColumns } from '../trace/requestColumns';
 import { recordList } from '../trace/recordList';
 import { packRecords, type PackedRecords, type SentStrings } from '../trace/packedRecords';
 import { costUsd, gbSeconds } from '../pricing/cost';
+import type { UuidWords } from '../core/ids';
 import { PC_PRICE_PER_GB_SECOND_USD, type ProvisionedMeter } from '../pricing/provisioned';
 
 /** Per-function running totals; percentiles are computed once, at result(). */
@@ -151,8 +152,8 @@ export class Recorder {
   }
 
   /** F116: the START line, formatted when read. */
-  logStart(timeMs: number, fn: string, logStream: string, requestId: string, version = '$LATEST'): void {
-    if (this.keepLogs) this.columns.logs.start(timeMs, fn, logStream, requestId, version);
+  logStart(timeMs: number, fn: string, logStream: string, requestId: string, version = '$LATEST', idWords?: UuidWords): void {
+    if (this.keepLogs) this.columns.logs.start(timeMs, fn, logStream, requestId, version, idWords);
   }
 
   request(r: RequestRecord): void {
@@ -168,9 +169,9 @@ export class Recorder {
    * Records an invocation that ended; with logs kept, also its END and REPORT lines (F117,
    * F118), formatted from the record when read. `memoryMB`, `memoryUsedMB`: for REPORT.
    */
-  invocation(inv: InvocationRecord, memoryMB: number, memoryUsedMB: number, logStream: string): void {
+  invocation(inv: InvocationRecord, memoryMB: number, memoryUsedMB: number, logStream: string, idWords?: UuidWords): void {
     if (!this.keepInvocations && !this.keepLogs) return;
-    const index = this.columns.invocations.add(inv, memoryMB, memoryUsedMB);
+    const index = this.columns.invocations.add(inv, memoryMB, memoryUsedMB, idWords);
     if (this.keepLogs) this.columns.logs.endAndReport(inv.endMs, inv.function, logStream, index);
   }
 

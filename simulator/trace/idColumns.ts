@@ -2,7 +2,7 @@
 // F116) as four 32-bit words, turned back into the same strings when read. A million kept
 // id strings would be a million heap objects for every full garbage collection to visit.
 // An id of another shape (or none) is kept as it is, aside.
-import { formatUuidV4 } from '../core/ids';
+import { formatUuidV4, type UuidWords } from '../core/ids';
 import { f64, i32 } from './columns';
 
 /** Ids of another shape, or undefined, by index. */
@@ -60,6 +60,9 @@ export class RequestIdColumn {
     if (n < 0) return this.asideIndex.get(s) ?? -1;
     const a = this.numbers.data;
     if (!this.ascending) return a.lastIndexOf(n, this.numbers.length - 1);
+    // Ids are usually consecutive from the first: try that slot before bisecting.
+    const guess = n - a[0];
+    if (guess >= 0 && guess < this.numbers.length && a[guess] === n) return guess;
     let lo = 0, hi = this.numbers.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -107,6 +110,15 @@ function parseUuid(s: string): boolean {
   return true;
 }
 
+/** s is the UUID with these words: the next parse of s (its request's record, often) is free. */
+function remember(s: string, words: UuidWords): void {
+  WORDS[0] = words[0];
+  WORDS[1] = words[1];
+  WORDS[2] = words[2];
+  WORDS[3] = words[3];
+  lastParsed = s;
+}
+
 export class UuidColumn {
   private readonly words = i32();
   private readonly aside = new Aside();
@@ -115,9 +127,10 @@ export class UuidColumn {
     return this.words.length >> 2;
   }
 
-  push(s: string | undefined): void {
+  /** `words`: the id's words when the caller has them (uuidV4Words): no parse. */
+  push(s: string | undefined, words?: UuidWords): void {
     this.pushBlank();
-    this.set(this.length - 1, s);
+    this.set(this.length - 1, s, words);
   }
 
   /** A slot to set later (a request learns its invocation id after it is recorded). */
@@ -126,8 +139,9 @@ export class UuidColumn {
   }
 
   /** Only a canonical v4 UUID is packed, so formatting it again gives the same string. */
-  set(i: number, s: string | undefined): void {
-    if (s === undefined || !parseUuid(s)) {
+  set(i: number, s: string | undefined, words?: UuidWords): void {
+    if (words !== undefined && s !== undefined) remember(s, words);
+    else if (s === undefined || !parseUuid(s)) {
       this.aside.set(i, s);
       return;
     }

@@ -4,6 +4,7 @@
 import { columns, Interner } from './columns';
 import type { InvocationRecord, InvocationStatus } from './records';
 import { RequestIdColumn, UuidColumn } from './idColumns';
+import type { UuidWords } from '../core/ids';
 
 export const STATUSES: readonly InvocationStatus[] = ['success', 'error', 'timeout', 'crash'];
 const STATUS_ID: Record<InvocationStatus, number> = { success: 0, error: 1, timeout: 2, crash: 3 };
@@ -45,10 +46,10 @@ export class InvocationColumns {
   }
 
   /** Appends a record; returns its index (END and REPORT lines refer to it). */
-  add(r: InvocationRecord, memoryMB: number, memoryUsedMB: number): number {
+  add(r: InvocationRecord, memoryMB: number, memoryUsedMB: number, idWords?: UuidWords): number {
     const s = this.strings;
     const i = this.c.fn.length;
-    this.requestId.push(r.requestId);
+    this.requestId.push(r.requestId, idWords);
     this.c.fn.push(s.functions.id(r.function));
     this.c.env.push(s.environments.id(r.environmentId));
     this.c.flags.push(STATUS_ID[r.status] | (r.coldStart ? COLD : 0));

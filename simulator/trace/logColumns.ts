@@ -6,6 +6,7 @@ import { Column, columns, i32 } from './columns';
 import type { InvocationColumns, RecordStrings } from './invocationColumns';
 import type { LogLine } from './records';
 import { UuidColumn } from './idColumns';
+import type { UuidWords } from '../core/ids';
 import { endLine, reportLine, startLine } from '../service/logFormat';
 
 const TEXT = 0, START = 1, END = 2, REPORT = 3;
@@ -45,9 +46,10 @@ export class LogColumns {
     this.push(timeMs, fn, stream, TEXT, this.texts.push(message) - 1);
   }
 
-  start(timeMs: number, fn: string, stream: string, requestId: string, version: string): void {
+  /** `idWords`: requestId's words when the caller has them. */
+  start(timeMs: number, fn: string, stream: string, requestId: string, version: string, idWords?: UuidWords): void {
     const ref = this.startIds.length;
-    this.startIds.push(requestId);
+    this.startIds.push(requestId, idWords);
     this.startVersions.push(this.strings.versions.id(version));
     this.push(timeMs, fn, stream, START, ref);
   }
