@@ -206,7 +206,7 @@ export class Recorder {
     const requests = batch.requests;
     const finished: number[] = [];
     for (let slot = 0; slot < requests.length; slot++) {
-      if (requests.isUnfinished(slot)) this.columns.requests.add(requests.live[slot]!);
+      if (requests.isUnfinished(slot)) this.columns.requests.add(requests.liveAt(slot)!);
       else finished.push(slot);
     }
     const environments: EnvironmentRecord[] = [];
