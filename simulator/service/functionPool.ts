@@ -172,6 +172,8 @@ export class FunctionPool {
   readonly placement: PlacementContext;
   /** { context: placement }, reused for every guard call. */
   readonly guardArgs: { context: PlacementContext };
+  /** What lookupTarget answers for this pool named without an alias (one object, not one per invoke). */
+  readonly asTarget: { readonly pool: FunctionPool; readonly alias: null } = { pool: this, alias: null };
   /** How this configuration's handler runs (set by the service with each configuration). */
   handler!: HandlerStrategy;
   cpuStretch = 1;
