@@ -14,6 +14,7 @@ import { recordList } from '../trace/recordList';
 import { packRecords, type PackedRecords, type SentStrings } from '../trace/packedRecords';
 import { costUsd, gbSeconds } from '../pricing/cost';
 import type { UuidWords } from '../core/ids';
+import { remember as rememberUuid } from '../trace/idColumns';
 import { PC_PRICE_PER_GB_SECOND_USD, type ProvisionedMeter } from '../pricing/provisioned';
 
 /** Per-function running totals; percentiles are computed once, at result(). */
@@ -170,7 +171,10 @@ export class Recorder {
    * F118), formatted from the record when read. `memoryMB`, `memoryUsedMB`: for REPORT.
    */
   invocation(inv: InvocationRecord, memoryMB: number, memoryUsedMB: number, logStream: string, idWords?: UuidWords): void {
-    if (!this.keepInvocations && !this.keepLogs) return;
+    if (!this.keepInvocations && !this.keepLogs) {
+      if (idWords && this.keepRequests) rememberUuid(inv.requestId, idWords); // the request's record, next
+      return;
+    }
     const index = this.columns.invocations.add(inv, memoryMB, memoryUsedMB, idWords);
     if (this.keepLogs) this.columns.logs.endAndReport(inv.endMs, inv.function, logStream, index);
   }

@@ -111,7 +111,7 @@ function parseUuid(s: string): boolean {
 }
 
 /** s is the UUID with these words: the next parse of s (its request's record, often) is free. */
-function remember(s: string, words: UuidWords): void {
+export function remember(s: string, words: UuidWords): void {
   WORDS[0] = words[0];
   WORDS[1] = words[1];
   WORDS[2] = words[2];

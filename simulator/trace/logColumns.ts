@@ -33,11 +33,15 @@ export class LogColumns {
   }
 
   private push(timeMs: number, fn: string, stream: string, kind: number, ref: number): void {
+    this.pushIds(timeMs, this.strings.functions.id(fn), this.strings.streams.id(stream), kind, ref);
+  }
+
+  private pushIds(timeMs: number, fn: number, stream: number, kind: number, ref: number): void {
     if (timeMs < this.lastMs) this.sorted = false;
     else this.lastMs = timeMs;
     this.c.timeMs.push(timeMs);
-    this.c.fn.push(this.strings.functions.id(fn));
-    this.c.stream.push(this.strings.streams.id(stream));
+    this.c.fn.push(fn);
+    this.c.stream.push(stream);
     this.c.kind.push(kind);
     this.c.ref.push(ref);
   }
@@ -56,8 +60,9 @@ export class LogColumns {
 
   /** END then REPORT of invocation `index`, at its end. */
   endAndReport(timeMs: number, fn: string, stream: string, index: number): void {
-    this.push(timeMs, fn, stream, END, index);
-    this.push(timeMs, fn, stream, REPORT, index);
+    const fnId = this.strings.functions.id(fn), streamId = this.strings.streams.id(stream);
+    this.pushIds(timeMs, fnId, streamId, END, index);
+    this.pushIds(timeMs, fnId, streamId, REPORT, index);
   }
 
   message(i: number): string {
