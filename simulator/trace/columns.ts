@@ -58,7 +58,8 @@ export const i32 = (n = 16) => new I32Column(new Int32Array(n));
 export const u16 = (n = 16) => new U16Column(new Uint16Array(n));
 export const u8 = (n = 16) => new U8Column(new Uint8Array(n));
 
-const CACHE_SIZE = 4096;
+const CACHE_SHIFT = 18; // 16,384 slots: a thousand streams rarely share one
+const CACHE_SIZE = 2 ** (32 - CACHE_SHIFT);
 
 /** Each distinct string once: columns hold its index. */
 export class Interner {
@@ -69,16 +70,19 @@ export class Interner {
   private lastId = -1;
 
   // Others cycle through many (a thousand environments' log streams): a direct-mapped cache
-  // by the last three characters answers most of those without hashing the whole string.
+  // by the last four characters answers most of those without hashing the whole string.
   private cacheKeys: (string | undefined)[] | undefined;
-  private readonly cacheIds = new Int32Array(CACHE_SIZE);
+  private cacheIds: Int32Array | undefined;
   id(s: string): number {
     if (s === this.last) return this.lastId;
     const n = s.length;
-    const slot = (s.charCodeAt(n - 1) * 961 + s.charCodeAt(n - 2) * 31 + s.charCodeAt(n - 3)) & (CACHE_SIZE - 1); // NaN & x = 0
+    // The last four characters, mixed (Fibonacci hashing); a shorter string's missing ones are NaN | 0 = 0.
+    const tail = s.charCodeAt(n - 1) | (s.charCodeAt(n - 2) << 8) | (s.charCodeAt(n - 3) << 16) | (s.charCodeAt(n - 4) << 24);
+    const slot = Math.imul(tail, 0x9e3779b1) >>> CACHE_SHIFT;
     const keys = (this.cacheKeys ??= new Array<string | undefined>(CACHE_SIZE).fill(undefined));
+    const ids = (this.cacheIds ??= new Int32Array(CACHE_SIZE));
     let i: number;
-    if (keys[slot] === s) i = this.cacheIds[slot];
+    if (keys[slot] === s) i = ids[slot];
     else {
       i = this.index.get(s) ?? -1;
       if (i < 0) {
@@ -87,7 +91,7 @@ export class Interner {
         this.index.set(s, i);
       }
       keys[slot] = s;
-      this.cacheIds[slot] = i;
+      ids[slot] = i;
     }
     this.last = s;
     this.lastId = i;
