@@ -40,23 +40,24 @@ export class Interner {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
   // Most calls repeat the previous string (one function, the lines of one invocation).
-  private last: string | undefined;
+  // Strings only, never undefined: a comparison that once saw undefined stays a generic call.
+  private last = '';
   private lastId = -1;
 
   // Others cycle through many (a thousand environments' log streams): a direct-mapped cache
   // by the last four characters answers most of those without hashing the whole string.
-  private cacheKeys: (string | undefined)[] | undefined;
+  private cacheKeys: string[] | undefined;
   private cacheIds: Int32Array | undefined;
   id(s: string): number {
-    if (s === this.last) return this.lastId;
+    if (s === this.last && this.lastId >= 0) return this.lastId;
     const n = s.length;
     // The last four characters, mixed (Fibonacci hashing); a shorter string's missing ones are NaN | 0 = 0.
     const tail = s.charCodeAt(n - 1) | (s.charCodeAt(n - 2) << 8) | (s.charCodeAt(n - 3) << 16) | (s.charCodeAt(n - 4) << 24);
     const slot = Math.imul(tail, 0x9e3779b1) >>> CACHE_SHIFT;
-    const keys = (this.cacheKeys ??= new Array<string | undefined>(CACHE_SIZE).fill(undefined));
-    const ids = (this.cacheIds ??= new Int32Array(CACHE_SIZE));
+    const keys = (this.cacheKeys ??= new Array<string>(CACHE_SIZE).fill(''));
+    const ids = (this.cacheIds ??= new Int32Array(CACHE_SIZE).fill(-1));
     let i: number;
-    if (keys[slot] === s) i = ids[slot];
+    if (keys[slot] === s && ids[slot] >= 0) i = ids[slot];
     else {
       i = this.index.get(s) ?? -1;
       if (i < 0) {

@@ -86,13 +86,13 @@ for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 /** Where the 32 hex digits of a UUID sit in its 36 characters. */
 const DIGIT_AT = Uint8Array.from({ length: 32 }, (_, k) => k + (k >= 8 ? 1 : 0) + (k >= 12 ? 1 : 0) + (k >= 16 ? 1 : 0) + (k >= 20 ? 1 : 0));
 const WORDS = new Int32Array(4);
-let lastParsed: string | undefined;
+let lastParsed = ''; // a string, never undefined: see Interner.last
 
 /** The four 32-bit words of a canonical lower-case v4 UUID into WORDS; false for any other string. */
 function parseUuid(s: string): boolean {
   // The same id is often stored twice in a row (an invocation, then the request it carried).
-  if (s === lastParsed) return true;
-  lastParsed = undefined; // WORDS are overwritten below, valid again only when the parse succeeds
+  if (s === lastParsed && s.length === 36) return true;
+  lastParsed = ''; // WORDS are overwritten below, valid again only when the parse succeeds
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
   const y = s.charCodeAt(19);
   if (s.charCodeAt(14) !== 52 || !(y === 56 || y === 57 || y === 97 || y === 98)) return false; // version 4, variant 10

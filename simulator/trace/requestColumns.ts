@@ -8,8 +8,7 @@ import { RequestIdColumn, UuidColumn } from './idColumns';
 import { LiveRequests } from './liveRequests';
 
 export const OUTCOMES: readonly RequestOutcome[] = ['succeeded', 'failed', 'throttled', 'dead-lettered', 'discarded', 'unfinished'];
-const OUTCOME_ID = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<RequestOutcome, number>;
-const UNFINISHED = OUTCOME_ID.unfinished;
+const UNFINISHED = OUTCOMES.indexOf('unfinished');
 // flags: the key order the source gave the record, and which optional fields it has
 const STATUS_EARLY = 1, HAS_RESPONSE = 2, HAS_SHARD = 4, HAS_STATUS = 8;
 
@@ -71,7 +70,7 @@ export class RequestColumns {
     const slot = this.id.indexOf(r.id);
     if (slot < 0 || this.live.get(slot) !== r) return;
     this.live.delete(slot);
-    this.c.outcome.data[slot] = OUTCOME_ID[r.outcome];
+    this.c.outcome.data[slot] = OUTCOMES.indexOf(r.outcome); // not a keyed lookup (megamorphic)
     this.c.attempts.data[slot] = r.attempts;
     this.c.finishedMs.data[slot] = r.finishedMs ?? NaN;
     let flags = 0;
