@@ -157,8 +157,9 @@ export class Recorder {
     if (this.keepLogs) this.columns.logs.start(timeMs, fn, logStream, requestId, version, idWords);
   }
 
-  request(r: RequestRecord): void {
-    if (this.keepRequests) this.columns.requests.add(r);
+  /** `idNumber`: n of the request's id `req-<n>`, when the caller has it (no parse). */
+  request(r: RequestRecord, idNumber?: number): void {
+    if (this.keepRequests) this.columns.requests.add(r, idNumber);
   }
 
   /** The request got its outcome (see RequestColumns.finished for `statusEarly`). */

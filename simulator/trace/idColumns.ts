@@ -43,8 +43,9 @@ export class RequestIdColumn {
     return this.numbers.length;
   }
 
-  push(s: string | undefined): void {
-    const n = s === undefined ? -1 : requestNumber(s);
+  /** `known`: the n of `req-<n>` when the caller has it (a whole number, so s is canonical). */
+  push(s: string | undefined, known?: number): void {
+    const n = s === undefined ? -1 : known ?? requestNumber(s);
     const i = this.numbers.length;
     if (n < 0) {
       this.aside.set(i, s);

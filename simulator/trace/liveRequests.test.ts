@@ -33,6 +33,10 @@ describe('live requests', () => {
       expect(live.get(-1)).toBeUndefined();
       expect(live.get(model.length)).toBeUndefined();
       expect([...live.entries()]).toEqual(model.flatMap((r, slot) => (r ? [[r, slot]] : [])));
+      // The quick look-up near the head finds the oldest unfinished ones, and nothing else
+      const open = model.flatMap((r, slot) => (r ? [slot] : []));
+      open.forEach((slot, k) => expect(live.slotNearHead(model[slot]!)).toBe(k === 0 ? slot : live.slotNearHead(model[slot]!) < 0 ? -1 : slot));
+      expect(live.slotNearHead(request(-1))).toBe(-1);
     }), { numRuns: 60 });
   });
 });

@@ -29,6 +29,13 @@ export class LiveRequests {
     if (i === this.head) this.dropFinished();
   }
 
+  /** r's slot if it is among the few oldest unfinished requests, else -1 (then look it up by id). */
+  slotNearHead(r: RequestRecord): number {
+    const end = Math.min(this.items.length, this.head + 8);
+    for (let i = this.head; i < end; i++) if (this.items[i] === r) return this.base + i;
+    return -1;
+  }
+
   /** Every unfinished request with its slot, in slot order. */
   *entries(): Iterable<[RequestRecord, number]> {
     for (let i = this.head; i < this.items.length; i++) {

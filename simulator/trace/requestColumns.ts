@@ -44,9 +44,10 @@ export class RequestColumns {
     yield* this.live.entries();
   }
 
-  add(r: RequestRecord): void {
+  /** `idNumber`: n when r.id is `req-<n>` and the caller knows n. */
+  add(r: RequestRecord, idNumber?: number): void {
     const slot = this.c.source.length;
-    this.id.push(r.id);
+    this.id.push(r.id, idNumber);
     this.c.source.push(this.strings.sources.id(r.source));
     this.c.fn.push(this.strings.functions.id(r.function));
     this.c.arrivedMs.push(r.arrivedMs);
@@ -67,7 +68,8 @@ export class RequestColumns {
    * source set statusCode before the outcome (its key comes before finishedMs).
    */
   finished(r: RequestRecord, statusEarly = false): void {
-    const slot = this.id.indexOf(r.id);
+    let slot = this.live.slotNearHead(r); // most requests finish in about the order they came
+    if (slot < 0) slot = this.id.indexOf(r.id);
     if (slot < 0 || this.live.get(slot) !== r) return;
     this.live.delete(slot);
     this.c.outcome.data[slot] = OUTCOMES.indexOf(r.outcome); // not a keyed lookup (megamorphic)
