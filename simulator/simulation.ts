@@ -201,6 +201,17 @@ class SimulationRun implements Simulation {
 
   /** The synchronous loop: events up to limitMs; with foregroundOnly, stop when only background work is left. */
   private loopSync(limitMs: number, foregroundOnly: boolean, maxEvents = Infinity): number {
+    const n = this.runEvents(limitMs, foregroundOnly, maxEvents);
+    this.checkSteps();
+    return n;
+  }
+
+  /**
+   * The event loop proper. Nothing follows the loop but `return`: code after a hot loop has no
+   * type feedback when the loop is compiled mid-run, and the compiled loop then bailed out at
+   * its exit on every call (every step of a run stepped in chunks).
+   */
+  private runEvents(limitMs: number, foregroundOnly: boolean, maxEvents: number): number {
     const sched = this.scheduler;
     let n = 0;
     while (n < maxEvents) {
@@ -211,7 +222,6 @@ class SimulationRun implements Simulation {
       n++;
       if ((n & 0xffff) === 0) this.checkSteps();
     }
-    this.checkSteps();
     return n;
   }
 

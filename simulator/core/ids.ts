@@ -18,6 +18,15 @@ export function uuidV4(rng: Rng): string {
   return formatUuidV4(rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32());
 }
 
+/** The four words of a UUID v4 as uuidV4 draws them, version and variant bits set (as int32):
+ * what a record column keeps, so the text need not be parsed back. */
+export type UuidWords = readonly [number, number, number, number];
+
+export function uuidV4Words(rng: Rng): UuidWords {
+  const a = rng.uint32(), b = rng.uint32(), c = rng.uint32(), d = rng.uint32();
+  return [a | 0, (b & 0xffff0fff) | 0x00004000, (c & 0x3fffffff) | 0x80000000 | 0, d | 0];
+}
+
 /** A UUID v4 from a plain [0, 1) source (event payloads): four 32-bit words, as uuidV4. */
 export function uuidV4From(random: () => number): string {
   const word = () => Math.floor(random() * 0x100000000);

@@ -6,6 +6,7 @@ import type { InvokeCall, ResolvedFunctionSpec } from '../sources/types';
 import type { EnvironmentEndReason, EnvironmentRecord, InvocationStatus } from '../trace/records';
 import type { TimedEvent } from '../core/eventQueue';
 import type { Rng } from '../core/rng';
+import type { UuidWords } from '../core/ids';
 import type { PlacementContext } from '../machines/functionScalerMachine';
 import { standardNormal } from '../core/distributions';
 import { drawLognormalMs, initCalibration, initLognormal, RUNTIME_OVERHEAD_128MB } from './coldStartCalibration';
@@ -57,6 +58,8 @@ export class ActiveInvocation {
   resourceStats: FunctionStats[] = NO_STATS;
   constructor(
     readonly requestId: string,
+    /** requestId's words, for the record columns (no parse of the text). */
+    readonly idWords: UuidWords,
     readonly startMs: number,
     readonly coldStart: boolean,
     readonly initDurationMs: number | undefined,
@@ -169,6 +172,8 @@ export class FunctionPool {
   readonly placement: PlacementContext;
   /** { context: placement }, reused for every guard call. */
   readonly guardArgs: { context: PlacementContext };
+  /** What lookupTarget answers for this pool named without an alias (one object, not one per invoke). */
+  readonly asTarget: { readonly pool: FunctionPool; readonly alias: null } = { pool: this, alias: null };
   /** How this configuration's handler runs (set by the service with each configuration). */
   handler!: HandlerStrategy;
   cpuStretch = 1;

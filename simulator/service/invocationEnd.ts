@@ -3,6 +3,7 @@
 import type { InvokeCall, InvokeOutcome } from '../sources/types';
 import type { InvocationRecord, InvocationStatus } from '../trace/records';
 import type { Environment, InvocationEnd } from './functionPool';
+import type { UuidWords } from '../core/ids';
 import type { EnvironmentHost } from './host';
 import type { FunctionStats } from './recorder';
 import { billedDurationMs as billedDuration } from '../rules/resolve';
@@ -39,7 +40,7 @@ export function finishInvocation(host: EnvironmentHost, env: Environment, end: I
     record.errorType = errorBody.errorType;
     record.errorMessage = errorBody.errorMessage;
   }
-  writeLogs(host, env, record, end);
+  writeLogs(host, env, record, end, inv.idWords);
   countInvocation(fn.stats, record, spec, env.provisioned);
   for (const stats of inv.resourceStats) countInvocation(stats, record, spec, env.provisioned);
   if (host.emit) {
@@ -75,11 +76,11 @@ function errorResponse(end: InvocationEnd, requestId: string, timeoutMs: number)
 }
 
 /** The invocation's record, then its log lines: any error line, END and REPORT (from the record). */
-function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord, end: InvocationEnd): void {
+function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord, end: InvocationEnd, idWords: UuidWords): void {
   const rec = host.recorder;
   const spec = env.fn.spec;
   if (!rec.keepLogs) {
-    rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, env.record.logStream);
+    rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, env.record.logStream, idWords);
     return;
   }
   const fnName = r.function;
@@ -93,5 +94,5 @@ function writeLogs(host: EnvironmentHost, env: Environment, r: InvocationRecord,
     rec.log(now, fnName, stream, runtimeExitLine(r.requestId, end.exitError));
     rec.log(now, fnName, stream, r.errorType!);
   }
-  rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, stream); // END, REPORT
+  rec.invocation(r, spec.memoryMB, env.fn.memoryUsedMB, stream, idWords); // END, REPORT
 }

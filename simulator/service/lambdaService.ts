@@ -5,7 +5,7 @@
 // executionEnvironmentMachine; placement follows functionScalerMachine's ordered rules.
 import type { Scheduler } from '../core/scheduler';
 import type { Rng } from '../core/rng';
-import { guid32 as guid, uuidV4 } from '../core/ids';
+import { formatUuidV4, guid32 as guid, uuidV4Words } from '../core/ids';
 import type { CreateCodeEnvironment } from '../runtime/types';
 import type { DependencyStats } from '../runtime/dependencies';
 import { ReplyQueue } from './replyQueue';
@@ -275,7 +275,8 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
   startInvocation(env: Environment, call: InvokeCall, coldStart: boolean, suppressedInitMs = 0): void {
     if (env.state === S_IDLE) this.fire(env, 'invoke.received');
     const now = this.scheduler.now();
-    const requestId = uuidV4(this.idRng);
+    const idWords = uuidV4Words(this.idRng);
+    const requestId = formatUuidV4(idWords[0], idWords[1], idWords[2], idWords[3]);
     for (let i = 0; i < call.requests.length; i++) {
       const r = call.requests[i];
       r.attempts++;
@@ -285,13 +286,13 @@ export class LambdaService implements LambdaServiceApi, EnvironmentHost {
     }
     env.record.invocations++;
     env.lastRequestId = requestId;
-    env.current = new ActiveInvocation(requestId, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
+    env.current = new ActiveInvocation(requestId, idWords, now, coldStart, coldStart ? env.initDurationMs : undefined, call);
     const fn = env.fn;
     if (fn.resourceStats) {
       env.current.resourceStats = this.resourceStats(fn, call);
       this.routedBy.delete(call);
     }
-    this.recorder.logStart(now, fn.spec.name, env.record.logStream, requestId, fn.version); // F116
+    this.recorder.logStart(now, fn.spec.name, env.record.logStream, requestId, fn.version, idWords); // F116
     call.onStart?.({ requestId, startMs: now, coldStart });
     if (this.emit) {
       this.emit({ type: 'invocation.started', timeMs: now, function: fn.spec.name, environmentId: env.record.id, invocationId: requestId, coldStart });

@@ -13,6 +13,8 @@ import { RequestColumns } from '../trace/requestColumns';
 import { recordList } from '../trace/recordList';
 import { packRecords, type PackedRecords, type SentStrings } from '../trace/packedRecords';
 import { costUsd, gbSeconds } from '../pricing/cost';
+import type { UuidWords } from '../core/ids';
+import { remember as rememberUuid } from '../trace/idColumns';
 import { PC_PRICE_PER_GB_SECOND_USD, type ProvisionedMeter } from '../pricing/provisioned';
 
 /** Per-function running totals; percentiles are computed once, at result(). */
@@ -151,12 +153,13 @@ export class Recorder {
   }
 
   /** F116: the START line, formatted when read. */
-  logStart(timeMs: number, fn: string, logStream: string, requestId: string, version = '$LATEST'): void {
-    if (this.keepLogs) this.columns.logs.start(timeMs, fn, logStream, requestId, version);
+  logStart(timeMs: number, fn: string, logStream: string, requestId: string, version = '$LATEST', idWords?: UuidWords): void {
+    if (this.keepLogs) this.columns.logs.start(timeMs, fn, logStream, requestId, version, idWords);
   }
 
-  request(r: RequestRecord): void {
-    if (this.keepRequests) this.columns.requests.add(r);
+  /** `idNumber`: n of the request's id `req-<n>`, when the caller has it (no parse). */
+  request(r: RequestRecord, idNumber?: number): void {
+    if (this.keepRequests) this.columns.requests.add(r, idNumber);
   }
 
   /** The request got its outcome (see RequestColumns.finished for `statusEarly`). */
@@ -168,9 +171,12 @@ export class Recorder {
    * Records an invocation that ended; with logs kept, also its END and REPORT lines (F117,
    * F118), formatted from the record when read. `memoryMB`, `memoryUsedMB`: for REPORT.
    */
-  invocation(inv: InvocationRecord, memoryMB: number, memoryUsedMB: number, logStream: string): void {
-    if (!this.keepInvocations && !this.keepLogs) return;
-    const index = this.columns.invocations.add(inv, memoryMB, memoryUsedMB);
+  invocation(inv: InvocationRecord, memoryMB: number, memoryUsedMB: number, logStream: string, idWords?: UuidWords): void {
+    if (!this.keepInvocations && !this.keepLogs) {
+      if (idWords && this.keepRequests) rememberUuid(inv.requestId, idWords); // the request's record, next
+      return;
+    }
+    const index = this.columns.invocations.add(inv, memoryMB, memoryUsedMB, idWords);
     if (this.keepLogs) this.columns.logs.endAndReport(inv.endMs, inv.function, logStream, index);
   }
 
@@ -205,7 +211,7 @@ export class Recorder {
     const requests = batch.requests;
     const finished: number[] = [];
     for (let slot = 0; slot < requests.length; slot++) {
-      if (requests.isUnfinished(slot)) this.columns.requests.add(requests.live[slot]!);
+      if (requests.isUnfinished(slot)) this.columns.requests.add(requests.liveAt(slot)!);
       else finished.push(slot);
     }
     const environments: EnvironmentRecord[] = [];

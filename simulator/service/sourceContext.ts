@@ -50,13 +50,14 @@ export function createSourceContext(
     },
     payload: (i) => (payloads && payloads.length ? payloads[i % payloads.length] : fallback),
     createRequest(init) {
+      const n = ledger.nextId++;
       const r: RequestRecord = {
-        id: `req-${ledger.nextId++}`, source: name, function: baseName(init?.function ?? spec.function),
+        id: `req-${n}`, source: name, function: baseName(init?.function ?? spec.function),
         arrivedMs: init?.arrivedMs ?? scheduler.now(), outcome: 'unfinished', attempts: 0, invocationIds: [],
       };
       if (init?.lineage) r.lineage = init.lineage;
       ledger.open++;
-      recorder.request(r);
+      recorder.request(r, n);
       const e = emit();
       if (e) e({ type: 'request.arrived', timeMs: r.arrivedMs, function: r.function, requestId: r.id, source: name });
       return r;

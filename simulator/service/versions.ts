@@ -41,15 +41,13 @@ export function versionSpecs(f: FunctionSpec): ResolvedFunctionSpec[] {
 export type Alias = AliasRoute<FunctionPool>;
 
 /** The pool and alias a target names (`fn`, `fn:$LATEST`, `fn:3`, `fn:alias`: its primary version), or undefined. */
-export function lookupTarget(functions: Map<string, FunctionPool>, target: string): { pool: FunctionPool; alias: Alias | null } | undefined {
+export function lookupTarget(functions: Map<string, FunctionPool>, target: string): { readonly pool: FunctionPool; readonly alias: Alias | null } | undefined {
+  if (target.indexOf(':') < 0) return functions.get(target)?.asTarget; // the common case: nothing to split
   const { name, qualifier } = splitTarget(target);
   const main = functions.get(name);
   if (!main) return undefined;
-  if (qualifier === undefined || qualifier === LATEST) return { pool: main, alias: null };
-  if (/^\d+$/.test(qualifier)) {
-    const pool = main.versions[Number(qualifier) - 1];
-    return pool ? { pool, alias: null } : undefined;
-  }
+  if (qualifier === undefined || qualifier === LATEST) return main.asTarget;
+  if (/^\d+$/.test(qualifier)) return main.versions[Number(qualifier) - 1]?.asTarget;
   const alias = main.aliases.get(qualifier);
   return alias ? { pool: alias.primary, alias } : undefined;
 }

@@ -2,7 +2,7 @@
 // F116) as four 32-bit words, turned back into the same strings when read. A million kept
 // id strings would be a million heap objects for every full garbage collection to visit.
 // An id of another shape (or none) is kept as it is, aside.
-import { formatUuidV4 } from '../core/ids';
+import { formatUuidV4, type UuidWords } from '../core/ids';
 import { f64, i32 } from './columns';
 
 /** Ids of another shape, or undefined, by index. */
@@ -43,8 +43,9 @@ export class RequestIdColumn {
     return this.numbers.length;
   }
 
-  push(s: string | undefined): void {
-    const n = s === undefined ? -1 : requestNumber(s);
+  /** `known`: the n of `req-<n>` when the caller has it (a whole number, so s is canonical). */
+  push(s: string | undefined, known?: number): void {
+    const n = s === undefined ? -1 : known ?? requestNumber(s);
     const i = this.numbers.length;
     if (n < 0) {
       this.aside.set(i, s);
@@ -60,6 +61,9 @@ export class RequestIdColumn {
     if (n < 0) return this.asideIndex.get(s) ?? -1;
     const a = this.numbers.data;
     if (!this.ascending) return a.lastIndexOf(n, this.numbers.length - 1);
+    // Ids are usually consecutive from the first: try that slot before bisecting.
+    const guess = n - a[0];
+    if (guess >= 0 && guess < this.numbers.length && a[guess] === n) return guess;
     let lo = 0, hi = this.numbers.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -83,13 +87,13 @@ for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 /** Where the 32 hex digits of a UUID sit in its 36 characters. */
 const DIGIT_AT = Uint8Array.from({ length: 32 }, (_, k) => k + (k >= 8 ? 1 : 0) + (k >= 12 ? 1 : 0) + (k >= 16 ? 1 : 0) + (k >= 20 ? 1 : 0));
 const WORDS = new Int32Array(4);
-let lastParsed: string | undefined;
+let lastParsed = ''; // a string, never undefined: see Interner.last
 
 /** The four 32-bit words of a canonical lower-case v4 UUID into WORDS; false for any other string. */
 function parseUuid(s: string): boolean {
   // The same id is often stored twice in a row (an invocation, then the request it carried).
-  if (s === lastParsed) return true;
-  lastParsed = undefined; // WORDS are overwritten below, valid again only when the parse succeeds
+  if (s === lastParsed && s.length === 36) return true;
+  lastParsed = ''; // WORDS are overwritten below, valid again only when the parse succeeds
   if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
   const y = s.charCodeAt(19);
   if (s.charCodeAt(14) !== 52 || !(y === 56 || y === 57 || y === 97 || y === 98)) return false; // version 4, variant 10
@@ -107,6 +111,15 @@ function parseUuid(s: string): boolean {
   return true;
 }
 
+/** s is the UUID with these words: the next parse of s (its request's record, often) is free. */
+export function remember(s: string, words: UuidWords): void {
+  WORDS[0] = words[0];
+  WORDS[1] = words[1];
+  WORDS[2] = words[2];
+  WORDS[3] = words[3];
+  lastParsed = s;
+}
+
 export class UuidColumn {
   private readonly words = i32();
   private readonly aside = new Aside();
@@ -115,9 +128,10 @@ export class UuidColumn {
     return this.words.length >> 2;
   }
 
-  push(s: string | undefined): void {
+  /** `words`: the id's words when the caller has them (uuidV4Words): no parse. */
+  push(s: string | undefined, words?: UuidWords): void {
     this.pushBlank();
-    this.set(this.length - 1, s);
+    this.set(this.length - 1, s, words);
   }
 
   /** A slot to set later (a request learns its invocation id after it is recorded). */
@@ -126,8 +140,9 @@ export class UuidColumn {
   }
 
   /** Only a canonical v4 UUID is packed, so formatting it again gives the same string. */
-  set(i: number, s: string | undefined): void {
-    if (s === undefined || !parseUuid(s)) {
+  set(i: number, s: string | undefined, words?: UuidWords): void {
+    if (words !== undefined && s !== undefined) remember(s, words);
+    else if (s === undefined || !parseUuid(s)) {
       this.aside.set(i, s);
       return;
     }

@@ -4,9 +4,9 @@
 import { columns, Interner } from './columns';
 import type { InvocationRecord, InvocationStatus } from './records';
 import { RequestIdColumn, UuidColumn } from './idColumns';
+import type { UuidWords } from '../core/ids';
 
 export const STATUSES: readonly InvocationStatus[] = ['success', 'error', 'timeout', 'crash'];
-const STATUS_ID: Record<InvocationStatus, number> = { success: 0, error: 1, timeout: 2, crash: 3 };
 const COLD = 4;
 
 /** Strings shared by every batch of one run (function names, environment ids, error types). */
@@ -45,13 +45,13 @@ export class InvocationColumns {
   }
 
   /** Appends a record; returns its index (END and REPORT lines refer to it). */
-  add(r: InvocationRecord, memoryMB: number, memoryUsedMB: number): number {
+  add(r: InvocationRecord, memoryMB: number, memoryUsedMB: number, idWords?: UuidWords): number {
     const s = this.strings;
     const i = this.c.fn.length;
-    this.requestId.push(r.requestId);
+    this.requestId.push(r.requestId, idWords);
     this.c.fn.push(s.functions.id(r.function));
     this.c.env.push(s.environments.id(r.environmentId));
-    this.c.flags.push(STATUS_ID[r.status] | (r.coldStart ? COLD : 0));
+    this.c.flags.push(STATUSES.indexOf(r.status) | (r.coldStart ? COLD : 0)); // indexOf: a keyed lookup by a varying string is megamorphic
     this.c.startMs.push(r.startMs);
     this.c.endMs.push(r.endMs);
     this.c.durationMs.push(r.durationMs);

@@ -24,7 +24,7 @@ export interface PackedRecords {
 }
 
 /** Links to shared state (re-made on unpack) and the live request objects (never sent). */
-const SKIP = new Set(['strings', 'invocations', 'live', 'responses']);
+const SKIP = new Set(['strings', 'invocations', 'live', 'responses', 'responseRefs']);
 
 /** Own fields of a store, typed arrays trimmed (their buffers go to `transfer`), maps as entries. */
 function pack(store: object, transfer: ArrayBuffer[]): Plain {

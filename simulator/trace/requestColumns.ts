@@ -1,14 +1,14 @@
 // RequestRecords in creation order. A request is a live object while it is unfinished (its
 // source still updates it); when it gets its outcome it is written into columns and the
 // store lets go of the object.
-import { columns } from './columns';
+import { columns, i32 } from './columns';
 import type { RecordStrings } from './invocationColumns';
 import type { Lineage, RequestOutcome, RequestRecord } from './records';
 import { RequestIdColumn, UuidColumn } from './idColumns';
+import { LiveRequests } from './liveRequests';
 
 export const OUTCOMES: readonly RequestOutcome[] = ['succeeded', 'failed', 'throttled', 'dead-lettered', 'discarded', 'unfinished'];
-const OUTCOME_ID = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<RequestOutcome, number>;
-const UNFINISHED = OUTCOME_ID.unfinished;
+const UNFINISHED = OUTCOMES.indexOf('unfinished');
 // flags: the key order the source gave the record, and which optional fields it has
 const STATUS_EARLY = 1, HAS_RESPONSE = 2, HAS_SHARD = 4, HAS_STATUS = 8;
 
@@ -21,11 +21,17 @@ export class RequestColumns {
   /** The one invocation that carried it (most requests); others keep their list in `lists`. */
   readonly firstInvocationId = new UuidColumn();
   readonly lists = new Map<number, string[]>();
+  /**
+   * Responses, each once per run of the same value (most requests share one: null, or the
+   * model's default): `responseRefs` holds the index by slot. A list with a slot per request
+   * would be a million-entry array for every scavenge to scan.
+   */
   readonly responses: unknown[] = [];
+  readonly responseRefs = i32();
   /** F95 lineage of requests an SDK call started, by slot (plain data, so it packs as entries). */
   readonly lineages = new Map<number, Lineage>();
-  /** Unfinished requests, by slot. */
-  readonly live: (RequestRecord | undefined)[] = [];
+  /** Unfinished requests, by slot (a few at a time: a map, not a slot per request). */
+  readonly live = new LiveRequests();
 
   constructor(readonly strings: RecordStrings) {}
 
@@ -35,15 +41,13 @@ export class RequestColumns {
 
   /** Every unfinished request with its slot. */
   *unfinishedSlots(): Iterable<[RequestRecord, number]> {
-    for (let slot = 0; slot < this.live.length; slot++) {
-      const r = this.live[slot];
-      if (r) yield [r, slot];
-    }
+    yield* this.live.entries();
   }
 
-  add(r: RequestRecord): void {
+  /** `idNumber`: n when r.id is `req-<n>` and the caller knows n. */
+  add(r: RequestRecord, idNumber?: number): void {
     const slot = this.c.source.length;
-    this.id.push(r.id);
+    this.id.push(r.id, idNumber);
     this.c.source.push(this.strings.sources.id(r.source));
     this.c.fn.push(this.strings.functions.id(r.function));
     this.c.arrivedMs.push(r.arrivedMs);
@@ -53,7 +57,7 @@ export class RequestColumns {
     this.c.statusCode.push(0);
     this.c.shard.push(0);
     this.c.flags.push(0);
-    this.responses.push(undefined);
+    this.responseRefs.push(-1);
     this.firstInvocationId.pushBlank();
     this.live.push(r);
     if (r.outcome !== 'unfinished') this.finished(r);
@@ -64,10 +68,11 @@ export class RequestColumns {
    * source set statusCode before the outcome (its key comes before finishedMs).
    */
   finished(r: RequestRecord, statusEarly = false): void {
-    const slot = this.id.indexOf(r.id);
-    if (slot < 0 || this.live[slot] !== r) return;
-    this.live[slot] = undefined;
-    this.c.outcome.data[slot] = OUTCOME_ID[r.outcome];
+    let slot = this.live.slotNearHead(r); // most requests finish in about the order they came
+    if (slot < 0) slot = this.id.indexOf(r.id);
+    if (slot < 0 || this.live.get(slot) !== r) return;
+    this.live.delete(slot);
+    this.c.outcome.data[slot] = OUTCOMES.indexOf(r.outcome); // not a keyed lookup (megamorphic)
     this.c.attempts.data[slot] = r.attempts;
     this.c.finishedMs.data[slot] = r.finishedMs ?? NaN;
     let flags = 0;
@@ -81,12 +86,23 @@ export class RequestColumns {
     }
     if ('response' in r) {
       flags |= HAS_RESPONSE;
-      this.responses[slot] = r.response;
+      this.responseRefs.data[slot] = this.responseRef(r.response);
     }
     this.c.flags.data[slot] = flags;
     if (r.lineage) this.lineages.set(slot, r.lineage);
     if (r.invocationIds.length === 1) this.firstInvocationId.set(slot, r.invocationIds[0]);
     else this.lists.set(slot, r.invocationIds.slice());
+  }
+
+  private responseRef(response: unknown): number {
+    const n = this.responses.length;
+    if (n > 0 && Object.is(this.responses[n - 1], response)) return n - 1;
+    return this.responses.push(response) - 1;
+  }
+
+  /** The unfinished request in `slot` (the object its source updates). */
+  liveAt(slot: number): RequestRecord | undefined {
+    return this.live.get(slot);
   }
 
   isUnfinished(slot: number): boolean {
@@ -95,8 +111,10 @@ export class RequestColumns {
 
   /** A finished request as the source left it, keys in the order it wrote them. */
   at(slot: number): RequestRecord {
-    const live = this.live[slot];
-    if (live) return live;
+    if (this.isUnfinished(slot)) {
+      const live = this.live.get(slot);
+      if (live) return live;
+    }
     const s = this.strings;
     const flags = this.c.flags.data[slot];
     const first = this.lists.has(slot) ? undefined : this.firstInvocationId.at(slot);
@@ -112,7 +130,7 @@ export class RequestColumns {
     const finishedMs = this.c.finishedMs.data[slot];
     if (!Number.isNaN(finishedMs)) r.finishedMs = finishedMs;
     if ((flags & HAS_STATUS) && !(flags & STATUS_EARLY)) r.statusCode = this.c.statusCode.data[slot];
-    if (flags & HAS_RESPONSE) r.response = this.responses[slot];
+    if (flags & HAS_RESPONSE) r.response = this.responses[this.responseRefs.data[slot]];
     return r;
   }
 }
