@@ -8,7 +8,7 @@ import { watchConsole } from './helpers/console';
 import { exerciseSolved } from './helpers/progress';
 import { themes, useSystemTheme } from './helpers/theme';
 import { seekPlayer } from './helpers/player';
-import { reloadAndScrollTo } from './helpers/widgets';
+import { reloadAndScrollTo, widgetReady } from './helpers/widgets';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -108,7 +108,9 @@ for (const theme of themes) {
     const widget = challengeWidget(page, 'no-lost-events');
     await widget.getByLabel('a few').check();
     await runAttempt(widget, 1);
-    await page.locator('lambda-simulation-player').first().getByRole('button', { name: 'Play' }).click();
+    const player = page.locator('lambda-simulation-player').first();
+    await widgetReady(player); // far above the challenge: it builds once it is near the viewport
+    await player.getByRole('button', { name: 'Play' }).click();
     await expectNoAxeViolations(page);
   });
 }

@@ -66,6 +66,9 @@ export class SimulationPlayerElement extends HTMLElement {
     // Every player on a page upgrades when the module is defined; each builds (and starts its
     // worker) only as it nears the viewport, so a lesson's load runs one or two, not all.
     if (this.root || this.starting || this.waiting) return;
+    // An embed is the page's one player, and its frame takes its height from what it builds,
+    // out of view too (a host page must not shift when the reader reaches it): it builds now.
+    if (this.dataset.build === 'now') return this.begin();
     this.waiting = whenNearViewport(this, () => {
       this.waiting = undefined;
       this.begin();
@@ -86,6 +89,12 @@ export class SimulationPlayerElement extends HTMLElement {
   private start(scenario: Scenario): void {
     if (!this.isConnected || this.root) return;
     this.build(scenario);
+    if (this.dataset.build === 'now') {
+      // An embed draws at once: its frame reports its height as it builds, in view or not.
+      this.load(scenario);
+      this.measure();
+      return this.render(performance.now());
+    }
     // Measured and drawn in the next frame, before it is painted (the charts never show at no
     // height), not in this task: building, laying out and drawing at once is one long task.
     // This callback runs just before the frame load() asks for, which draws at the measured width.

@@ -4,8 +4,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export const WIDGET_TAGS = [
   'lambda-simulation-player', 'lambda-challenge', 'lambda-service-map', 'lambda-service-sort', 'lambda-event-explorer',
-  'lambda-runtime-loop', 'lambda-bootstrap-exercise', 'lifecycle-chart', 'power-tuning',
-].join(', '); // function-console loads with the page; only its editor waits (src/lib/editor/load.ts)
+  'lambda-runtime-loop', 'lambda-bootstrap-exercise', 'lifecycle-chart', 'power-tuning', 'function-console',
+].join(', ');
 
 export async function scrollToWidgets(page: Page, selector = WIDGET_TAGS): Promise<void> {
   for (const widget of await page.locator(selector).all()) await widgetReady(widget);
