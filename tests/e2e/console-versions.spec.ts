@@ -115,6 +115,7 @@ test('the alias form says what is wrong, next to the field, and keeps the routin
   await widget.getByRole('button', { name: 'Save alias' }).click();
   await expect(widget.locator('[data-part="alias-error"]')).toHaveText('An alias name cannot be only digits: a number names a version.');
   await expect(widget.getByLabel('Alias name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.getByLabel('Alias name')).toHaveAccessibleDescription('An alias name cannot be only digits: a number names a version.');
   await expect(status(widget)).toHaveText('Not changed: An alias name cannot be only digits: a number names a version.');
   await expect(widget.locator('[data-part="aliases"] li')).toHaveCount(0);
 
@@ -124,6 +125,14 @@ test('the alias form says what is wrong, next to the field, and keeps the routin
   await widget.getByLabel('Canary share (%)').fill('10');
   await widget.getByRole('button', { name: 'Save alias' }).click();
   await expect(widget.locator('[data-part="alias-error"]')).toHaveText('The canary must be a different version from the one the alias points at.');
+  // The field at fault is the one marked and described by the message, not the name.
+  await expect(widget.getByLabel('Canary version')).toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.getByLabel('Canary version')).toHaveAccessibleDescription('The canary must be a different version from the one the alias points at.');
+  await expect(widget.getByLabel('Alias name')).not.toHaveAttribute('aria-invalid');
+  await widget.getByLabel('Canary share (%)').fill('150');
+  await widget.getByRole('button', { name: 'Save alias' }).click();
+  await expect(widget.getByLabel('Canary share (%)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.getByLabel('Canary version')).not.toHaveAttribute('aria-invalid');
   await expect(widget.locator('[data-part="aliases"] li p')).toHaveText('live → version 1');
 });
 

@@ -83,7 +83,7 @@ export class ReleasesController {
   private async changeRouting(change: (r: Releases) => Outcome, selectAlias?: string): Promise<void> {
     await this.host.whileBusy('Updating the alias…', async () => {
       const out = change(this.releases);
-      this.panel.showAliasError(out.ok ? '' : out.message);
+      this.panel.showAliasError(out.ok ? '' : out.message, out.ok ? undefined : out.field);
       if (!out.ok) {
         this.host.status(`Not changed: ${out.message}`); // the live region says why; the form shows it by the field
         return;

@@ -2,7 +2,7 @@
 // the published versions, the alias form, the aliases with their weights, the invoke target and
 // what ran per version. DOM only: the element decides what each click does.
 import type { GuideStep } from './guide';
-import { invokeTargets, LATEST, routingText, shares, type AliasConfig, type AliasRequest, type Releases } from './releases';
+import { ALIAS_FIELDS, invokeTargets, LATEST, routingText, shares, type AliasConfig, type AliasField, type AliasRequest, type Releases } from './releases';
 import type { ResourceTally } from './view';
 
 export interface ReleaseActions {
@@ -25,7 +25,7 @@ export class ReleasesPanel {
       const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-rollback]');
       if (button) actions.rollback(button.dataset.rollback!);
     });
-    this.field('aliasName').addEventListener('input', () => this.showAliasError(''));
+    for (const name of ALIAS_FIELDS) this.field(name).addEventListener('input', () => this.showAliasError(''));
   }
 
   private part(name: string): HTMLElement {
@@ -56,11 +56,20 @@ export class ReleasesPanel {
     };
   }
 
-  showAliasError(message: string): void {
-    this.part('alias-error').textContent = message;
-    const name = this.field<HTMLInputElement>('aliasName');
-    if (message) name.setAttribute('aria-invalid', 'true');
-    else name.removeAttribute('aria-invalid');
+  /** Shows why the alias was refused and marks the field it is about (none: clears them all). */
+  showAliasError(message: string, field: AliasField = 'aliasName'): void {
+    const error = this.part('alias-error');
+    error.textContent = message;
+    for (const name of ALIAS_FIELDS) {
+      const el = this.field(name);
+      if (message && name === field) {
+        el.setAttribute('aria-invalid', 'true');
+        el.setAttribute('aria-describedby', error.id);
+      } else {
+        el.removeAttribute('aria-invalid');
+        el.removeAttribute('aria-describedby');
+      }
+    }
   }
 
   /** Enables the buttons (false while an invocation or a publish runs). */

@@ -49,19 +49,20 @@ describe('aliases', () => {
   });
 
   test.each([
-    [{ name: '', version: 1 }, /1 to 128 letters/],
-    [{ name: 'my alias', version: 1 }, /1 to 128 letters/],
-    [{ name: '42', version: 1 }, /only digits/],
-    [{ name: 'x'.repeat(129), version: 1 }, /1 to 128/],
-    [{ name: 'live', version: 3 }, /no version 3/],
-    [{ name: 'live', version: 1, canaryVersion: 1, canaryPercent: 10 }, /different version/],
-    [{ name: 'live', version: 1, canaryVersion: 5, canaryPercent: 10 }, /no version 5/],
-    [{ name: 'live', version: 1, canaryVersion: 2, canaryPercent: 101 }, /0 to 100/],
-    [{ name: 'live', version: 1, canaryVersion: 2, canaryPercent: Number.NaN }, /0 to 100/],
-  ])('refuses %j', (req, message) => {
+    [{ name: '', version: 1 }, /1 to 128 letters/, 'aliasName'],
+    [{ name: 'my alias', version: 1 }, /1 to 128 letters/, 'aliasName'],
+    [{ name: '42', version: 1 }, /only digits/, 'aliasName'],
+    [{ name: 'x'.repeat(129), version: 1 }, /1 to 128/, 'aliasName'],
+    [{ name: 'live', version: 3 }, /no version 3/, 'aliasVersion'],
+    [{ name: 'live', version: 1, canaryVersion: 1, canaryPercent: 10 }, /different version/, 'canaryVersion'],
+    [{ name: 'live', version: 1, canaryVersion: 5, canaryPercent: 10 }, /no version 5/, 'canaryVersion'],
+    [{ name: 'live', version: 1, canaryVersion: 2, canaryPercent: 101 }, /0 to 100/, 'canaryPercent'],
+    [{ name: 'live', version: 1, canaryVersion: 2, canaryPercent: Number.NaN }, /0 to 100/, 'canaryPercent'],
+  ])('refuses %j, naming the field that is wrong', (req, message, field) => {
     const out = setAlias(two, req, 0);
     expect(out.ok).toBe(false);
     expect(out.message).toMatch(message);
+    expect(!out.ok && out.field).toBe(field);
   });
 
   test('no alias before a version is published', () => {

@@ -37,7 +37,11 @@ export interface Releases {
 
 export const NO_RELEASES: Releases = { versions: [], aliases: [], log: [] };
 
-export type Outcome = { ok: true; releases: Releases; message: string } | { ok: false; message: string };
+/** The alias form's fields (their `name`s), so a refusal can mark the one that is wrong. */
+export const ALIAS_FIELDS = ['aliasName', 'aliasVersion', 'canaryVersion', 'canaryPercent'] as const;
+export type AliasField = (typeof ALIAS_FIELDS)[number];
+
+export type Outcome = { ok: true; releases: Releases; message: string } | { ok: false; message: string; field?: AliasField };
 
 const sameDeployment = (a: Deployment, b: Deployment) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -77,8 +81,9 @@ export function aliasNameProblem(name: string): string | undefined {
 /** Creates the alias or moves it; a canary needs a second, different published version. */
 export function setAlias(r: Releases, req: AliasRequest, invocations: number): Outcome {
   const name = req.name.trim();
-  const problem = aliasNameProblem(name) ?? versionProblem(r, req);
-  if (problem) return { ok: false, message: problem };
+  const nameProblem = aliasNameProblem(name);
+  const problem = nameProblem ? { field: 'aliasName' as const, message: nameProblem } : versionProblem(r, req);
+  if (problem) return { ok: false, ...problem };
   const weight = (req.canaryPercent ?? 0) / 100;
   const canary = req.canaryVersion !== undefined && weight > 0 ? { version: req.canaryVersion, weight } : undefined;
   const existing = r.aliases.find((a) => a.name === name);
@@ -90,14 +95,16 @@ export function setAlias(r: Releases, req: AliasRequest, invocations: number): O
   return { ok: true, releases: { ...r, aliases, log: [...r.log, event] }, message: `${verb} alias ${name}: ${routingText(alias)}.` };
 }
 
-function versionProblem(r: Releases, req: AliasRequest): string | undefined {
+function versionProblem(r: Releases, req: AliasRequest): { field: AliasField; message: string } | undefined {
   const exists = (v: number) => r.versions.some((p) => p.version === v);
-  if (!exists(req.version)) return r.versions.length === 0 ? 'Publish a version first: an alias points at a published version.' : `There is no version ${req.version}.`;
+  if (!exists(req.version)) {
+    return { field: 'aliasVersion', message: r.versions.length === 0 ? 'Publish a version first: an alias points at a published version.' : `There is no version ${req.version}.` };
+  }
   const percent = req.canaryPercent ?? 0;
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) return 'The canary share is a percentage from 0 to 100.';
+  if (!Number.isFinite(percent) || percent < 0 || percent > 100) return { field: 'canaryPercent', message: 'The canary share is a percentage from 0 to 100.' };
   if (req.canaryVersion === undefined || percent === 0) return undefined;
-  if (!exists(req.canaryVersion)) return `There is no version ${req.canaryVersion}.`;
-  if (req.canaryVersion === req.version) return 'The canary must be a different version from the one the alias points at.';
+  if (!exists(req.canaryVersion)) return { field: 'canaryVersion', message: `There is no version ${req.canaryVersion}.` };
+  if (req.canaryVersion === req.version) return { field: 'canaryVersion', message: 'The canary must be a different version from the one the alias points at.' };
   return undefined;
 }
 
